@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+
+let client: LanguageClient | undefined;
+
+/** The extension's public API, for tests and other extensions. */
+export interface ChatflowExtensionApi {
+    client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ChatflowExtensionApi> {
+    const output = vscode.window.createOutputChannel('Chatflow', { log: true });
+    context.subscriptions.push(output);
+    client = createClient(context, output);
+    context.subscriptions.push(
+        vscode.commands.registerCommand('chatflow.restartServer', async () => {
+            output.info('Restarting the Chatflow language server on request.');
+            await client?.restart();
+        })
+    );
+    await client.start();
+    output.info('Chatflow language server started.');
+    return { client };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'main.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'chatflow' }, { scheme: 'untitled', language: 'chatflow' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.chatflow') },
+        outputChannel: output
+    };
+    // The default error handler restarts a crashed server (up to 4 times in 3 minutes).
+    return new LanguageClient('chatflow', 'Chatflow Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,51 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './generated/module.js';
+import { ChatflowScopeComputation } from './chatflow-scope.js';
+import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
+import { FlowGraphBuilder } from './flow-graph.js';
+
+/** Services this language adds to Langium's defaults. */
+export type ChatflowAddedServices = {
+    validation: {
+        ChatflowValidator: ChatflowValidator;
+    };
+    flow: {
+        FlowGraphBuilder: FlowGraphBuilder;
+    };
+};
+
+export type ChatflowServices = LangiumServices & ChatflowAddedServices;
+
+export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & ChatflowAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new ChatflowScopeComputation(services)
+    },
+    validation: {
+        ChatflowValidator: (services) => new ChatflowValidator(services)
+    },
+    flow: {
+        FlowGraphBuilder: () => new FlowGraphBuilder()
+    }
+};
+
+/**
+ * Creates the shared services and the Chatflow language services.
+ * Without a connection (tests, CLI) the configuration provider is initialized empty.
+ */
+export function createChatflowServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Chatflow: ChatflowServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule);
+    const Chatflow = inject(createDefaultModule({ shared }), ChatflowGeneratedModule, ChatflowModule);
+    shared.ServiceRegistry.register(Chatflow);
+    registerValidationChecks(Chatflow);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Chatflow };
+}

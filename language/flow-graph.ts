@@ -1,0 +1,240 @@
+import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import {
+    isActionBox, isAnswerStep, isBinaryExpression, isBooleanLiteral, isChoiceBox, isChooseStep, isConditionBox,
+    isEndBox, isExpectBox, isExpectEnd, isExpectGoal, isExpectVariable, isFlow, isGoal, isHandoffBox, isInputBox,
+    isMessageBox, isNotExpression, isNumberLiteral, isOutcomeStep, isRangeValidation,
+    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type Literal, type TestCase, type TestStep
+} from './generated/ast.js';
+import { boxId } from './chatflow-names.js';
+import type {
+    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, LiteralValue, SourceRange, TestStepSpec
+} from './flow-model.js';
+
+/** Builds the FlowGraph DTO of each flow of a document from its linked AST. */
+export class FlowGraphBuilder {
+
+    buildDocument(document: LangiumDocument): FlowGraph[] {
+        const root = document.parseResult.value as ChatflowDocument;
+        return root.elements.filter(isFlow).map(flow => this.buildFlow(flow));
+    }
+
+    /**
+     * The graph of one flow: its own boxes plus the boxes of other flows it leads into
+     * (transitively), marked `external`, so the simulator can play the whole conversation.
+     */
+    buildFlow(flow: Flow): FlowGraph {
+        const boxes = new Map<string, FlowBox>();
+        const edges: FlowEdge[] = [];
+        const goals = new Map<string, FlowGoal>();
+        const variables = new Map<string, FlowVariable>();
+        const queue: Box[] = [...flow.boxes];
+        const flowsSeen = new Set<Flow>([flow]);
+        this.addVariables(flow, variables);
+        this.addDeclaredGoals(flow, goals);
+        while (queue.length > 0) {
+            const box = queue.shift()!;
+            const id = boxId(box);
+            if (boxes.has(id) || !box.name) continue;
+            boxes.set(id, this.box(box, flow));
+            for (const goal of box.goals) {
+                const ref = goal.ref;
+                if (ref && !goals.has(ref.name)) goals.set(ref.name, { name: ref.name, label: ref.label, range: rangeOf(ref) });
+            }
+            for (const edge of this.edgesOf(box)) {
+                edges.push(edge.dto);
+                const target = edge.target;
+                if (target.$container !== flow && !boxes.has(edge.dto.to)) {
+                    queue.push(target);
+                    if (!flowsSeen.has(target.$container)) {
+                        flowsSeen.add(target.$container);
+                        this.addVariables(target.$container, variables);
+                    }
+                }
+            }
+        }
+        const start = flow.starts[0]?.box.ref;
+        return {
+            flow: flow.name,
+            label: flow.label,
+            uri: uriOf(flow),
+            range: rangeOf(flow),
+            start: start ? boxId(start) : undefined,
+            boxes: [...boxes.values()],
+            edges,
+            goals: [...goals.values()],
+            variables: [...variables.values()],
+            tests: flow.tests.map(test => this.test(test))
+        };
+    }
+
+    private addVariables(flow: Flow, into: Map<string, FlowVariable>): void {
+        for (const variable of flow.variables) {
+            if (!variable.name || into.has(variable.name)) continue;
+            into.set(variable.name, {
+                name: variable.name,
+                type: variable.type as FlowVariable['type'],
+                sensitive: variable.sensitive || isSavedBySensitiveInput(flow, variable.name),
+                default: variable.default ? literalValue(variable.default) : undefined,
+                range: rangeOf(variable)
+            });
+        }
+    }
+
+    /** Goals declared in the flow's own document, so a goal no box marks still shows. */
+    private addDeclaredGoals(flow: Flow, into: Map<string, FlowGoal>): void {
+        for (const element of flow.$container.elements) {
+            if (isGoal(element) && element.name) {
+                into.set(element.name, { name: element.name, label: element.label, range: rangeOf(element) });
+            }
+        }
+    }
+
+    private box(box: Box, flow: Flow): FlowBox {
+        const dto: FlowBox = {
+            id: boxId(box),
+            name: box.name,
+            flow: box.$container.name,
+            kind: kindOf(box),
+            label: box.name,
+            text: box.text,
+            goals: box.goals.map(g => g.ref?.name ?? g.$refText),
+            aliases: [...box.aliases],
+            assignments: box.assignments
+                .filter(a => a.variable.ref)
+                .map(a => ({ variable: a.variable.ref!.name, value: literalValue(a.value) })),
+            range: rangeOf(box),
+            nameRange: nameRangeOf(box)
+        };
+        if (box.$container !== flow) dto.external = true;
+        if (isInputBox(box)) {
+            const variable = box.save[0]?.ref;
+            const validation = box.validation[0];
+            dto.input = {
+                variable: variable?.name,
+                type: (variable?.type ?? 'text') as FlowVariable['type'],
+                sensitive: box.sensitive || (variable?.sensitive ?? false),
+                validation: validation
+                    ? (isRangeValidation(validation)
+                        ? { kind: 'range', min: validation.min, max: validation.max }
+                        : { kind: 'pattern', pattern: validation.pattern })
+                    : undefined,
+                retry: box.retry[0]
+            };
+        } else if (isActionBox(box)) {
+            dto.call = box.call[0];
+        } else if (isHandoffBox(box)) {
+            dto.queue = box.queue[0];
+        }
+        return dto;
+    }
+
+    private edgesOf(box: Box): Array<{ dto: FlowEdge; target: Box }> {
+        const from = boxId(box);
+        const result: Array<{ dto: FlowEdge; target: Box }> = [];
+        const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr) => {
+            const target = ref.box.ref;
+            if (!target || !target.name) return;
+            const to = boxId(target);
+            result.push({ target, dto: { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) } });
+        };
+        if (isMessageBox(box) || isInputBox(box)) {
+            for (const next of box.next) add(next, 'next', undefined, next);
+        } else if (isChoiceBox(box)) {
+            for (const option of box.options) add(option.target, 'choice', option.label, option);
+        } else if (isConditionBox(box)) {
+            for (const branch of box.branches) {
+                const text = branch.condition.$cstNode?.text ?? '';
+                add(branch.target, 'branch', text, branch, condition(branch.condition));
+            }
+            for (const other of box.elseBranch) add(other.target, 'else', 'else', other);
+        } else if (isActionBox(box)) {
+            for (const outcome of box.outcomes) add(outcome.target, 'outcome', outcome.name, outcome);
+        }
+        return result;
+    }
+
+    private test(test: TestCase): FlowTest {
+        const from = test.from?.box.ref;
+        return {
+            name: test.name,
+            from: from ? boxId(from) : undefined,
+            range: rangeOf(test),
+            steps: test.steps.map(step => testStep(step))
+        };
+    }
+}
+
+function testStep(step: TestStep): TestStepSpec {
+    const range = rangeOf(step);
+    if (isChooseStep(step)) return { kind: 'choose', label: step.label, range };
+    if (isAnswerStep(step)) return { kind: 'answer', value: literalValue(step.value), range };
+    if (isOutcomeStep(step)) return { kind: 'outcome', outcome: step.outcome, range };
+    if (isExpectBox(step)) {
+        const box = step.box.box.ref;
+        return { kind: 'expectBox', box: box ? boxId(box) : step.box.box.$refText, range };
+    }
+    if (isExpectGoal(step)) return { kind: 'expectGoal', goal: step.goal.ref?.name ?? step.goal.$refText, range };
+    if (isExpectEnd(step)) return { kind: 'expectEnd', range };
+    if (isExpectVariable(step)) {
+        return { kind: 'expectVariable', variable: step.variable.ref?.name ?? step.variable.$refText, value: literalValue(step.value), range };
+    }
+    throw new Error(`Unknown test step ${(step as TestStep).$type}`);
+}
+
+export function condition(expression: Expression): ConditionExpr {
+    if (isBinaryExpression(expression)) {
+        return { op: expression.operator, left: condition(expression.left), right: condition(expression.right) };
+    }
+    if (isNotExpression(expression)) {
+        return { op: 'not', operand: condition(expression.operand) };
+    }
+    return {
+        op: 'compare',
+        variable: expression.variable.ref?.name ?? expression.variable.$refText,
+        operator: expression.operator as ComparisonOperator | undefined,
+        value: expression.value ? literalValue(expression.value) : undefined
+    };
+}
+
+export function literalValue(literal: Literal): LiteralValue {
+    if (isBooleanLiteral(literal)) return literal.value === 'yes';
+    if (isNumberLiteral(literal)) return literal.value;
+    return literal.value;
+}
+
+export function kindOf(box: Box): BoxKind {
+    if (isMessageBox(box)) return 'message';
+    if (isChoiceBox(box)) return 'choice';
+    if (isInputBox(box)) return 'input';
+    if (isConditionBox(box)) return 'condition';
+    if (isActionBox(box)) return 'action';
+    if (isHandoffBox(box)) return 'handoff';
+    if (isEndBox(box)) return 'end';
+    throw new Error('Unknown box kind');
+}
+
+function isSavedBySensitiveInput(flow: Flow, variable: string): boolean {
+    return flow.boxes.some(box => isInputBox(box) && box.sensitive && box.save.some(s => s.$refText === variable));
+}
+
+export function uriOf(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.toString();
+}
+
+export function rangeOf(node: AstNode): SourceRange {
+    return cstRange(node.$cstNode, uriOf(node));
+}
+
+function nameRangeOf(box: Box): SourceRange {
+    const nameNode = box.$cstNode ? findName(box) : undefined;
+    return cstRange(nameNode ?? box.$cstNode, uriOf(box));
+}
+
+function findName(box: Box): CstNode | undefined {
+    return GrammarUtils.findNodeForProperty(box.$cstNode, 'name');
+}
+
+function cstRange(node: CstNode | undefined, uri: string): SourceRange {
+    const range = node?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri, start: { ...range.start }, end: { ...range.end } };
+}

@@ -1,0 +1,12 @@
+import { EmptyFileSystem } from 'langium';
+import { parseHelper } from 'langium/test';
+import { readFileSync } from 'node:fs';
+import { createChatflowServices } from '../../language/chatflow-module.js';
+const { Chatflow } = createChatflowServices(EmptyFileSystem);
+const parse = parseHelper(Chatflow);
+const doc = await parse(readFileSync(process.argv[2], 'utf8'), { validation: true });
+console.log('lex', doc.parseResult.lexerErrors.map(e => e.message), 'parse', doc.parseResult.parserErrors.map(e => `${e.token.startLine}: ${e.message}`));
+console.log((doc.diagnostics ?? []).map(d => `${d.range.start.line + 1}: ${d.message}`));
+const graphs = Chatflow.flow.FlowGraphBuilder.buildDocument(doc);
+console.log(graphs.map(g => ({ flow: g.flow, boxes: g.boxes.length, edges: g.edges.length, tests: g.tests.length, start: g.start, vars: g.variables.length })));
+console.log(JSON.stringify(graphs[0].edges.find(e => e.kind === 'branch')), JSON.stringify(graphs[0].boxes[3]));

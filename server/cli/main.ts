@@ -1,0 +1,2 @@
+console.error('chatflow: the CLI is being built');
+process.exitCode = 2;

@@ -1,0 +1,34 @@
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { ChatflowServices } from '../language/chatflow-module.js';
+import type { DocumentFlows } from '../language/flow-model.js';
+import { DocumentsChangedNotification, FlowGraphRequest } from './protocol.js';
+
+/** Serves FlowGraphs by URI and tells clients which documents changed (server computes, client pulls). */
+export function registerFlowGraphHandlers(connection: Connection, shared: LangiumSharedServices, chatflow: ChatflowServices): void {
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+        const uris = documents.map(doc => doc.uri.toString());
+        if (uris.length > 0) void connection.sendNotification(DocumentsChangedNotification, { uris });
+    });
+    connection.onRequest(FlowGraphRequest, async (params, token) => {
+        const uri = URI.parse(params.uri);
+        const documents = shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(uri)) return null;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        return documentFlows(documents.getDocument(uri)!, chatflow);
+    });
+}
+
+export function documentFlows(document: LangiumDocument, chatflow: ChatflowServices): DocumentFlows {
+    const errors = (document.diagnostics ?? [])
+        .filter(d => d.severity === DiagnosticSeverity.Error)
+        .map(d => ({ message: d.message, line: d.range.start.line, character: d.range.start.character, code: d.code?.toString() }));
+    return {
+        uri: document.uri.toString(),
+        version: document.textDocument.version,
+        flows: errors.length === 0 ? chatflow.flow.FlowGraphBuilder.buildDocument(document) : undefined,
+        errors
+    };
+}
