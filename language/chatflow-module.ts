@@ -7,6 +7,12 @@ import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './genera
 import { ChatflowScopeComputation } from './chatflow-scope.js';
 import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
 import { FlowGraphBuilder } from './flow-graph.js';
+import { ChatflowCodeActionProvider } from './chatflow-code-actions.js';
+import { ChatflowCompletionProvider } from './chatflow-completion.js';
+import { ChatflowFormatter } from './chatflow-formatter.js';
+import { ChatflowHoverProvider } from './chatflow-hover.js';
+import { ChatflowRenameProvider } from './chatflow-rename.js';
+import { ChatflowSemanticTokenProvider } from './chatflow-semantic-tokens.js';
 
 /** Services this language adds to Langium's defaults. */
 export type ChatflowAddedServices = {
@@ -26,6 +32,14 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
     },
     validation: {
         ChatflowValidator: (services) => new ChatflowValidator(services)
+    },
+    lsp: {
+        CodeActionProvider: (services) => new ChatflowCodeActionProvider(services),
+        CompletionProvider: (services) => new ChatflowCompletionProvider(services),
+        Formatter: () => new ChatflowFormatter(),
+        HoverProvider: (services) => new ChatflowHoverProvider(services),
+        RenameProvider: (services) => new ChatflowRenameProvider(services),
+        SemanticTokenProvider: (services) => new ChatflowSemanticTokenProvider(services)
     },
     flow: {
         FlowGraphBuilder: () => new FlowGraphBuilder()
