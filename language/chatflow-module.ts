@@ -13,6 +13,7 @@ import { ChatflowFormatter } from './chatflow-formatter.js';
 import { ChatflowHoverProvider } from './chatflow-hover.js';
 import { ChatflowRenameProvider } from './chatflow-rename.js';
 import { ChatflowSemanticTokenProvider } from './chatflow-semantic-tokens.js';
+import { ChatflowSharedModule } from './lsp/chatflow-node-kinds.js';
 
 /** Services this language adds to Langium's defaults. */
 export type ChatflowAddedServices = {
@@ -54,7 +55,7 @@ export function createChatflowServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Chatflow: ChatflowServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule, ChatflowSharedModule);
     const Chatflow = inject(createDefaultModule({ shared }), ChatflowGeneratedModule, ChatflowModule);
     shared.ServiceRegistry.register(Chatflow);
     registerValidationChecks(Chatflow);
