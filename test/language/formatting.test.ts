@@ -1,0 +1,98 @@
+import * as assert from 'node:assert';
+import { EmptyFileSystem, TextDocument } from 'langium';
+import { expectFormatting, parseHelper } from 'langium/test';
+import { createChatflowServices } from '../../language/chatflow-module.js';
+import { fixture } from './lsp-workspace.js';
+
+const services = createChatflowServices(EmptyFileSystem).Chatflow;
+const formatting = expectFormatting(services);
+const options = { insertSpaces: true, tabSize: 4 };
+
+async function format(text: string): Promise<string> {
+    const document = await parseHelper(services)(text);
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+describe('formatting', () => {
+    it('formats a messy dental lead-capture flow: indentation, one statement per line, spacing, blank lines', async () => {
+        await formatting({
+            before: fixture('test/fixtures/lsp/dental-messy.chatflow'),
+            after: fixture('test/fixtures/lsp/dental-formatted.chatflow'),
+            disposeAfterCheck: true
+        });
+    });
+
+    it('leaves an already formatted flow unchanged', async () => {
+        const formatted = fixture('test/fixtures/lsp/dental-formatted.chatflow');
+        assert.strictEqual(await format(formatted), formatted);
+    });
+
+    it('is a no-op on examples/clinic.chatflow', async () => {
+        const clinic = fixture('examples/clinic.chatflow');
+        assert.strictEqual(await format(clinic), clinic);
+    });
+
+    it('keeps one blank line between boxes and removes blank lines after { and before }', async () => {
+        await formatting({
+            before: [
+                'flow Clinic {',
+                '',
+                '    start welcome',
+                '    message welcome "Hi!" {',
+                '        -> bye',
+                '',
+                '    }',
+                '',
+                '',
+                '',
+                '    end bye',
+                '}'
+            ].join('\n'),
+            after: [
+                'flow Clinic {',
+                '    start welcome',
+                '    message welcome "Hi!" {',
+                '        -> bye',
+                '    }',
+                '',
+                '    end bye',
+                '}'
+            ].join('\n'),
+            disposeAfterCheck: true
+        });
+    });
+
+    it('indents comments with the code around them', async () => {
+        await formatting({
+            before: [
+                'flow Clinic {',
+                '// the first thing a patient sees',
+                '  start welcome',
+                '      /* greeting */',
+                'message welcome "Hi!" {',
+                '-> bye // no menu yet',
+                '}',
+                'end bye',
+                '}'
+            ].join('\n'),
+            after: [
+                'flow Clinic {',
+                '    // the first thing a patient sees',
+                '    start welcome',
+                '    /* greeting */',
+                '    message welcome "Hi!" {',
+                '        -> bye // no menu yet',
+                '    }',
+                '    end bye',
+                '}'
+            ].join('\n'),
+            disposeAfterCheck: true
+        });
+    });
+
+    it('does not touch a document with syntax errors', async () => {
+        const broken = 'flow Clinic {\n  start welcome\n  message welcome "Hi!" {\n   -> \n}\n';
+        assert.strictEqual(await format(broken), broken);
+    });
+});
