@@ -6,6 +6,7 @@ import {
 import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './generated/module.js';
 import { ChatflowScopeComputation } from './chatflow-scope.js';
 import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
+import { ChatflowDocumentValidator } from './validation/linking-diagnostics.js';
 import { FlowGraphBuilder } from './flow-graph.js';
 import { ChatflowCodeActionProvider } from './chatflow-code-actions.js';
 import { ChatflowCompletionProvider } from './chatflow-completion.js';
@@ -32,7 +33,8 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
         ScopeComputation: (services) => new ChatflowScopeComputation(services)
     },
     validation: {
-        ChatflowValidator: (services) => new ChatflowValidator(services)
+        ChatflowValidator: (services) => new ChatflowValidator(services),
+        DocumentValidator: (services) => new ChatflowDocumentValidator(services)
     },
     lsp: {
         CodeActionProvider: (services) => new ChatflowCodeActionProvider(services),

@@ -1,27 +1,118 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { ChatflowAstType, Flow } from './generated/ast.js';
+import type { AstNode, IndexManager, LangiumDocuments, ValidationAcceptor, ValidationChecks } from 'langium';
+import { DocumentValidator } from 'langium';
+import type { ChatflowAstType, ChatflowDocument } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
+import type { FlowGraphBuilder } from './flow-graph.js';
+import { ValidationRun } from './validation/validation-run.js';
+import { checkDocumentNames, checkFlowNames, checkChoiceLabels } from './validation/name-checks.js';
+import { checkStarts, checkRepeatedStatements, checkInputSaves, checkConditionElse } from './validation/box-checks.js';
+import { checkFlowGraph, checkGoals } from './validation/graph-checks.js';
+import { checkUnassignedUses, checkInterpolations } from './validation/variable-checks.js';
+import { checkAssignment, checkComparison, checkExpectVariable, checkPattern, checkRange, checkVariableDefault } from './validation/literal-checks.js';
+import { checkTests } from './validation/test-checks.js';
 
-/** Machine-readable codes of every diagnostic this language reports. Tests assert on them. */
+/** Machine-readable codes of every diagnostic this language reports. Tests and quick fixes key on them. */
 export namespace IssueCodes {
+    /** Langium's own code for a reference that does not resolve; ours adds a "did you mean" suggestion. */
+    export const UnresolvedReference = DocumentValidator.LinkingError;
+    export const DuplicateBox = 'duplicate-box';
+    export const DuplicateGoal = 'duplicate-goal';
+    export const DuplicateVariable = 'duplicate-variable';
+    export const DuplicateFlow = 'duplicate-flow';
     export const MissingStart = 'missing-start';
+    export const MultipleStarts = 'multiple-starts';
+    /** A statement a box may hold once (`->`, `save`, `call`, `retry`, a validation, `else`, `queue`) appears twice. */
+    export const RepeatedStatement = 'repeated-statement';
+    export const UnreachableBox = 'unreachable-box';
+    export const DeadEnd = 'dead-end';
+    export const UnmarkedGoal = 'unmarked-goal';
+    export const UnreachableGoal = 'unreachable-goal';
+    export const TrappedLoop = 'trapped-loop';
+    export const MissingElse = 'missing-else';
+    export const UnassignedVariable = 'unassigned-variable';
+    export const UnknownVariable = 'unknown-variable';
+    export const MissingSave = 'missing-save';
+    export const DuplicateChoiceLabel = 'duplicate-choice-label';
+    export const LiteralTypeMismatch = 'literal-type-mismatch';
+    export const MalformedLiteral = 'malformed-literal';
+    export const OperatorTypeMismatch = 'operator-type-mismatch';
+    export const ValidationTypeMismatch = 'validation-type-mismatch';
+    export const InvalidRange = 'invalid-range';
+    export const InvalidPattern = 'invalid-pattern';
+    export const UnknownChoice = 'unknown-choice';
+    export const UnknownOutcome = 'unknown-outcome';
+}
+
+/** The `code` and `data` of a diagnostic; `data.suggestion` carries a "did you mean" for the quick fix. */
+export function issue(code: string, data: Record<string, unknown> = {}): { code: string; data: Record<string, unknown> } {
+    return { code, data: { ...data, code } };
 }
 
 export function registerValidationChecks(services: ChatflowServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.ChatflowValidator;
     const checks: ValidationChecks<ChatflowAstType> = {
-        Flow: validator.checkStart
+        ChatflowDocument: (root, accept) => checkDocumentNames(root, accept, validator.indexManager),
+        Flow: [
+            checkStarts, checkFlowNames,
+            (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
+            (flow, accept) => checkUnassignedUses(flow, validator.run(flow).flow(flow), accept),
+            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept)
+        ],
+        MessageBox: [checkRepeatedStatements, checkInterpolations],
+        ChoiceBox: [checkChoiceLabels, checkInterpolations],
+        InputBox: [checkRepeatedStatements, checkInputSaves, checkInterpolations],
+        ConditionBox: [checkRepeatedStatements, checkConditionElse, checkInterpolations],
+        ActionBox: [checkRepeatedStatements, checkInterpolations],
+        HandoffBox: [checkRepeatedStatements, checkInterpolations],
+        EndBox: checkInterpolations,
+        Variable: checkVariableDefault,
+        Assignment: checkAssignment,
+        Comparison: checkComparison,
+        RangeValidation: checkRange,
+        PatternValidation: checkPattern,
+        ExpectVariable: checkExpectVariable
     };
     registry.register(checks, validator);
+    registry.registerBeforeDocument((root) => validator.startRun(root as ChatflowDocument));
+    registry.registerAfterDocument((root, accept) => validator.finishRun(root as ChatflowDocument, accept));
 }
 
+/**
+ * Holds what one validation run of a document shares between checks (see ValidationRun), so
+ * the workspace is scanned and each flow's graph is built and analysed once per run.
+ */
 export class ChatflowValidator {
-    constructor(_services: ChatflowServices) {}
+    readonly indexManager: IndexManager;
+    private readonly documents: LangiumDocuments;
+    private readonly builder: FlowGraphBuilder;
+    private readonly runs = new WeakMap<ChatflowDocument, ValidationRun>();
 
-    checkStart(flow: Flow, accept: ValidationAcceptor): void {
-        if (flow.starts.length === 0) {
-            accept('error', `Flow '${flow.name}' has no start box. Add 'start <box>'.`, { node: flow, property: 'name', code: IssueCodes.MissingStart });
-        }
+    constructor(services: ChatflowServices) {
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.builder = services.flow.FlowGraphBuilder;
     }
+
+    startRun(root: ChatflowDocument): void {
+        this.runs.set(root, new ValidationRun(root, this.documents, this.builder));
+    }
+
+    run(node: AstNode): ValidationRun {
+        const root = rootOf(node);
+        let run = this.runs.get(root);
+        if (!run) this.runs.set(root, run = new ValidationRun(root, this.documents, this.builder));
+        return run;
+    }
+
+    finishRun(root: ChatflowDocument, accept: ValidationAcceptor): void {
+        checkGoals(root, this.run(root), accept);
+        this.runs.delete(root);
+    }
+}
+
+function rootOf(node: AstNode): ChatflowDocument {
+    let current = node;
+    while (current.$container) current = current.$container;
+    return current as ChatflowDocument;
 }

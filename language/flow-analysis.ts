@@ -1,0 +1,254 @@
+import type { FlowGraph } from './flow-model.js';
+
+/**
+ * Pure graph analysis over a FlowGraph: which boxes a chat can reach, which boxes lead nowhere,
+ * which loops no chat can leave, and which variables are assigned on every path to a box.
+ * Every algorithm is linear in boxes + edges (times the variable count / 32 for the dataflow) and
+ * iterative, so flows of tens of thousands of boxes neither slow down nor overflow the stack.
+ */
+
+export interface FlowAnalysis {
+    /** Box ids a chat can reach from the start or from an extra entry. */
+    reachable: Set<string>;
+    /** Non-terminal boxes with no way on (terminal: end, handoff). */
+    deadEnds: string[];
+    /** Reachable loops (box ids in graph order) with no edge leading out and no terminal box. */
+    trappedLoops: string[][];
+    /** Per goal: the boxes of the graph that mark it, and whether any of them is reachable. */
+    goals: Map<string, { markedBy: string[]; reachable: boolean }>;
+    /**
+     * True when `variable` holds a value on every path from an entry to `box`, counting its default,
+     * `save` of earlier inputs and `set` (including the box's own). Undefined for unreachable boxes
+     * and unknown variables.
+     */
+    isAssigned(box: string, variable: string): boolean | undefined;
+}
+
+const TERMINAL = new Set(['end', 'handoff']);
+
+/** Analyses a flow graph. `entries` are boxes entered from elsewhere (e.g. other flows), besides the start. */
+export function analyzeFlow(graph: FlowGraph, entries: Iterable<string> = []): FlowAnalysis {
+    const indexed = indexGraph(graph);
+    const seeds: number[] = [];
+    const startIndex = graph.start !== undefined ? indexed.index.get(graph.start) : undefined;
+    if (startIndex !== undefined) seeds.push(startIndex);
+    for (const entry of entries) {
+        const i = indexed.index.get(entry);
+        if (i !== undefined) seeds.push(i);
+    }
+    const reached = reach(indexed, seeds);
+    const reachable = new Set<string>();
+    for (let i = 0; i < indexed.ids.length; i++) if (reached[i]) reachable.add(indexed.ids[i]);
+    const assigned = mustAssign(graph, indexed, seeds, reached);
+    return {
+        reachable,
+        deadEnds: graph.boxes.filter((box, i) => !TERMINAL.has(box.kind) && indexed.outStart[i] === indexed.outStart[i + 1]).map(b => b.id),
+        trappedLoops: trappedLoops(indexed, reached),
+        goals: goalReachability(graph, reachable),
+        isAssigned: (box, variable) => {
+            const b = indexed.index.get(box);
+            const v = assigned.variables.get(variable);
+            if (b === undefined || v === undefined || !reached[b]) return undefined;
+            return (assigned.atBox[b * assigned.words + (v >>> 5)] & (1 << (v & 31))) !== 0;
+        }
+    };
+}
+
+/** Compressed adjacency (CSR) of a graph, with box ids mapped to dense indices. */
+interface IndexedGraph {
+    ids: string[];
+    index: Map<string, number>;
+    /** Successors of box i: outTargets[outStart[i] .. outStart[i+1]). */
+    outStart: Int32Array;
+    outTargets: Int32Array;
+    inStart: Int32Array;
+    inSources: Int32Array;
+}
+
+function indexGraph(graph: FlowGraph): IndexedGraph {
+    const ids = graph.boxes.map(b => b.id);
+    const index = new Map<string, number>();
+    ids.forEach((id, i) => { if (!index.has(id)) index.set(id, i); });
+    const edges: Array<[number, number]> = [];
+    for (const edge of graph.edges) {
+        const from = index.get(edge.from);
+        const to = index.get(edge.to);
+        if (from !== undefined && to !== undefined) edges.push([from, to]);
+    }
+    const [outStart, outTargets] = csr(ids.length, edges, 0);
+    const [inStart, inSources] = csr(ids.length, edges, 1);
+    return { ids, index, outStart, outTargets, inStart, inSources };
+}
+
+function csr(n: number, edges: Array<[number, number]>, key: 0 | 1): [Int32Array, Int32Array] {
+    const start = new Int32Array(n + 1);
+    for (const edge of edges) start[edge[key] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const fill = start.slice(0, n);
+    const targets = new Int32Array(edges.length);
+    for (const edge of edges) targets[fill[edge[key]]++] = edge[1 - key];
+    return [start, targets];
+}
+
+function reach(g: IndexedGraph, seeds: number[]): Uint8Array {
+    const seen = new Uint8Array(g.ids.length);
+    const stack = [...seeds];
+    for (const s of seeds) seen[s] = 1;
+    while (stack.length > 0) {
+        const b = stack.pop()!;
+        for (let e = g.outStart[b]; e < g.outStart[b + 1]; e++) {
+            const t = g.outTargets[e];
+            if (!seen[t]) { seen[t] = 1; stack.push(t); }
+        }
+    }
+    return seen;
+}
+
+/**
+ * Strongly connected components (iterative Tarjan) among reachable boxes that form a loop
+ * (more than one box, or a box leading to itself) and have no edge leaving the component.
+ */
+function trappedLoops(g: IndexedGraph, reached: Uint8Array): string[][] {
+    const n = g.ids.length;
+    const order = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const component = new Int32Array(n).fill(-1);
+    const sccStack: number[] = [];
+    const callStack: number[] = [];
+    const edgeCursor = new Int32Array(n);
+    const components: number[][] = [];
+    let counter = 0;
+    for (let root = 0; root < n; root++) {
+        if (!reached[root] || order[root] !== -1) continue;
+        callStack.push(root);
+        order[root] = low[root] = counter++;
+        edgeCursor[root] = g.outStart[root];
+        sccStack.push(root); onStack[root] = 1;
+        while (callStack.length > 0) {
+            const v = callStack[callStack.length - 1];
+            if (edgeCursor[v] < g.outStart[v + 1]) {
+                const w = g.outTargets[edgeCursor[v]++];
+                if (order[w] === -1) {
+                    order[w] = low[w] = counter++;
+                    edgeCursor[w] = g.outStart[w];
+                    sccStack.push(w); onStack[w] = 1;
+                    callStack.push(w);
+                } else if (onStack[w] && order[w] < low[v]) {
+                    low[v] = order[w];
+                }
+                continue;
+            }
+            callStack.pop();
+            if (callStack.length > 0) {
+                const parent = callStack[callStack.length - 1];
+                if (low[v] < low[parent]) low[parent] = low[v];
+            }
+            if (low[v] === order[v]) {
+                const members: number[] = [];
+                let w: number;
+                do {
+                    w = sccStack.pop()!;
+                    onStack[w] = 0;
+                    component[w] = components.length;
+                    members.push(w);
+                } while (w !== v);
+                components.push(members);
+            }
+        }
+    }
+    const result: string[][] = [];
+    components.forEach((members, c) => {
+        let loops = members.length > 1;
+        let exits = false;
+        for (const m of members) {
+            for (let e = g.outStart[m]; e < g.outStart[m + 1]; e++) {
+                const t = g.outTargets[e];
+                if (component[t] !== c) exits = true;
+                else if (t === m) loops = true;
+            }
+        }
+        if (loops && !exits) result.push(members.sort((a, b) => a - b).map(m => g.ids[m]));
+    });
+    return result;
+}
+
+function goalReachability(graph: FlowGraph, reachable: Set<string>): FlowAnalysis['goals'] {
+    const goals: FlowAnalysis['goals'] = new Map();
+    for (const box of graph.boxes) {
+        for (const goal of box.goals) {
+            let entry = goals.get(goal);
+            if (!entry) goals.set(goal, entry = { markedBy: [], reachable: false });
+            entry.markedBy.push(box.id);
+            if (reachable.has(box.id)) entry.reachable = true;
+        }
+    }
+    return goals;
+}
+
+/**
+ * Must-assign dataflow with bit vectors and a worklist: IN(b) = AND of OUT(p) over reachable
+ * predecessors (and the defaults at entries); OUT(b) = IN(b) | set(b) | save(b).
+ * `atBox` holds IN(b) | set(b): what a box's text and conditions can rely on.
+ */
+function mustAssign(graph: FlowGraph, g: IndexedGraph, seeds: number[], reached: Uint8Array): { variables: Map<string, number>; words: number; atBox: Uint32Array } {
+    const variables = new Map<string, number>();
+    const vid = (name: string): number => {
+        let v = variables.get(name);
+        if (v === undefined) variables.set(name, v = variables.size);
+        return v;
+    };
+    for (const variable of graph.variables) vid(variable.name);
+    for (const box of graph.boxes) {
+        for (const a of box.assignments) vid(a.variable);
+        if (box.input?.variable) vid(box.input.variable);
+    }
+    const n = g.ids.length;
+    const words = Math.max(1, Math.ceil(variables.size / 32));
+    const bit = (arr: Uint32Array, b: number, v: number) => { arr[b * words + (v >>> 5)] |= 1 << (v & 31); };
+    const sets = new Uint32Array(n * words);
+    const gen = new Uint32Array(n * words);
+    graph.boxes.forEach((box, b) => {
+        for (const a of box.assignments) { bit(sets, b, vid(a.variable)); bit(gen, b, vid(a.variable)); }
+        if (box.input?.variable) bit(gen, b, vid(box.input.variable));
+    });
+    const defaults = new Uint32Array(words);
+    for (const variable of graph.variables) {
+        if (variable.default !== undefined) {
+            const v = vid(variable.name);
+            defaults[v >>> 5] |= 1 << (v & 31);
+        }
+    }
+    const isEntry = new Uint8Array(n);
+    for (const s of seeds) isEntry[s] = 1;
+    const out = new Uint32Array(n * words).fill(0xffffffff);
+    const atBox = new Uint32Array(n * words);
+    const inSet = new Uint32Array(words);
+    const queue: number[] = [];
+    const queued = new Uint8Array(n);
+    for (let b = 0; b < n; b++) if (reached[b]) { queue.push(b); queued[b] = 1; }
+    for (let head = 0; head < queue.length; head++) {
+        const b = queue[head];
+        queued[b] = 0;
+        if (isEntry[b]) inSet.set(defaults); else inSet.fill(0xffffffff);
+        for (let e = g.inStart[b]; e < g.inStart[b + 1]; e++) {
+            const p = g.inSources[e];
+            if (!reached[p]) continue;
+            for (let w = 0; w < words; w++) inSet[w] &= out[p * words + w];
+        }
+        let changed = false;
+        for (let w = 0; w < words; w++) {
+            const i = b * words + w;
+            atBox[i] = inSet[w] | sets[i];
+            const next = inSet[w] | gen[i];
+            if (next !== out[i]) { out[i] = next; changed = true; }
+        }
+        if (!changed) continue;
+        for (let e = g.outStart[b]; e < g.outStart[b + 1]; e++) {
+            const t = g.outTargets[e];
+            if (!queued[t] && reached[t]) { queued[t] = 1; queue.push(t); }
+        }
+    }
+    return { variables, words, atBox };
+}
+

@@ -1,0 +1,122 @@
+import type { ValidationAcceptor } from 'langium';
+import {
+    isBooleanLiteral, isInputBox, isNumberLiteral,
+    type Assignment, type Comparison, type ExpectVariable, type Literal, type PatternValidation, type RangeValidation, type Variable
+} from '../generated/ast.js';
+import { isEmail, isIsoDate, isPhone } from '../input-values.js';
+import { IssueCodes, issue } from '../chatflow-validator.js';
+
+/** Types whose values are strings a `contains` or a `matches` pattern can look into. */
+const TEXTUAL = new Set(['text', 'email', 'phone']);
+/** Types with an order for `<`, `<=`, `>`, `>=` (dates compare as YYYY-MM-DD). */
+const ORDERED = new Set(['number', 'date']);
+
+const EXAMPLE: Record<string, string> = {
+    text: '"some text"', number: 'a number like 42', email: '"name@example.com"',
+    phone: '"555-201-3344"', date: '"2026-03-27" (YYYY-MM-DD)', yesno: 'yes or no'
+};
+
+/** Why a literal cannot be a value of a variable type, with the code to report, or nothing. */
+export function literalProblem(literal: Literal, type: string): { code: string; message: string } | undefined {
+    const wanted = `expected ${EXAMPLE[type] ?? type}`;
+    if (type === 'number' || type === 'yesno') {
+        const fits = type === 'number' ? isNumberLiteral(literal) : isBooleanLiteral(literal);
+        return fits ? undefined : { code: IssueCodes.LiteralTypeMismatch, message: `${describe(literal)} is not a ${type} value: ${wanted}` };
+    }
+    if (isNumberLiteral(literal) || isBooleanLiteral(literal)) {
+        return { code: IssueCodes.LiteralTypeMismatch, message: `${describe(literal)} is not a ${type} value: ${wanted}` };
+    }
+    const wellFormed = type === 'email' ? isEmail(literal.value) : type === 'phone' ? isPhone(literal.value) : type === 'date' ? isIsoDate(literal.value) : true;
+    return wellFormed ? undefined : { code: IssueCodes.MalformedLiteral, message: `"${literal.value}" is not a valid ${type}: ${wanted}` };
+}
+
+export function checkVariableDefault(variable: Variable, accept: ValidationAcceptor): void {
+    const problem = variable.default && literalProblem(variable.default, variable.type);
+    if (problem) {
+        accept('error', `Default of '${variable.name}: ${variable.type}': ${problem.message}.`, { node: variable, property: 'default', ...issue(problem.code) });
+    }
+}
+
+export function checkAssignment(assignment: Assignment, accept: ValidationAcceptor): void {
+    const variable = assignment.variable.ref;
+    const problem = variable && literalProblem(assignment.value, variable.type);
+    if (problem) {
+        accept('error', `Cannot set '${variable.name}: ${variable.type}': ${problem.message}.`, { node: assignment, property: 'value', ...issue(problem.code) });
+    }
+}
+
+export function checkExpectVariable(step: ExpectVariable, accept: ValidationAcceptor): void {
+    const variable = step.variable.ref;
+    const problem = variable && literalProblem(step.value, variable.type);
+    if (problem) {
+        accept('error', `'${variable.name}' is a ${variable.type} variable, so this expectation can never hold: ${problem.message}.`,
+            { node: step, property: 'value', ...issue(problem.code) });
+    }
+}
+
+/** `age < "old"`, `insured == 3`, `age contains "1"`: the operator and the literal must suit the variable's type. */
+export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
+    const variable = comparison.variable.ref;
+    const operator = comparison.operator;
+    if (!variable || !operator || !comparison.value) return;
+    const type = variable.type;
+    if (operator === 'contains') {
+        if (!TEXTUAL.has(type)) {
+            accept('error', `'contains' needs a text variable, but '${variable.name}' is a ${type}. Compare with '==' instead.`,
+                { node: comparison, property: 'operator', ...issue(IssueCodes.OperatorTypeMismatch) });
+        } else if (isNumberLiteral(comparison.value) || isBooleanLiteral(comparison.value)) {
+            accept('error', `'${variable.name} contains' needs a quoted text, like "pain".`,
+                { node: comparison, property: 'value', ...issue(IssueCodes.LiteralTypeMismatch) });
+        }
+        return;
+    }
+    if (operator !== '==' && operator !== '!=' && !ORDERED.has(type)) {
+        accept('error', `'${operator}' compares numbers or dates, but '${variable.name}' is a ${type}. Use '==' or '!='.`,
+            { node: comparison, property: 'operator', ...issue(IssueCodes.OperatorTypeMismatch) });
+        return;
+    }
+    const problem = literalProblem(comparison.value, type);
+    if (problem) {
+        accept('error', `'${variable.name}' is a ${type} variable: ${problem.message}.`, { node: comparison, property: 'value', ...issue(problem.code) });
+    }
+}
+
+/** `between min and max` checks a number answer and needs min <= max. */
+export function checkRange(range: RangeValidation, accept: ValidationAcceptor): void {
+    const type = savedType(range);
+    if (type !== undefined && type !== 'number') {
+        accept('error', `'between' checks number answers, but this input saves a ${type}. Save into a number variable or use 'matches'.`,
+            { node: range, keyword: 'between', ...issue(IssueCodes.ValidationTypeMismatch) });
+    }
+    if (range.min > range.max) {
+        accept('error', `The range is empty: ${range.min} is greater than ${range.max}. Write 'between ${range.max} and ${range.min}'.`,
+            { node: range, property: 'max', ...issue(IssueCodes.InvalidRange) });
+    }
+}
+
+/** `matches "..."` checks a text answer against a regular expression that must compile. */
+export function checkPattern(pattern: PatternValidation, accept: ValidationAcceptor): void {
+    const type = savedType(pattern);
+    if (type !== undefined && !TEXTUAL.has(type)) {
+        accept('error', `'matches' checks text answers, but this input saves a ${type}.${type === 'number' ? " Use 'between' for numbers." : ''}`,
+            { node: pattern, keyword: 'matches', ...issue(IssueCodes.ValidationTypeMismatch) });
+    }
+    try {
+        new RegExp(`^(?:${pattern.pattern})$`);
+    } catch (error) {
+        accept('error', `The pattern is not a valid regular expression: ${(error as Error).message}.`,
+            { node: pattern, property: 'pattern', ...issue(IssueCodes.InvalidPattern) });
+    }
+}
+
+/** The type of the variable the input holding this validation saves into, if it resolves. */
+function savedType(validation: RangeValidation | PatternValidation): string | undefined {
+    const box = validation.$container;
+    return isInputBox(box) ? box.save[0]?.ref?.type : undefined;
+}
+
+function describe(literal: Literal): string {
+    if (isNumberLiteral(literal)) return String(literal.value);
+    if (isBooleanLiteral(literal)) return literal.value;
+    return `"${literal.value}"`;
+}

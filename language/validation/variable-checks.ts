@@ -1,0 +1,74 @@
+import { AstUtils, GrammarUtils, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import { isComparison, isConditionBox, isInputBox, type Box, type Flow } from '../generated/ast.js';
+import { interpolations } from '../input-values.js';
+import { IssueCodes, issue } from '../chatflow-validator.js';
+import { closestName, didYouMean } from './did-you-mean.js';
+import type { FlowFacts } from './validation-run.js';
+
+/** A `{variable}` inside a box's text or retry text, with the range of the name between the braces. */
+interface TextUse { name: string; range: Range }
+
+/** `{name}` in a text must name a variable of the flow. */
+export function checkInterpolations(box: Box, accept: ValidationAcceptor): void {
+    const uses = textUses(box);
+    if (uses.length === 0) return;
+    const names = variableNames(box.$container);
+    for (const use of uses) {
+        if (names.has(use.name)) continue;
+        const suggestion = closestName(use.name, names);
+        accept('error', `Unknown variable '{${use.name}}' in the text of '${box.name}'.${didYouMean(suggestion)} Declare it with 'var ${use.name}: text' or fix the name.`,
+            { node: box, range: use.range, ...issue(IssueCodes.UnknownVariable, suggestion ? { suggestion } : {}) });
+    }
+}
+
+/**
+ * Values read before any path assigns them: `{var}` in texts and comparisons in conditions, judged
+ * by the must-assign analysis of the flow. A bare `when var` only tests whether it is set.
+ */
+export function checkUnassignedUses(flow: Flow, facts: FlowFacts, accept: ValidationAcceptor): void {
+    if (facts.incomplete) return;
+    const names = variableNames(flow);
+    for (const [id, box] of facts.boxes) {
+        if (!facts.analysis.reachable.has(id)) continue;
+        const unset = (name: string) => names.has(name) && facts.analysis.isAssigned(id, name) === false;
+        const message = (name: string) => `Variable '${name}' may be unset in '${box.name}': a path from start reaches it without 'save ${name}' or 'set ${name} = ...'. Assign it on every path, or give it a default.`;
+        for (const use of textUses(box)) {
+            if (unset(use.name)) accept('warning', message(use.name), { node: box, range: use.range, ...issue(IssueCodes.UnassignedVariable, { variable: use.name }) });
+        }
+        if (isConditionBox(box)) {
+            for (const branch of box.branches) {
+                for (const node of AstUtils.streamAst(branch.condition)) {
+                    const variable = isComparison(node) && node.operator ? node.variable.ref : undefined;
+                    if (variable?.$container === flow && unset(variable.name)) {
+                        accept('warning', message(variable.name), { node, property: 'variable', ...issue(IssueCodes.UnassignedVariable, { variable: variable.name }) });
+                    }
+                }
+            }
+        }
+    }
+}
+
+function textUses(box: Box): TextUse[] {
+    const uses: TextUse[] = [];
+    const document = AstUtils.getDocument(box).textDocument;
+    const collect = (property: string, index?: number) => {
+        const cst = GrammarUtils.findNodeForProperty(box.$cstNode, property, index);
+        if (!cst || !cst.text.includes('{')) return;
+        for (const { name, offset } of interpolations(cst.text)) {
+            uses.push({ name, range: { start: document.positionAt(cst.offset + offset), end: document.positionAt(cst.offset + offset + name.length) } });
+        }
+    };
+    if (box.text?.includes('{')) collect('text');
+    if (isInputBox(box)) box.retry.forEach((text, i) => { if (text.includes('{')) collect('retry', i); });
+    return uses;
+}
+
+const namesByFlow = new WeakMap<Flow, Set<string>>();
+
+/** A flow's variable names, computed once per parsed flow (a re-parse creates a new Flow node). */
+function variableNames(flow: Flow): Set<string> {
+    let names = namesByFlow.get(flow);
+    if (!names) namesByFlow.set(flow, names = new Set(flow.variables.map(v => v.name)));
+    return names;
+}
