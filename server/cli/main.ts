@@ -1,2 +1,47 @@
-console.error('chatflow: the CLI is being built');
-process.exitCode = 2;
+import { graphCommand } from './commands/graph.js';
+import { processIO, type CommandIO } from './commands/io.js';
+import { validateCommand } from './commands/validate.js';
+import { ExitCode, UsageError } from './errors.js';
+import { MAIN_HELP } from './help.js';
+import { VERSION } from './version.js';
+
+type Command = (argv: readonly string[], io: CommandIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+    validate: validateCommand,
+    graph: graphCommand
+};
+
+/** Runs the `chatflow` command line; returns the exit code. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+        io.out(MAIN_HELP);
+        return first === undefined ? ExitCode.Usage : ExitCode.Ok;
+    }
+    if (first === '--version' || first === '-v') {
+        io.out(VERSION);
+        return ExitCode.Ok;
+    }
+    const command = COMMANDS[first];
+    try {
+        if (!command) {
+            throw new UsageError(`unknown command '${first}'. Commands: ${Object.keys(COMMANDS).join(', ')} (see chatflow --help).`);
+        }
+        return await command(rest, io);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.err(`chatflow: ${error.message}`);
+            return ExitCode.Usage;
+        }
+        throw error;
+    }
+}
+
+run(process.argv.slice(2), processIO()).then(
+    code => { process.exitCode = code; },
+    (error: unknown) => {
+        process.stderr.write(`chatflow: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.exitCode = 3;
+    }
+);
