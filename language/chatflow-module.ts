@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './generated/module.js';
 import { ChatflowScopeComputation } from './chatflow-scope.js';
+import { ChatflowScopeProvider } from './chatflow-scope-provider.js';
 import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
 import { ChatflowDocumentValidator } from './validation/linking-diagnostics.js';
 import { FlowGraphBuilder } from './flow-graph.js';
@@ -30,7 +31,8 @@ export type ChatflowServices = LangiumServices & ChatflowAddedServices;
 
 export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & ChatflowAddedServices> = {
     references: {
-        ScopeComputation: (services) => new ChatflowScopeComputation(services)
+        ScopeComputation: (services) => new ChatflowScopeComputation(services),
+        ScopeProvider: (services) => new ChatflowScopeProvider(services)
     },
     validation: {
         ChatflowValidator: (services) => new ChatflowValidator(services),

@@ -31,8 +31,8 @@ export class FlowGraphBuilder {
         const flowsSeen = new Set<Flow>([flow]);
         this.addVariables(flow, variables);
         this.addDeclaredGoals(flow, goals);
-        while (queue.length > 0) {
-            const box = queue.shift()!;
+        for (let next = 0; next < queue.length; next++) {
+            const box = queue[next];
             const id = boxId(box);
             if (boxes.has(id) || !box.name) continue;
             boxes.set(id, this.box(box, flow));
@@ -68,12 +68,13 @@ export class FlowGraphBuilder {
     }
 
     private addVariables(flow: Flow, into: Map<string, FlowVariable>): void {
+        const savedSensitive = sensitiveSaves(flow);
         for (const variable of flow.variables) {
             if (!variable.name || into.has(variable.name)) continue;
             into.set(variable.name, {
                 name: variable.name,
                 type: variable.type as FlowVariable['type'],
-                sensitive: variable.sensitive || isSavedBySensitiveInput(flow, variable.name),
+                sensitive: variable.sensitive || savedSensitive.has(variable.name),
                 default: variable.default ? literalValue(variable.default) : undefined,
                 range: rangeOf(variable)
             });
@@ -213,8 +214,13 @@ export function kindOf(box: Box): BoxKind {
     throw new Error('Unknown box kind');
 }
 
-function isSavedBySensitiveInput(flow: Flow, variable: string): boolean {
-    return flow.boxes.some(box => isInputBox(box) && box.sensitive && box.save.some(s => s.$refText === variable));
+/** Variables saved by an input marked sensitive: they are sensitive too. */
+function sensitiveSaves(flow: Flow): Set<string> {
+    const names = new Set<string>();
+    for (const box of flow.boxes) {
+        if (isInputBox(box) && box.sensitive) box.save.forEach(s => names.add(s.$refText));
+    }
+    return names;
 }
 
 export function uriOf(node: AstNode): string {

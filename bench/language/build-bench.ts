@@ -1,0 +1,42 @@
+/**
+ * One size, one fresh process: parse+link+validate cold (first build in this process), then warm
+ * (rebuild after an edit, as the server does per keystroke), and the peer: parsing alone.
+ * Prints one JSON line. Run by bench/language/run.ts.
+ */
+import { EmptyFileSystem, URI } from 'langium';
+import { createChatflowServices } from '../../language/chatflow-module.js';
+import { generateFlow, countBoxes } from './generate-flow.js';
+
+const size = Number(process.argv[2] ?? 1000);
+const text = generateFlow(size);
+const { shared, Chatflow } = createChatflowServices(EmptyFileSystem);
+const documents = shared.workspace.LangiumDocuments;
+const factory = shared.workspace.LangiumDocumentFactory;
+const builder = shared.workspace.DocumentBuilder;
+const uri = URI.parse('file:///bench/big.chatflow');
+
+async function buildOnce(source: string): Promise<{ ms: number; diagnostics: number }> {
+    const started = performance.now();
+    if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+    const document = factory.fromString(source, uri);
+    documents.addDocument(document);
+    await builder.build([document], { validation: true });
+    return { ms: performance.now() - started, diagnostics: document.diagnostics?.length ?? 0 };
+}
+
+const cold = await buildOnce(text);
+const warm: number[] = [];
+for (let i = 0; i < 7; i++) {
+    warm.push((await buildOnce(text.replace('We are open 8-6.', `We are open 8-${i}.`))).ms);
+}
+const parse: number[] = [];
+for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    Chatflow.parser.LangiumParser.parse(text);
+    parse.push(performance.now() - started);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(JSON.stringify({
+    boxes: countBoxes(text), lines: text.split('\n').length,
+    coldMs: cold.ms, warmMs: median(warm), parseMs: median(parse), diagnostics: cold.diagnostics
+}));
