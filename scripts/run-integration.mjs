@@ -21,7 +21,7 @@ function log(message) {
 }
 
 /** examples/ plus the test fixtures, copied so a run never dirties the repository. */
-function createWorkspace(root) {
+export function createWorkspace(root) {
     const workspace = join(root, 'workspace');
     cpSync(join(projectRoot, 'examples'), workspace, { recursive: true });
     cpSync(join(projectRoot, 'test', 'integration', 'fixtures'), workspace, { recursive: true });
