@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { displayPath } from './diagnostics.js';
 import { UsageError } from './errors.js';
 
 export const CHATFLOW_EXTENSION = '.chatflow';
@@ -17,7 +18,7 @@ export function findChatflowFiles(inputs: readonly string[], cwd = process.cwd()
         const absolute = path.resolve(cwd, input);
         const stat = statOrThrow(input, absolute, cwd);
         if (stat.isDirectory()) {
-            const inFolder = searchFolder(absolute);
+            const inFolder = searchFolder(absolute, cwd);
             if (inFolder.length === 0) {
                 throw new UsageError(`no ${CHATFLOW_EXTENSION} files in folder '${input}'. Pass a folder that contains ${CHATFLOW_EXTENSION} files.`);
             }
@@ -48,18 +49,24 @@ export function siblingChatflowFiles(file: string): string[] {
         .sort();
 }
 
-function searchFolder(folder: string): string[] {
+function searchFolder(folder: string, cwd: string): string[] {
     const result: string[] = [];
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-            result.push(...searchFolder(full));
-        } else if (entry.isFile() && entry.name.endsWith(CHATFLOW_EXTENSION)) {
+            result.push(...searchFolder(full, cwd));
+        } else if (entry.name.endsWith(CHATFLOW_EXTENSION) && (entry.isFile() || isLinkedFile(full, cwd))) {
             result.push(full);
         }
     }
     return result;
+}
+
+/** A symbolic link to a file counts as that file; a broken one is reported, not skipped. */
+function isLinkedFile(link: string, cwd: string): boolean {
+    if (!fs.lstatSync(link).isSymbolicLink()) return false;
+    return statOrThrow(displayPath(link, cwd), link, cwd).isFile();
 }
 
 function statOrThrow(input: string, absolute: string, cwd: string): fs.Stats {
@@ -67,7 +74,11 @@ function statOrThrow(input: string, absolute: string, cwd: string): fs.Stats {
         return fs.statSync(absolute);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new UsageError(`'${input}' does not exist. Check the path (it is relative to ${cwd}).`);
+        if (code === 'ENOENT') {
+            const link = fs.lstatSync(absolute, { throwIfNoEntry: false });
+            if (link?.isSymbolicLink()) throw new UsageError(`cannot read '${input}': it is a link to '${fs.readlinkSync(absolute)}', which does not exist. Fix or remove the link.`);
+            throw new UsageError(`'${input}' does not exist. Check the path (it is relative to ${cwd}).`);
+        }
         throw new UsageError(`cannot read '${input}' (${code ?? String(error)}). Check that the path exists and is readable.`);
     }
 }

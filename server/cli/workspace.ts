@@ -3,6 +3,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createChatflowServices, type ChatflowServices } from '../../language/chatflow-module.js';
 import type { ChatflowDocument } from '../../language/generated/ast.js';
+import { displayPath } from './diagnostics.js';
 import { UsageError } from './errors.js';
 
 export interface LoadedWorkspace {
@@ -45,6 +46,6 @@ function readText(file: string): string {
         return fs.readFileSync(file, 'utf8');
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new UsageError(`cannot read '${file}' (${code}). Check that the file exists and is readable.`);
+        throw new UsageError(`cannot read '${displayPath(file)}' (${code}). Check that the file exists and is readable.`);
     }
 }

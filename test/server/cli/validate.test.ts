@@ -1,5 +1,8 @@
 import * as assert from 'node:assert';
-import { ensureCliBuilt, runCli } from './run-cli.js';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ensureCliBuilt, ROOT, runCli } from './run-cli.js';
 
 describe('chatflow validate', () => {
     before(function () {
@@ -78,5 +81,19 @@ describe('chatflow validate', () => {
         const result = runCli('validate', 'examples', '--format', 'xml');
         assert.strictEqual(result.status, 2);
         assert.match(result.stderr, /'xml' is not a valid --format .*text, json/);
+    });
+
+    it('exits 2 naming a .chatflow link in a folder that points nowhere, instead of skipping it', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'chatflow-cli-'));
+        try {
+            copyFileSync(path.join(ROOT, 'examples/dental.chatflow'), path.join(folder, 'dental.chatflow'));
+            symlinkSync(path.join(folder, 'moved-away.chatflow'), path.join(folder, 'intake.chatflow'));
+            const result = runCli('validate', folder);
+            assert.strictEqual(result.status, 2);
+            assert.strictEqual(result.stdout, '');
+            assert.match(result.stderr, /^chatflow: cannot read '[^']*intake\.chatflow': it is a link to '[^']*moved-away\.chatflow', which does not exist/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 });
