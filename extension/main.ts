@@ -1,12 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { FlowClient } from './flow-client.js';
+import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
+import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
 
 let client: LanguageClient | undefined;
 
 /** The extension's public API, for tests and other extensions. */
 export interface ChatflowExtensionApi {
     client: LanguageClient;
+    preview: ChatflowPreviewApi;
+    tests: ChatflowTestsApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChatflowExtensionApi> {
@@ -19,9 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatfl
             await client?.restart();
         })
     );
+    const flows = new FlowClient(client);
+    context.subscriptions.push(flows);
+    const preview = registerPreview(context, flows, output);
+    const tests = registerTestExplorer(context, flows, output);
     await client.start();
     output.info('Chatflow language server started.');
-    return { client };
+    return { client, preview, tests };
 }
 
 export async function deactivate(): Promise<void> {

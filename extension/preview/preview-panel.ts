@@ -1,0 +1,130 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FlowGraph, SourceRange } from '../../language/flow-model.js';
+import type { FlowClient } from '../flow-client.js';
+import type { FromWebview, ToWebview } from '../webview-protocol.js';
+import { boxAt, findBox } from './box-at.js';
+import { testCoverage } from './coverage.js';
+import { previewPage, webviewOptions } from './preview-page.js';
+import { SvgRequests } from './svg-requests.js';
+
+/** What every panel shares: the extension's folder, the server, the log, and a message tap for tests. */
+export interface PreviewContext {
+    extensionUri: vscode.Uri;
+    flows: FlowClient;
+    output: vscode.LogOutputChannel;
+    posted: vscode.EventEmitter<{ uri: string; message: ToWebview }>;
+}
+
+const REFRESH_DEBOUNCE_MS = 150;
+
+/** The preview of one .chatflow document: pulls its FlowGraph, posts it, links cursor and boxes. */
+export class PreviewPanel {
+    static readonly viewType = 'chatflow.preview';
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly closed = new vscode.EventEmitter<void>();
+    readonly onDidDispose = this.closed.event;
+    private readonly svg = new SvgRequests(message => this.post(message));
+    private flows: FlowGraph[] = [];
+    private pulls = 0;
+    private refreshTimer: NodeJS.Timeout | undefined;
+    private highlighted: string | undefined;
+    private disposed = false;
+
+    constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly ctx: PreviewContext,
+        private readonly sourceColumn?: vscode.ViewColumn) {
+        panel.title = `Preview ${path.basename(uri.fsPath)}`;
+        panel.webview.options = webviewOptions(ctx.extensionUri);
+        panel.webview.html = previewPage(panel.webview, ctx.extensionUri, panel.title);
+        panel.onDidDispose(() => this.dispose(), null, this.disposables);
+        panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message), null, this.disposables);
+        vscode.window.onDidChangeTextEditorSelection(e => {
+            if (e.textEditor.document.uri.toString() === uri.toString()) this.highlight(e.selections[0].active);
+        }, null, this.disposables);
+        ctx.flows.onDidChange(uris => {
+            if (uris.some(u => u.toString() === uri.toString())) this.scheduleRefresh();
+        }, null, this.disposables);
+    }
+
+    /** Asks the webview for its drawing as a standalone SVG document. */
+    requestSvg(): Promise<string> {
+        return this.svg.request(path.basename(this.uri.fsPath));
+    }
+
+    private receive(message: FromWebview): void {
+        switch (message.type) {
+            case 'ready': return void this.refresh();
+            case 'reveal': return void this.reveal(message.boxId, message.range).then(undefined, (e: unknown) =>
+                this.ctx.output.error(`Preview ${this.panel.title}: could not reveal ${message.boxId}: ${String(e)}`));
+            case 'svg': return this.svg.answer(message.requestId, message.svg);
+            case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
+            default: return assertNever(message);
+        }
+    }
+
+    private scheduleRefresh(): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+    }
+
+    private async refresh(): Promise<void> {
+        const pull = ++this.pulls;
+        const uri = this.uri.toString();
+        try {
+            const result = await this.ctx.flows.pull(this.uri);
+            if (pull !== this.pulls) return; // a newer pull is under way
+            if (!result.flows) return this.post({ type: 'problems', uri, errors: result.errors });
+            this.flows = result.flows;
+            this.post({ type: 'graph', uri, version: result.version, flows: result.flows });
+            const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+            this.highlighted = undefined;
+            if (editor) this.highlight(editor.selection.active);
+            this.post(testCoverage(result.flows));
+        } catch (e) {
+            const message = `Could not get the flow graph of ${this.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+            this.ctx.output.error(message);
+            if (pull === this.pulls) this.post({ type: 'problems', uri, errors: [{ message, line: 0, character: 0 }] });
+        }
+    }
+
+    private highlight(position: vscode.Position): void {
+        const boxId = boxAt(this.flows, this.uri.toString(), position)?.id;
+        if (boxId === this.highlighted) return;
+        this.highlighted = boxId;
+        this.post({ type: 'highlight', boxId });
+    }
+
+    /** Opens the box's document in the editor column it was in (never over the preview) and selects its name. */
+    private async reveal(boxId: string, fallback: SourceRange): Promise<void> {
+        const target = findBox(this.flows, boxId)?.nameRange ?? fallback;
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+        const range = new vscode.Range(target.start.line, target.start.character, target.end.line, target.end.character);
+        const shown = vscode.window.visibleTextEditors.find(e => e.document === document && e.viewColumn !== this.panel.viewColumn);
+        const column = shown?.viewColumn
+            ?? (this.sourceColumn !== this.panel.viewColumn ? this.sourceColumn : undefined)
+            ?? vscode.ViewColumn.Beside;
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range });
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+    }
+
+    private post(message: ToWebview): void {
+        if (this.disposed) return;
+        this.ctx.posted.fire({ uri: this.uri.toString(), message });
+        void this.panel.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        clearTimeout(this.refreshTimer);
+        this.svg.dispose(`the preview of ${path.basename(this.uri.fsPath)} was closed`);
+        this.panel.dispose();
+        while (this.disposables.length) this.disposables.pop()?.dispose();
+        this.closed.fire();
+        this.closed.dispose();
+    }
+}
+
+function assertNever(message: never): never {
+    throw new Error(`Unknown message from the preview webview: ${JSON.stringify(message)}`);
+}
