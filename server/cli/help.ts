@@ -5,6 +5,7 @@ Chatflow Studio: chatbot flows as code.
 Commands:
   validate <files or folders...>   Check .chatflow files (folders are searched recursively)
   graph <file>                     Print the flow graph of a file as JSON, DOT or Mermaid
+  test <files or folders...>       Play the conversation tests (test blocks) with the simulator
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -39,3 +40,16 @@ Options:
   -h, --help                  Show this help
 
 Exit codes: 0 printed, 1 the file has errors (they are printed instead), 2 bad path or option.`;
+
+export const TEST_HELP = `Usage: chatflow test <files or folders...> [--coverage] [--format text|json]
+
+Plays every \`test "..." { ... }\` block of the given .chatflow files with the simulator (the same
+engine as the preview and the Test Explorer). A failure names the file:line of the failing step,
+the step, and what the chat did instead. The last line is "N passed, N failed".
+
+Options:
+  --coverage           Also list the transitions (choices, branches, outcomes, nexts) no test takes
+  --format text|json   text (default); json: {passed, failed, tests, uncovered}
+  -h, --help           Show this help
+
+Exit codes: 0 all tests passed, 1 a test failed or a file has errors, 2 bad path or option.`;

@@ -1,5 +1,6 @@
 import { graphCommand } from './commands/graph.js';
 import { processIO, type CommandIO } from './commands/io.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { MAIN_HELP } from './help.js';
@@ -9,7 +10,8 @@ type Command = (argv: readonly string[], io: CommandIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
     validate: validateCommand,
-    graph: graphCommand
+    graph: graphCommand,
+    test: testCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */
