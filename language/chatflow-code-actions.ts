@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import { isBox, isConditionBox, isFlow } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
 import { IssueCodes } from './chatflow-validator.js';
-import { addElseBranch, createBoxStub, removeBox } from './validation/fix-edits.js';
+import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
 interface IssueData { code?: string; suggestion?: string; containerType?: string; property?: string; refText?: string }
@@ -42,8 +42,10 @@ export class ChatflowCodeActionProvider implements CodeActionProvider {
             }
         }
         if (data.code === IssueCodes.MissingElse && isConditionBox(node)) {
-            const edit = addElseBranch(document, node);
-            if (edit) actions.push(fix(`Add '${edit.newText.trim()}'`, document, diagnostic, [edit], true));
+            for (const target of elseTargets(node)) {
+                const edit = addElseBranch(document, node, target);
+                if (edit) actions.push(fix(`Add 'else -> ${target}'`, document, diagnostic, [edit], false));
+            }
         }
         if (data.code === IssueCodes.UnreachableBox && isBox(node)) {
             actions.push(fix(`Remove unreachable box '${node.name}'`, document, diagnostic, [removeBox(document, node)], false));

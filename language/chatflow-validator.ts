@@ -2,7 +2,6 @@ import type { AstNode, IndexManager, LangiumDocuments, ValidationAcceptor, Valid
 import { DocumentValidator } from 'langium';
 import type { ChatflowAstType, ChatflowDocument } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
-import type { FlowGraphBuilder } from './flow-graph.js';
 import { ValidationRun } from './validation/validation-run.js';
 import { checkDocumentNames, checkFlowNames, checkChoiceLabels } from './validation/name-checks.js';
 import { checkStarts, checkRepeatedStatements, checkInputSaves, checkConditionElse } from './validation/box-checks.js';
@@ -85,23 +84,21 @@ export function registerValidationChecks(services: ChatflowServices): void {
 export class ChatflowValidator {
     readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
-    private readonly builder: FlowGraphBuilder;
     private readonly runs = new WeakMap<ChatflowDocument, ValidationRun>();
 
     constructor(services: ChatflowServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
-        this.builder = services.flow.FlowGraphBuilder;
     }
 
     startRun(root: ChatflowDocument): void {
-        this.runs.set(root, new ValidationRun(root, this.documents, this.builder));
+        this.runs.set(root, new ValidationRun(root, this.documents));
     }
 
     run(node: AstNode): ValidationRun {
         const root = rootOf(node);
         let run = this.runs.get(root);
-        if (!run) this.runs.set(root, run = new ValidationRun(root, this.documents, this.builder));
+        if (!run) this.runs.set(root, run = new ValidationRun(root, this.documents));
         return run;
     }
 

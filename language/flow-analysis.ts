@@ -1,4 +1,15 @@
-import type { FlowGraph } from './flow-model.js';
+import type { BoxKind } from './flow-model.js';
+
+/**
+ * What the analysis reads of a flow: a FlowGraph satisfies it, and so does the slimmer graph the
+ * validator builds without source ranges (language/validation/analysis-graph.ts).
+ */
+export interface AnalysisGraph {
+    start?: string;
+    boxes: ReadonlyArray<{ id: string; kind: BoxKind; goals: readonly string[]; assignments: ReadonlyArray<{ variable: string }>; input?: { variable?: string } }>;
+    edges: ReadonlyArray<{ from: string; to: string }>;
+    variables: ReadonlyArray<{ name: string; default?: unknown }>;
+}
 
 /**
  * Pure graph analysis over a FlowGraph: which boxes a chat can reach, which boxes lead nowhere,
@@ -27,7 +38,7 @@ export interface FlowAnalysis {
 const TERMINAL = new Set(['end', 'handoff']);
 
 /** Analyses a flow graph. `entries` are boxes entered from elsewhere (e.g. other flows), besides the start. */
-export function analyzeFlow(graph: FlowGraph, entries: Iterable<string> = []): FlowAnalysis {
+export function analyzeFlow(graph: AnalysisGraph, entries: Iterable<string> = []): FlowAnalysis {
     const indexed = indexGraph(graph);
     const seeds: number[] = [];
     const startIndex = graph.start !== undefined ? indexed.index.get(graph.start) : undefined;
@@ -65,7 +76,7 @@ interface IndexedGraph {
     inSources: Int32Array;
 }
 
-function indexGraph(graph: FlowGraph): IndexedGraph {
+function indexGraph(graph: AnalysisGraph): IndexedGraph {
     const ids = graph.boxes.map(b => b.id);
     const index = new Map<string, number>();
     ids.forEach((id, i) => { if (!index.has(id)) index.set(id, i); });
@@ -173,7 +184,7 @@ function trappedLoops(g: IndexedGraph, reached: Uint8Array): string[][] {
     return result;
 }
 
-function goalReachability(graph: FlowGraph, reachable: Set<string>): FlowAnalysis['goals'] {
+function goalReachability(graph: AnalysisGraph, reachable: Set<string>): FlowAnalysis['goals'] {
     const goals: FlowAnalysis['goals'] = new Map();
     for (const box of graph.boxes) {
         for (const goal of box.goals) {
@@ -191,7 +202,7 @@ function goalReachability(graph: FlowGraph, reachable: Set<string>): FlowAnalysi
  * predecessors (and the defaults at entries); OUT(b) = IN(b) | set(b) | save(b).
  * `atBox` holds IN(b) | set(b): what a box's text and conditions can rely on.
  */
-function mustAssign(graph: FlowGraph, g: IndexedGraph, seeds: number[], reached: Uint8Array): { variables: Map<string, number>; words: number; atBox: Uint32Array } {
+function mustAssign(graph: AnalysisGraph, g: IndexedGraph, seeds: number[], reached: Uint8Array): { variables: Map<string, number>; words: number; atBox: Uint32Array } {
     const variables = new Map<string, number>();
     const vid = (name: string): number => {
         let v = variables.get(name);

@@ -8,7 +8,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     let best: string | undefined;
     let bestDistance = limit + 1;
     for (const candidate of candidates) {
-        if (candidate === name || Math.abs(candidate.length - name.length) >= bestDistance) continue;
+        if (!candidate || candidate === name || Math.abs(candidate.length - name.length) >= bestDistance) continue;
         // A difference in case only is the most likely typo of all.
         const distance = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase(), bestDistance);
         if (distance < bestDistance) {

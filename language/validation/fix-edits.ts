@@ -22,15 +22,23 @@ export function createBoxStub(document: LangiumDocument, flow: Flow, kind: 'end'
 }
 
 /**
- * `else -> target` after the last branch. The target is the flow's first end box (or handoff),
- * which is where most "none of the above" cases belong; otherwise the last branch's target.
+ * Where an `else` could lead: the branches' own targets (the "otherwise continue" case is often
+ * one of them), then the flow's first handoff and end box (the "give up politely" case).
  */
-export function addElseBranch(document: LangiumDocument, box: ConditionBox): TextEdit | undefined {
+export function elseTargets(box: ConditionBox): string[] {
+    const flow = box.$container;
+    const candidates = [
+        ...box.branches.map(b => b.target?.box?.$refText),
+        flow.boxes.find(isHandoffBox)?.name,
+        flow.boxes.find(isEndBox)?.name
+    ];
+    return [...new Set(candidates.filter((name): name is string => !!name && name !== box.name))].slice(0, 4);
+}
+
+/** `else -> target` on a new line after the last branch, indented like it. */
+export function addElseBranch(document: LangiumDocument, box: ConditionBox, target: string): TextEdit | undefined {
     const last = box.branches[box.branches.length - 1]?.$cstNode;
     if (!last) return undefined;
-    const flow = box.$container;
-    const terminal = flow.boxes.find(isEndBox) ?? flow.boxes.find(isHandoffBox);
-    const target = terminal?.name ?? box.branches[box.branches.length - 1].target.box.$refText;
     const indent = indentAt(document.textDocument.getText(), last.offset);
     const position = document.textDocument.positionAt(last.end);
     return { range: { start: position, end: position }, newText: `\n${indent}else -> ${target}` };

@@ -1,13 +1,12 @@
 import { AstUtils, DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { isChatflowDocument, isFlow, type Box, type BoxRef, type ChatflowDocument, type Flow } from '../generated/ast.js';
 import { analyzeFlow, type FlowAnalysis } from '../flow-analysis.js';
-import type { FlowGraph } from '../flow-model.js';
-import type { FlowGraphBuilder } from '../flow-graph.js';
 import { boxId } from '../chatflow-names.js';
+import { buildValidationGraph, type ValidationGraph } from './analysis-graph.js';
 
 /** What the validation of one flow knows: its graph, the analysis, and its boxes by id. */
 export interface FlowFacts {
-    graph: FlowGraph;
+    graph: ValidationGraph;
     analysis: FlowAnalysis;
     boxes: Map<string, Box>;
     /**
@@ -29,7 +28,7 @@ export class ValidationRun {
     readonly entriesFromOtherFlows = new Map<Flow, Set<string>>();
     private readonly flows = new Map<Flow, FlowFacts>();
 
-    constructor(readonly root: ChatflowDocument, documents: LangiumDocuments, private readonly builder: FlowGraphBuilder) {
+    constructor(readonly root: ChatflowDocument, documents: LangiumDocuments) {
         for (const document of documents.all) {
             const other = document.parseResult.value;
             if (isChatflowDocument(other)) this.scan(other, document);
@@ -39,7 +38,7 @@ export class ValidationRun {
     flow(flow: Flow): FlowFacts {
         let facts = this.flows.get(flow);
         if (!facts) {
-            const graph = this.builder.buildFlow(flow);
+            const graph = buildValidationGraph(flow);
             const boxes = new Map<string, Box>();
             for (const box of flow.boxes) {
                 if (box.name && !boxes.has(boxId(box))) boxes.set(boxId(box), box);

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isComparison, isConditionBox, isInputBox, type Box, type Flow } from '../generated/ast.js';
 import { interpolations } from '../input-values.js';
@@ -52,8 +52,8 @@ export function checkUnassignedUses(flow: Flow, facts: FlowFacts, accept: Valida
 function textUses(box: Box): TextUse[] {
     const uses: TextUse[] = [];
     const document = AstUtils.getDocument(box).textDocument;
-    const collect = (property: string, index?: number) => {
-        const cst = GrammarUtils.findNodeForProperty(box.$cstNode, property, index);
+    const collect = (property: string, index = 0) => {
+        const cst = stringNode(box, property, index);
         if (!cst || !cst.text.includes('{')) return;
         for (const { name, offset } of interpolations(cst.text)) {
             uses.push({ name, range: { start: document.positionAt(cst.offset + offset), end: document.positionAt(cst.offset + offset + name.length) } });
@@ -64,11 +64,35 @@ function textUses(box: Box): TextUse[] {
     return uses;
 }
 
+/**
+ * The CST node of a STRING assigned to `property` directly in the box's rule (`text=STRING`,
+ * `retry+=STRING`): a scan of the box's own children, cheaper than GrammarUtils.findNodeForProperty.
+ */
+function stringNode(box: Box, property: string, index: number): CstNode | undefined {
+    let seen = 0;
+    let found: CstNode | undefined;
+    const visit = (node: CstNode | undefined): void => {
+        // Unassigned rule calls (Box: MessageBox | ...) nest the box's tokens one level down.
+        if (!isCompositeCstNode(node) || node.astNode !== box) return;
+        for (const child of node.content) {
+            if (found) return;
+            const assignment = child.grammarSource?.$container;
+            if (GrammarAST.isAssignment(assignment) && assignment.feature === property) {
+                if (seen++ === index) found = child;
+            } else {
+                visit(child);
+            }
+        }
+    };
+    visit(box.$cstNode);
+    return found;
+}
+
 const namesByFlow = new WeakMap<Flow, Set<string>>();
 
 /** A flow's variable names, computed once per parsed flow (a re-parse creates a new Flow node). */
 function variableNames(flow: Flow): Set<string> {
     let names = namesByFlow.get(flow);
-    if (!names) namesByFlow.set(flow, names = new Set(flow.variables.map(v => v.name)));
+    if (!names) namesByFlow.set(flow, names = new Set(flow.variables.map(v => v.name).filter(Boolean)));
     return names;
 }

@@ -1,0 +1,69 @@
+import { isActionBox, isChoiceBox, isConditionBox, isInputBox, type Box, type Flow } from '../generated/ast.js';
+import type { AnalysisGraph } from '../flow-analysis.js';
+import type { BoxKind, EdgeKind } from '../flow-model.js';
+import { boxId } from '../chatflow-names.js';
+import { transitions } from './validation-run.js';
+
+/** An AnalysisGraph with edge kinds and labels (choice texts, outcome names), for the test checks. */
+export interface ValidationGraph extends AnalysisGraph {
+    boxes: Array<AnalysisGraph['boxes'][number]>;
+    edges: Array<{ from: string; to: string; kind: EdgeKind; label?: string }>;
+    variables: Array<AnalysisGraph['variables'][number]>;
+}
+
+const KINDS: Record<Box['$type'], BoxKind> = {
+    MessageBox: 'message', ChoiceBox: 'choice', InputBox: 'input', ConditionBox: 'condition',
+    ActionBox: 'action', HandoffBox: 'handoff', EndBox: 'end'
+};
+
+/**
+ * The same boxes and edges as FlowGraphBuilder.buildFlow (the flow's boxes, then boxes of other
+ * flows it leads into), without source ranges or texts: validation runs on every keystroke, and
+ * computing ranges for 10,000 boxes would cost more than the whole analysis.
+ */
+export function buildValidationGraph(flow: Flow): ValidationGraph {
+    const graph: ValidationGraph = { start: undefined, boxes: [], edges: [], variables: [] };
+    const seen = new Set<string>();
+    const flows = new Set<Flow>();
+    const queue: Box[] = [...flow.boxes];
+    addVariables(flow, graph, flows);
+    for (let head = 0; head < queue.length; head++) {
+        const box = queue[head];
+        if (!box.name) continue;
+        const id = boxId(box);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        graph.boxes.push({
+            id,
+            kind: KINDS[box.$type],
+            goals: box.goals.map(g => g.ref?.name ?? g.$refText),
+            assignments: box.assignments.flatMap(a => a.variable.ref ? [{ variable: a.variable.ref.name }] : []),
+            input: isInputBox(box) ? { variable: box.save[0]?.ref?.name } : undefined
+        });
+        const labels = isChoiceBox(box) ? box.options.map(o => o.label) : isActionBox(box) ? box.outcomes.map(o => o.name) : undefined;
+        const kind: EdgeKind = isChoiceBox(box) ? 'choice' : isActionBox(box) ? 'outcome' : isConditionBox(box) ? 'branch' : 'next';
+        transitions(box).forEach((ref, i) => {
+            const target = ref.box?.ref;
+            if (!target?.name) return;
+            graph.edges.push({ from: id, to: boxId(target), kind, label: labels?.[i] });
+            if (target.$container !== flow) {
+                queue.push(target);
+                addVariables(target.$container, graph, flows);
+            }
+        });
+    }
+    const start = flow.starts[0]?.box?.ref;
+    graph.start = start?.name ? boxId(start) : undefined;
+    return graph;
+}
+
+function addVariables(flow: Flow, graph: ValidationGraph, flows: Set<Flow>): void {
+    if (flows.has(flow)) return;
+    flows.add(flow);
+    const known = new Set(graph.variables.map(v => v.name));
+    for (const variable of flow.variables) {
+        if (!variable.name || known.has(variable.name)) continue;
+        known.add(variable.name);
+        graph.variables.push({ name: variable.name, default: variable.default });
+    }
+}
