@@ -13,7 +13,7 @@ export interface TestWorkspace {
     offsetOf(name: string, needle: string, delta?: number, occurrence?: number): number;
 }
 
-export async function loadWorkspace(files: Record<string, string>): Promise<TestWorkspace> {
+export async function loadWorkspace(files: Record<string, string>, options = { validation: true }): Promise<TestWorkspace> {
     const { shared, Chatflow } = createChatflowServices(EmptyFileSystem);
     const documents = new Map<string, LangiumDocument<ChatflowDocument>>();
     for (const [name, text] of Object.entries(files)) {
@@ -21,7 +21,7 @@ export async function loadWorkspace(files: Record<string, string>): Promise<Test
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.set(name, document);
     }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    await shared.workspace.DocumentBuilder.build([...documents.values()], options);
     const document = (name: string) => {
         const found = documents.get(name);
         if (!found) throw new Error(`No document '${name}' in the test workspace; it has ${[...documents.keys()].join(', ')}`);
