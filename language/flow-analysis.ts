@@ -80,24 +80,29 @@ function indexGraph(graph: AnalysisGraph): IndexedGraph {
     const ids = graph.boxes.map(b => b.id);
     const index = new Map<string, number>();
     ids.forEach((id, i) => { if (!index.has(id)) index.set(id, i); });
-    const edges: Array<[number, number]> = [];
+    const froms = new Int32Array(graph.edges.length);
+    const tos = new Int32Array(graph.edges.length);
+    let count = 0;
     for (const edge of graph.edges) {
         const from = index.get(edge.from);
         const to = index.get(edge.to);
-        if (from !== undefined && to !== undefined) edges.push([from, to]);
+        if (from === undefined || to === undefined) continue;
+        froms[count] = from;
+        tos[count++] = to;
     }
-    const [outStart, outTargets] = csr(ids.length, edges, 0);
-    const [inStart, inSources] = csr(ids.length, edges, 1);
+    const [outStart, outTargets] = csr(ids.length, froms.subarray(0, count), tos.subarray(0, count));
+    const [inStart, inSources] = csr(ids.length, tos.subarray(0, count), froms.subarray(0, count));
     return { ids, index, outStart, outTargets, inStart, inSources };
 }
 
-function csr(n: number, edges: Array<[number, number]>, key: 0 | 1): [Int32Array, Int32Array] {
+/** Adjacency lists of `keys -> values` in one array, sliced by `start`. */
+function csr(n: number, keys: Int32Array, values: Int32Array): [Int32Array, Int32Array] {
     const start = new Int32Array(n + 1);
-    for (const edge of edges) start[edge[key] + 1]++;
+    for (const key of keys) start[key + 1]++;
     for (let i = 0; i < n; i++) start[i + 1] += start[i];
     const fill = start.slice(0, n);
-    const targets = new Int32Array(edges.length);
-    for (const edge of edges) targets[fill[edge[key]]++] = edge[1 - key];
+    const targets = new Int32Array(keys.length);
+    keys.forEach((key, e) => { targets[fill[key]++] = values[e]; });
     return [start, targets];
 }
 

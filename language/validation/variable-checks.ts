@@ -31,22 +31,27 @@ export function checkUnassignedUses(flow: Flow, facts: FlowFacts, accept: Valida
     const names = variableNames(flow);
     for (const [id, box] of facts.boxes) {
         if (!facts.analysis.reachable.has(id)) continue;
-        const unset = (name: string) => names.has(name) && facts.analysis.isAssigned(id, name) === false;
-        const message = (name: string) => `Variable '${name}' may be unset in '${box.name}': a path from start reaches it without 'save ${name}' or 'set ${name} = ...'. Assign it on every path, or give it a default.`;
-        for (const use of textUses(box)) {
-            if (unset(use.name)) accept('warning', message(use.name), { node: box, range: use.range, ...issue(IssueCodes.UnassignedVariable, { variable: use.name }) });
+        if (box.text?.includes('{') || isInputBox(box)) {
+            for (const use of textUses(box)) {
+                if (names.has(use.name) && facts.analysis.isAssigned(id, use.name) === false) {
+                    accept('warning', unsetMessage(use.name, box), { node: box, range: use.range, ...issue(IssueCodes.UnassignedVariable, { variable: use.name }) });
+                }
+            }
         }
-        if (isConditionBox(box)) {
-            for (const branch of box.branches) {
-                for (const node of AstUtils.streamAst(branch.condition)) {
-                    const variable = isComparison(node) && node.operator ? node.variable.ref : undefined;
-                    if (variable?.$container === flow && unset(variable.name)) {
-                        accept('warning', message(variable.name), { node, property: 'variable', ...issue(IssueCodes.UnassignedVariable, { variable: variable.name }) });
-                    }
+        if (!isConditionBox(box)) continue;
+        for (const branch of box.branches) {
+            for (const node of AstUtils.streamAst(branch.condition)) {
+                const variable = isComparison(node) && node.operator ? node.variable.ref : undefined;
+                if (variable?.$container === flow && facts.analysis.isAssigned(id, variable.name) === false) {
+                    accept('warning', unsetMessage(variable.name, box), { node, property: 'variable', ...issue(IssueCodes.UnassignedVariable, { variable: variable.name }) });
                 }
             }
         }
     }
+}
+
+function unsetMessage(name: string, box: Box): string {
+    return `Variable '${name}' may be unset in '${box.name}': a path from start reaches it without 'save ${name}' or 'set ${name} = ...'. Assign it on every path, or give it a default.`;
 }
 
 function textUses(box: Box): TextUse[] {
