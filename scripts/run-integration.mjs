@@ -55,11 +55,16 @@ async function runInBrowser(url) {
     try {
         const page = await browser.newPage();
         forwardConsole(page);
-        const exitCode = new Promise(resolve => page.exposeFunction('codeAutomationExit', code => resolve(code)));
+        let reportExit;
+        const exitCode = new Promise(resolve => { reportExit = resolve; });
+        await page.exposeFunction('codeAutomationExit', code => reportExit(code));
         let timer;
         const timeout = new Promise(resolve => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-        await page.goto(url);
-        const result = await Promise.race([exitCode, timeout]);
+        // Only a failed navigation ends the race early; a finished one waits for the exit code.
+        const navigation = page.goto(url, { timeout: 0 }).then(() => new Promise(() => {}), error => {
+            throw new Error(`Chromium could not open ${url}: ${error.message}`);
+        });
+        const result = await Promise.race([exitCode, timeout, navigation]);
         clearTimeout(timer);
         if (result === 'timeout') {
             const screenshot = join(outputDir, 'timeout.png');

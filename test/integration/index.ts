@@ -15,7 +15,6 @@ import Mocha from 'mocha';
 export const OUTPUT_MARKER = '[chatflow-it] ';
 
 export async function run(): Promise<void> {
-    process.setSourceMapsEnabled(true); // stack traces point at test/integration/*.ts
     Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_MARKER + format(...args));
     const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });
     const suiteDir = join(__dirname, 'suite');
