@@ -63,7 +63,7 @@ describe('hover', () => {
         it('on a Flow.box reference in another file: ways in from both flows, and no way out of a handoff', async () => {
             for (const delta of [1, 'Desk.'.length + 2]) {
                 const hover = await hoverAt(workspace, 'refill.chatflow', 'Desk.pharmacist', delta);
-                assert.ok(hover?.startsWith('**handoff** `pharmacist` in flow `Desk`'), `at +${delta}: ${hover}`);
+                assert.ok(hover && hover.startsWith('**handoff** `pharmacist` in flow `Desk`'), `at +${delta}: ${hover}`);
                 assert.ok(hover.includes('- `desk_menu` ("Talk to a pharmacist")'), hover);
                 assert.ok(hover.includes('- `Refill.check_pickup` (else)'), hover);
                 assert.ok(hover.includes('**Ways out:** none: the chat ends here'));
@@ -93,7 +93,7 @@ describe('hover', () => {
 
         it('lists the boxes that set it with the value', async () => {
             const hover = await hoverAt(workspace, 'clinic.chatflow', 'var preferred_day', 'var '.length);
-            assert.ok(hover?.includes('- `set_monday` sets it to `"Monday"`'), hover);
+            assert.ok(hover && hover.includes('- `set_monday` sets it to `"Monday"`'), hover);
             assert.ok(hover.includes('- `set_friday` sets it to `"Friday"`'));
         });
     });
