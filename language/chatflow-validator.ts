@@ -1,5 +1,4 @@
-import type { AstNode, IndexManager, LangiumDocuments, ValidationAcceptor, ValidationChecks } from 'langium';
-import { DocumentValidator } from 'langium';
+import { DocumentState, DocumentValidator, URI, type AstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { ChatflowAstType, ChatflowDocument } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
 import { ValidationRun } from './validation/validation-run.js';
@@ -51,7 +50,9 @@ export function registerValidationChecks(services: ChatflowServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.ChatflowValidator;
     const checks: ValidationChecks<ChatflowAstType> = {
-        ChatflowDocument: (root, accept) => checkDocumentNames(root, accept, validator.indexManager),
+        ChatflowDocument: (root, accept) => {
+            if (checkDocumentNames(root, accept, validator.indexManager)) validator.run(root).dependsOnOtherDocuments = true;
+        },
         Flow: [
             checkStarts, checkFlowNames,
             (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
@@ -75,6 +76,17 @@ export function registerValidationChecks(services: ChatflowServices): void {
     registry.register(checks, validator);
     registry.registerBeforeDocument((root) => validator.startRun(root as ChatflowDocument));
     registry.registerAfterDocument((root, accept) => validator.finishRun(root as ChatflowDocument, accept));
+    // Langium re-validates documents that reference a changed one; ours also depend the other way
+    // round (a goal declared here, marked there; a box here that a flow there leads into).
+    const builder = services.shared.workspace.DocumentBuilder;
+    builder.onUpdate((changed, deleted) => {
+        const changedUris = new Set([...changed, ...deleted].map(uri => uri.toString()));
+        for (const document of validator.documentsDependingOnOthers()) {
+            if (!changedUris.has(document.uri.toString()) && document.state === DocumentState.Validated) {
+                builder.resetToState(document, DocumentState.IndexedReferences);
+            }
+        }
+    });
 }
 
 /**
@@ -85,6 +97,8 @@ export class ChatflowValidator {
     readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
     private readonly runs = new WeakMap<ChatflowDocument, ValidationRun>();
+    /** URIs of documents whose last validation depended on other documents. */
+    private readonly dependent = new Set<string>();
 
     constructor(services: ChatflowServices) {
         this.indexManager = services.shared.workspace.IndexManager;
@@ -103,8 +117,20 @@ export class ChatflowValidator {
     }
 
     finishRun(root: ChatflowDocument, accept: ValidationAcceptor): void {
-        checkGoals(root, this.run(root), accept);
+        const run = this.run(root);
+        checkGoals(root, run, accept);
+        const uri = root.$document?.uri.toString();
+        if (uri && run.dependsOnOtherDocuments) this.dependent.add(uri); else if (uri) this.dependent.delete(uri);
         this.runs.delete(root);
+    }
+
+    documentsDependingOnOthers(): LangiumDocument[] {
+        const found: LangiumDocument[] = [];
+        for (const uri of this.dependent) {
+            const document = this.documents.getDocument(URI.parse(uri));
+            if (document) found.push(document); else this.dependent.delete(uri);
+        }
+        return found;
     }
 }
 

@@ -25,6 +25,7 @@ export function checkFlowGraph(flow: Flow, run: ValidationRun, accept: Validatio
     const start = flow.starts[0]?.box.$refText;
     for (const [id, box] of facts.boxes) {
         if (!facts.analysis.reachable.has(id)) {
+            run.dependsOnOtherDocuments = true;
             accept('warning', `Box '${box.name}' cannot be reached from start '${start}'. Lead to it from another box, or remove it.`,
                 { node: box, property: 'name', ...issue(IssueCodes.UnreachableBox, { box: box.name }) });
         }

@@ -14,9 +14,9 @@ export function checkFlowNames(flow: Flow, accept: ValidationAcceptor): void {
 
 /**
  * Goal and flow names are global to the workspace: duplicates in this document, and names the
- * workspace index also holds from another document.
+ * workspace index also holds from another document. True when some name is also declared elsewhere.
  */
-export function checkDocumentNames(root: ChatflowDocument, accept: ValidationAcceptor, index: IndexManager): void {
+export function checkDocumentNames(root: ChatflowDocument, accept: ValidationAcceptor, index: IndexManager): boolean {
     const uri = AstUtils.getDocument(root).uri;
     const goals = root.elements.filter(isGoal);
     const flows = root.elements.filter(isFlow);
@@ -48,6 +48,7 @@ export function checkDocumentNames(root: ChatflowDocument, accept: ValidationAcc
         if (other) accept('error', `Flow '${flow.name}' is also defined in ${other}, so 'Flow.box' references are ambiguous. Rename one of them.`,
             { node: flow, property: 'name', ...issue(IssueCodes.DuplicateFlow) });
     }
+    return goalsElsewhere.size > 0 || flowsElsewhere.size > 0;
 }
 
 /** Two buttons with the same label: a user could not tell them apart, and a test could not pick one. */

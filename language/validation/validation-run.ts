@@ -1,5 +1,5 @@
 import { AstUtils, DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
-import { isChatflowDocument, isFlow, type Box, type BoxRef, type ChatflowDocument, type Flow } from '../generated/ast.js';
+import { isChatflowDocument, isFlow, isGoal, type Box, type BoxRef, type ChatflowDocument, type Flow } from '../generated/ast.js';
 import { analyzeFlow, type FlowAnalysis } from '../flow-analysis.js';
 import { boxId } from '../chatflow-names.js';
 import { buildValidationGraph, type ValidationGraph } from './analysis-graph.js';
@@ -26,6 +26,12 @@ export class ValidationRun {
     readonly goalMarks = new Map<string, Box[]>();
     /** Box ids of this document's flows that boxes of other flows lead into. */
     readonly entriesFromOtherFlows = new Map<Flow, Set<string>>();
+    /**
+     * True when this document's diagnostics depend on other documents (goals it declares, boxes
+     * other flows lead into, unreachable boxes another file could start leading into, names also
+     * declared elsewhere): it is validated again when another document changes.
+     */
+    dependsOnOtherDocuments: boolean;
     private readonly flows = new Map<Flow, FlowFacts>();
 
     constructor(readonly root: ChatflowDocument, documents: LangiumDocuments) {
@@ -33,6 +39,7 @@ export class ValidationRun {
             const other = document.parseResult.value;
             if (isChatflowDocument(other)) this.scan(other, document);
         }
+        this.dependsOnOtherDocuments = this.entriesFromOtherFlows.size > 0 || root.elements.some(isGoal);
     }
 
     flow(flow: Flow): FlowFacts {
