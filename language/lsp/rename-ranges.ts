@@ -1,0 +1,23 @@
+import { GrammarUtils, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import { isInputBox, type Box } from '../generated/ast.js';
+import { interpolations } from '../input-values.js';
+
+/** The ranges of the names in a (possibly qualified) reference text: `Desk` and `pharmacist` in `Desk.pharmacist`. */
+export function segmentRanges(document: LangiumDocument, offset: number, end: number): Range[] {
+    const text = document.textDocument.getText().substring(offset, end);
+    return [...text.matchAll(/[_a-zA-Z]\w*/g)].map(match => rangeOf(document, offset + match.index!, match[0].length));
+}
+
+/** The ranges of `name` inside `{name}` placeholders of a box's text and retry texts. */
+export function textRanges(document: LangiumDocument, box: Box, name: string): Range[] {
+    const texts = GrammarUtils.findNodesForProperty(box.$cstNode, 'text');
+    if (isInputBox(box)) texts.push(...GrammarUtils.findNodesForProperty(box.$cstNode, 'retry'));
+    return texts.flatMap(text => interpolations(text.text)
+        .filter(use => use.name === name)
+        .map(use => rangeOf(document, text.offset + use.offset, name.length)));
+}
+
+function rangeOf(document: LangiumDocument, offset: number, length: number): Range {
+    return { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + length) };
+}
