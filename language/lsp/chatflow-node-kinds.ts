@@ -1,6 +1,7 @@
 import type { AstNode, AstNodeDescription, Module } from 'langium';
 import type { LangiumSharedServices, NodeKindProvider, PartialLangiumSharedServices } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
+import { ChatflowFuzzyMatcher } from './chatflow-fuzzy-matcher.js';
 import { Box, Flow, Goal, Outcome, TestCase, Variable, reflection } from '../generated/ast.js';
 
 /**
@@ -50,9 +51,10 @@ function categoryOf(node: AstNode | AstNodeDescription): Category {
     }
 }
 
-/** Shared-service overrides: Langium's NodeKindProvider is shared by every language of the server. */
+/** Shared-service overrides (Langium shares these between the languages of a server). */
 export const ChatflowSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new ChatflowNodeKindProvider()
+        NodeKindProvider: () => new ChatflowNodeKindProvider(),
+        FuzzyMatcher: () => new ChatflowFuzzyMatcher()
     }
 };

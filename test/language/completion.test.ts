@@ -48,6 +48,11 @@ describe('completion', () => {
             assert.strictEqual(goodbye.textEdit.range.end.character - goodbye.textEdit.range.start.character, 'Desk.'.length);
         });
 
+        it('matches a typed box name against the box segment of Flow.box', async () => {
+            const list = await completeAt(pharmacyFiles(), 'refill.chatflow', '-> Desk.pharmacist', `-> pharm${MARK}`);
+            assert.ok(labels(list).includes('Desk.pharmacist'), labels(list).join(', '));
+        });
+
         it('after start, expect box and from', async () => {
             for (const [needle, marked] of [
                 ['start ask_rx', `start ${MARK}`],
