@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../webview-protocol.js';
-import { PreviewPanel, type PreviewContext } from './preview-panel.js';
+import { PreviewPanel, previewTitle, type PreviewContext } from './preview-panel.js';
 import { webviewOptions } from './preview-page.js';
 
 /** One preview panel per document: opening again reveals it; panels come back after a reload. */
@@ -17,8 +17,9 @@ export class PreviewManager implements vscode.Disposable {
         }
         const sourceColumn = vscode.window.activeTextEditor?.viewColumn;
         const viewColumn = toSide ? vscode.ViewColumn.Beside : sourceColumn ?? vscode.ViewColumn.Active;
-        const panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, 'Preview',
-            { viewColumn, preserveFocus: toSide }, webviewOptions(this.ctx.extensionUri));
+        // Retained while hidden: the simulator's chat and the viewport survive switching tabs.
+        const panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, previewTitle(uri),
+            { viewColumn, preserveFocus: toSide }, { ...webviewOptions(this.ctx.extensionUri), retainContextWhenHidden: true });
         return this.track(new PreviewPanel(panel, uri, this.ctx, sourceColumn));
     }
 

@@ -6,6 +6,7 @@ import type { FromWebview, ToWebview } from '../webview-protocol.js';
 import { boxAt, findBox } from './box-at.js';
 import { testCoverage } from './coverage.js';
 import { previewPage, webviewOptions } from './preview-page.js';
+import { revealInEditor } from './reveal-box.js';
 import { SvgRequests } from './svg-requests.js';
 
 /** What every panel shares: the extension's folder, the server, the log, and a message tap for tests. */
@@ -33,7 +34,7 @@ export class PreviewPanel {
 
     constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly ctx: PreviewContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
-        panel.title = `Preview ${path.basename(uri.fsPath)}`;
+        panel.title = previewTitle(uri);
         panel.webview.options = webviewOptions(ctx.extensionUri);
         panel.webview.html = previewPage(panel.webview, ctx.extensionUri, panel.title);
         panel.onDidDispose(() => this.dispose(), null, this.disposables);
@@ -46,9 +47,10 @@ export class PreviewPanel {
         }, null, this.disposables);
     }
 
-    /** Asks the webview for its drawing as a standalone SVG document. */
+    /** The webview's drawing as a standalone SVG document (shown first if it is hidden). */
     requestSvg(): Promise<string> {
-        return this.svg.request(path.basename(this.uri.fsPath));
+        if (!this.panel.visible) this.panel.reveal(undefined, true);
+        return this.svg.drawing(path.basename(this.uri.fsPath), () => this.disposed);
     }
 
     private receive(message: FromWebview): void {
@@ -94,17 +96,8 @@ export class PreviewPanel {
         this.post({ type: 'highlight', boxId });
     }
 
-    /** Opens the box's document in the editor column it was in (never over the preview) and selects its name. */
-    private async reveal(boxId: string, fallback: SourceRange): Promise<void> {
-        const target = findBox(this.flows, boxId)?.nameRange ?? fallback;
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-        const range = new vscode.Range(target.start.line, target.start.character, target.end.line, target.end.character);
-        const shown = vscode.window.visibleTextEditors.find(e => e.document === document && e.viewColumn !== this.panel.viewColumn);
-        const column = shown?.viewColumn
-            ?? (this.sourceColumn !== this.panel.viewColumn ? this.sourceColumn : undefined)
-            ?? vscode.ViewColumn.Beside;
-        const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range });
-        editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+    private reveal(boxId: string, fallback: SourceRange): Promise<void> {
+        return revealInEditor(findBox(this.flows, boxId)?.nameRange ?? fallback, this.panel.viewColumn, this.sourceColumn);
     }
 
     private post(message: ToWebview): void {
@@ -117,12 +110,16 @@ export class PreviewPanel {
         if (this.disposed) return;
         this.disposed = true;
         clearTimeout(this.refreshTimer);
-        this.svg.dispose(`the preview of ${path.basename(this.uri.fsPath)} was closed`);
+        this.svg.dispose();
         this.panel.dispose();
         while (this.disposables.length) this.disposables.pop()?.dispose();
         this.closed.fire();
         this.closed.dispose();
     }
+}
+
+export function previewTitle(uri: vscode.Uri): string {
+    return `Preview ${path.basename(uri.fsPath)}`;
 }
 
 function assertNever(message: never): never {

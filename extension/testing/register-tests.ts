@@ -34,6 +34,8 @@ export function registerTestExplorer(context: vscode.ExtensionContext, flows: Fl
         watcher,
         watcher.onDidCreate(uri => discovery.schedule(uri)),
         watcher.onDidDelete(uri => discovery.remove(uri)),
+        // The watcher's glob does not match a deleted folder; deletes made in VS Code name it.
+        vscode.workspace.onDidDeleteFiles(e => e.files.forEach(uri => discovery.remove(uri))),
         flows.onDidChange(uris => uris.filter(uri => uri.path.endsWith('.chatflow')).forEach(uri => discovery.schedule(uri)))
     );
     void discoverAll();

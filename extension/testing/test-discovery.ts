@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { FlowGraph } from '../../language/flow-model.js';
 import type { FlowClient } from '../flow-client.js';
-import { describeErrors, flowItemId, testItemId, type TestItemData } from './test-data.js';
+import { describeErrors, type TestItemData } from './test-data.js';
+import { flowItem } from './test-items.js';
 
 const REFRESH_DEBOUNCE_MS = 150;
 
@@ -10,6 +11,7 @@ export class TestDiscovery implements vscode.Disposable {
     readonly data = new WeakMap<vscode.TestItem, TestItemData>();
     private readonly timers = new Map<string, NodeJS.Timeout>();
     private readonly pulls = new Map<string, number>();
+    private readonly inFlight = new Map<string, Promise<void>>();
 
     constructor(private readonly controller: vscode.TestController, private readonly flows: FlowClient,
         private readonly output: vscode.LogOutputChannel) {}
@@ -30,56 +32,72 @@ export class TestDiscovery implements vscode.Disposable {
         }, REFRESH_DEBOUNCE_MS));
     }
 
-    /** Pulls the file's flows and rebuilds its items; a file without tests leaves the tree. */
-    async refresh(uri: vscode.Uri): Promise<void> {
+    /**
+     * Pulls the file's flows and rebuilds its items; a file without tests leaves the tree.
+     * Resolves once the latest refresh of the file is done, even if this one was overtaken.
+     */
+    refresh(uri: vscode.Uri): Promise<void> {
         const key = uri.toString();
         const pull = (this.pulls.get(key) ?? 0) + 1;
         this.pulls.set(key, pull);
+        const done: Promise<void> = this.load(uri, () => this.pulls.get(key) === pull).then(latest => {
+            const newer = this.inFlight.get(key);
+            return latest || newer === done ? undefined : newer;
+        });
+        this.inFlight.set(key, done);
+        return done;
+    }
+
+    /** False if a newer refresh overtook this one (its result is dropped). */
+    private async load(uri: vscode.Uri, latest: () => boolean): Promise<boolean> {
+        const key = uri.toString();
         try {
             const document = await this.flows.pull(uri);
-            if (this.pulls.get(key) !== pull) return; // a newer refresh is under way
-            if (!document.flows) {
+            // A deleted file the editor still holds open keeps being served: list only files on disk.
+            const onDisk = await existsOnDisk(uri);
+            if (!latest()) return false;
+            if (!onDisk) this.remove(uri);
+            else if (document.flows) this.replaceTests(uri, document.flows.filter(graph => graph.tests.length > 0));
+            else {
                 // Keep the last good tests; say why they may be stale.
                 const file = this.controller.items.get(key);
                 if (file) file.error = `Fix the errors of this file to run its tests: ${describeErrors(document.errors).join('; ')}`;
-                return;
             }
-            this.replaceTests(uri, document.flows.filter(graph => graph.tests.length > 0));
         } catch (e) {
+            if (!latest()) return false;
             const message = `Could not list the tests of ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
             this.output.error(message);
             const file = this.controller.items.get(key);
             if (file) file.error = message;
         }
+        return true;
     }
 
+    /** Drops the tests of a deleted file, or of every file under a deleted folder. */
     remove(uri: vscode.Uri): void {
-        this.controller.items.delete(uri.toString());
+        const folder = uri.toString().replace(/\/?$/, '/');
+        const gone: string[] = [];
+        this.controller.items.forEach(item => {
+            if (item.id === uri.toString() || item.id.startsWith(folder)) gone.push(item.id);
+        });
+        for (const id of gone) {
+            this.controller.items.delete(id);
+            clearTimeout(this.timers.get(id));
+            this.timers.delete(id);
+            this.inFlight.delete(id);
+            this.pulls.set(id, (this.pulls.get(id) ?? 0) + 1); // drop the answer of a pull under way
+        }
     }
 
     private replaceTests(uri: vscode.Uri, flows: FlowGraph[]): void {
         const key = uri.toString();
-        if (flows.length === 0) return this.remove(uri);
+        if (flows.length === 0) return this.controller.items.delete(key);
         const file = this.controller.items.get(key) ?? this.controller.createTestItem(key, vscode.workspace.asRelativePath(uri), uri);
         this.data.set(file, { kind: 'file' });
         file.error = undefined;
         file.canResolveChildren = true;
-        file.children.replace(flows.map(graph => this.flowItem(uri, graph)));
+        file.children.replace(flows.map(graph => flowItem(this.controller, this.data, uri, graph)));
         this.controller.items.add(file);
-    }
-
-    private flowItem(uri: vscode.Uri, graph: FlowGraph): vscode.TestItem {
-        const item = this.controller.createTestItem(flowItemId(uri.toString(), graph.flow), graph.flow, uri);
-        item.description = graph.label;
-        item.range = toRange(graph.range);
-        this.data.set(item, { kind: 'flow', flow: graph.flow });
-        item.children.replace(graph.tests.map(test => {
-            const testItem = this.controller.createTestItem(testItemId(uri.toString(), graph.flow, test.name), test.name, uri);
-            testItem.range = toRange(test.range);
-            this.data.set(testItem, { kind: 'test', flow: graph.flow, name: test.name });
-            return testItem;
-        }));
-        return item;
     }
 
     dispose(): void {
@@ -88,6 +106,10 @@ export class TestDiscovery implements vscode.Disposable {
     }
 }
 
-export function toRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
-    return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+async function existsOnDisk(uri: vscode.Uri): Promise<boolean> {
+    if (uri.scheme !== 'file') return true;
+    return vscode.workspace.fs.stat(uri).then(() => true, (error: unknown) => {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+        throw error;
+    });
 }

@@ -5,7 +5,8 @@ import type { DocumentFlows } from '../../language/flow-model.js';
 import { Simulator } from '../../language/simulator.js';
 import type { FlowClient } from '../flow-client.js';
 import { describeErrors, findFlowTest } from './test-data.js';
-import { toRange, type TestDiscovery } from './test-discovery.js';
+import type { TestDiscovery } from './test-discovery.js';
+import { toRange } from './to-range.js';
 import { TestRecorder, type TestResultSummary } from './test-recorder.js';
 
 /** Runs the requested conversation tests with the simulator, on FlowGraphs pulled fresh from the server. */

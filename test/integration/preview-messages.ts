@@ -1,0 +1,36 @@
+/** Records what the extension posts to preview webviews, so suites can wait for a message. */
+import type * as vscode from 'vscode';
+import type { ChatflowPreviewApi } from '../../extension/preview/register-preview.js';
+import type { ToWebview } from '../../extension/webview-protocol.js';
+import { waitFor } from './wait-for.js';
+
+type Posted = { uri: string; message: ToWebview };
+
+export class PostedMessages implements vscode.Disposable {
+    readonly all: Posted[] = [];
+    private readonly subscription: vscode.Disposable;
+
+    constructor(private readonly preview: ChatflowPreviewApi) {
+        this.subscription = preview.onDidPost(posted => this.all.push(posted));
+    }
+
+    /** A position in the log: `next` only looks at messages posted after it. */
+    mark(): number {
+        return this.all.length;
+    }
+
+    /** The first message of `type` to `uri` posted since `from` that `accept` takes. */
+    next<K extends ToWebview['type']>(type: K, uri: vscode.Uri, from: number,
+        accept: (message: Extract<ToWebview, { type: K }>) => boolean = () => true, timeoutMs = 30000): Promise<Extract<ToWebview, { type: K }>> {
+        const key = uri.toString();
+        const matches = (p: Posted): p is { uri: string; message: Extract<ToWebview, { type: K }> } =>
+            p.uri === key && p.message.type === type && accept(p.message as Extract<ToWebview, { type: K }>);
+        return waitFor(`a '${type}' message to the preview of ${uri.path}`,
+            () => this.all.slice(from).find(matches)?.message,
+            { timeoutMs, events: [this.preview.onDidPost], lastSeen: () => this.all.slice(from).map(p => p.message.type) });
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+    }
+}

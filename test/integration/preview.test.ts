@@ -1,0 +1,102 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ChatflowExtensionApi } from '../../extension/main.js';
+import { activateExtension, openInEditor, positionOf, revertToClean, workspaceUri } from './helpers.js';
+import { startClean } from './clean-start.js';
+import { PostedMessages } from './preview-messages.js';
+import { waitFor } from './wait-for.js';
+
+function previewTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs)
+        .filter(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('chatflow.preview'));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    return vscode.workspace.fs.stat(uri).then(() => true, (error: unknown) => {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+        throw error;
+    });
+}
+
+describe('The flow preview', () => {
+    let api: ChatflowExtensionApi;
+    let posted: PostedMessages;
+    const clinic = () => workspaceUri('clinic.chatflow');
+
+    before(async () => {
+        api = await activateExtension();
+        await startClean(clinic());
+        posted = new PostedMessages(api.preview);
+    });
+
+    after(async () => {
+        posted.dispose();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('opens one webview panel per document beside the editor, titled after the file', async () => {
+        const from = posted.mark();
+        const editor = await openInEditor(clinic());
+        await vscode.commands.executeCommand('chatflow.openPreviewToSide');
+        const tab = await waitFor("a webview tab 'Preview clinic.chatflow'", () => previewTabs().find(t => t.label === 'Preview clinic.chatflow'),
+            { events: [vscode.window.tabGroups.onDidChangeTabs], lastSeen: () => previewTabs().map(t => t.label) });
+        assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opens in another column than the editor');
+        // The webview loaded the bundle under our CSP and asked for the graph.
+        await posted.next('graph', clinic(), from);
+        await vscode.commands.executeCommand('chatflow.openPreview', clinic());
+        assert.strictEqual(previewTabs().length, 1, 'opening the preview again reveals the same panel');
+        assert.deepStrictEqual(api.preview.openDocuments().map(uri => uri.toString()), [clinic().toString()]);
+    });
+
+    it('sends the clinic graph with every box, and the transitions its tests cover', async () => {
+        await vscode.commands.executeCommand('chatflow.openPreview', clinic());
+        const graph = await posted.next('graph', clinic(), 0);
+        const boxes = graph.flows.flatMap(flow => flow.boxes.filter(box => !box.external));
+        assert.strictEqual(boxes.length, 29);
+        assert.ok(boxes.some(box => box.id === 'Clinic.confirmed' && box.goals.includes('appointment')));
+        const coverage = await posted.next('coverage', clinic(), 0);
+        assert.ok(coverage.covered.includes('Clinic.book_slot:outcome:booked'));
+        assert.ok(coverage.uncovered.includes('Clinic.urgent_check:choice:Yes'));
+    });
+
+    it('highlights the box under the editor cursor', async () => {
+        const editor = await openInEditor(clinic());
+        const from = posted.mark();
+        const inAge = positionOf(editor.document, 'between 0 and 120', 4);
+        editor.selection = new vscode.Selection(inAge, inAge);
+        await posted.next('highlight', clinic(), from, message => message.boxId === 'Clinic.ask_age');
+        const inBooking = positionOf(editor.document, 'on full -> slot_full', 2);
+        editor.selection = new vscode.Selection(inBooking, inBooking);
+        await posted.next('highlight', clinic(), from, message => message.boxId === 'Clinic.book_slot');
+    });
+
+    it('reports errors while the document is broken and redraws once it is fixed', async () => {
+        const editor = await openInEditor(clinic());
+        const start = positionOf(editor.document, '-> ask_dob', 3);
+        const from = posted.mark();
+        try {
+            assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(start, start.translate(0, 'ask_dob'.length)), 'ask_dbo')));
+            const problems = await posted.next('problems', clinic(), from);
+            assert.ok(problems.errors.some(e => e.message.includes('ask_dbo') && e.line === start.line),
+                `expected an error naming ask_dbo on line ${start.line + 1}: ${JSON.stringify(problems.errors)}`);
+        } finally {
+            const reverted = posted.mark();
+            await vscode.window.showTextDocument(editor.document); // revert acts on the active editor
+            await revertToClean(clinic());
+            await posted.next('graph', clinic(), reverted);
+        }
+    });
+
+    it('exports the drawing as an SVG file', async () => {
+        const target = workspaceUri('clinic-preview-export.svg');
+        try {
+            const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('chatflow.exportSvg', clinic(), target);
+            assert.strictEqual(written?.toString(), target.toString());
+            const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+            assert.match(svg, /<svg[\s>]/);
+            assert.ok(svg.includes('main_menu') && svg.includes('book_slot'), 'the clinic boxes are in the exported drawing');
+        } finally {
+            if (await exists(target)) await vscode.workspace.fs.delete(target);
+        }
+    });
+});
