@@ -1,4 +1,5 @@
 import type { BoxKind } from './flow-model.js';
+import { mustAssign } from './flow-assignments.js';
 
 /**
  * What the analysis reads of a flow: a FlowGraph satisfies it, and so does the slimmer graph the
@@ -58,15 +59,13 @@ export function analyzeFlow(graph: AnalysisGraph, entries: Iterable<string> = []
         goals: goalReachability(graph, reachable),
         isAssigned: (box, variable) => {
             const b = indexed.index.get(box);
-            const v = assigned.variables.get(variable);
-            if (b === undefined || v === undefined || !reached[b]) return undefined;
-            return (assigned.atBox[b * assigned.words + (v >>> 5)] & (1 << (v & 31))) !== 0;
+            return b === undefined ? undefined : assigned(b, variable);
         }
     };
 }
 
 /** Compressed adjacency (CSR) of a graph, with box ids mapped to dense indices. */
-interface IndexedGraph {
+export interface IndexedGraph {
     ids: string[];
     index: Map<string, number>;
     /** Successors of box i: outTargets[outStart[i] .. outStart[i+1]). */
@@ -201,70 +200,3 @@ function goalReachability(graph: AnalysisGraph, reachable: Set<string>): FlowAna
     }
     return goals;
 }
-
-/**
- * Must-assign dataflow with bit vectors and a worklist: IN(b) = AND of OUT(p) over reachable
- * predecessors (and the defaults at entries); OUT(b) = IN(b) | set(b) | save(b).
- * `atBox` holds IN(b) | set(b): what a box's text and conditions can rely on.
- */
-function mustAssign(graph: AnalysisGraph, g: IndexedGraph, seeds: number[], reached: Uint8Array): { variables: Map<string, number>; words: number; atBox: Uint32Array } {
-    const variables = new Map<string, number>();
-    const vid = (name: string): number => {
-        let v = variables.get(name);
-        if (v === undefined) variables.set(name, v = variables.size);
-        return v;
-    };
-    for (const variable of graph.variables) vid(variable.name);
-    for (const box of graph.boxes) {
-        for (const a of box.assignments) vid(a.variable);
-        if (box.input?.variable) vid(box.input.variable);
-    }
-    const n = g.ids.length;
-    const words = Math.max(1, Math.ceil(variables.size / 32));
-    const bit = (arr: Uint32Array, b: number, v: number) => { arr[b * words + (v >>> 5)] |= 1 << (v & 31); };
-    const sets = new Uint32Array(n * words);
-    const gen = new Uint32Array(n * words);
-    graph.boxes.forEach((box, b) => {
-        for (const a of box.assignments) { bit(sets, b, vid(a.variable)); bit(gen, b, vid(a.variable)); }
-        if (box.input?.variable) bit(gen, b, vid(box.input.variable));
-    });
-    const defaults = new Uint32Array(words);
-    for (const variable of graph.variables) {
-        if (variable.default !== undefined) {
-            const v = vid(variable.name);
-            defaults[v >>> 5] |= 1 << (v & 31);
-        }
-    }
-    const isEntry = new Uint8Array(n);
-    for (const s of seeds) isEntry[s] = 1;
-    const out = new Uint32Array(n * words).fill(0xffffffff);
-    const atBox = new Uint32Array(n * words);
-    const inSet = new Uint32Array(words);
-    const queue: number[] = [];
-    const queued = new Uint8Array(n);
-    for (let b = 0; b < n; b++) if (reached[b]) { queue.push(b); queued[b] = 1; }
-    for (let head = 0; head < queue.length; head++) {
-        const b = queue[head];
-        queued[b] = 0;
-        if (isEntry[b]) inSet.set(defaults); else inSet.fill(0xffffffff);
-        for (let e = g.inStart[b]; e < g.inStart[b + 1]; e++) {
-            const p = g.inSources[e];
-            if (!reached[p]) continue;
-            for (let w = 0; w < words; w++) inSet[w] &= out[p * words + w];
-        }
-        let changed = false;
-        for (let w = 0; w < words; w++) {
-            const i = b * words + w;
-            atBox[i] = inSet[w] | sets[i];
-            const next = inSet[w] | gen[i];
-            if (next !== out[i]) { out[i] = next; changed = true; }
-        }
-        if (!changed) continue;
-        for (let e = g.outStart[b]; e < g.outStart[b + 1]; e++) {
-            const t = g.outTargets[e];
-            if (!queued[t] && reached[t]) { queued[t] = 1; queue.push(t); }
-        }
-    }
-    return { variables, words, atBox };
-}
-
