@@ -1,8 +1,8 @@
-import { isActionBox, isChoiceBox, isConditionBox, isInputBox, type Box, type Flow } from '../generated/ast.js';
+import { isInputBox, type Box, type Flow } from '../generated/ast.js';
 import type { AnalysisGraph } from '../flow-analysis.js';
 import type { BoxKind, EdgeKind } from '../flow-model.js';
 import { boxId } from '../chatflow-names.js';
-import { transitions } from './validation-run.js';
+import { forEachTransition } from './validation-run.js';
 
 /** An AnalysisGraph with edge kinds and labels (choice texts, outcome names), for the test checks. */
 export interface ValidationGraph extends AnalysisGraph {
@@ -10,6 +10,11 @@ export interface ValidationGraph extends AnalysisGraph {
     edges: Array<{ from: string; to: string; kind: EdgeKind; label?: string }>;
     variables: Array<AnalysisGraph['variables'][number]>;
 }
+
+const EDGE_KINDS: Record<Box['$type'], EdgeKind> = {
+    MessageBox: 'next', ChoiceBox: 'choice', InputBox: 'next', ConditionBox: 'branch',
+    ActionBox: 'outcome', HandoffBox: 'next', EndBox: 'next'
+};
 
 const KINDS: Record<Box['$type'], BoxKind> = {
     MessageBox: 'message', ChoiceBox: 'choice', InputBox: 'input', ConditionBox: 'condition',
@@ -21,8 +26,11 @@ const KINDS: Record<Box['$type'], BoxKind> = {
  * flows it leads into), without source ranges or texts: validation runs on every keystroke, and
  * computing ranges for 10,000 boxes would cost more than the whole analysis.
  */
-export function buildValidationGraph(flow: Flow): ValidationGraph {
+export function buildValidationGraph(flow: Flow): { graph: ValidationGraph; boxes: Map<string, Box>; unresolved: boolean } {
     const graph: ValidationGraph = { start: undefined, boxes: [], edges: [], variables: [] };
+    /** The flow's own boxes by id; with duplicate names, the first (the one references resolve to). */
+    const boxes = new Map<string, Box>();
+    let unresolved = false;
     const seen = new Set<string>();
     const flows = new Set<Flow>();
     const queue: Box[] = [...flow.boxes];
@@ -33,19 +41,25 @@ export function buildValidationGraph(flow: Flow): ValidationGraph {
         const id = boxId(box);
         if (seen.has(id)) continue;
         seen.add(id);
+        const own = box.$container === flow;
+        if (own) boxes.set(id, box);
+        const assignments: Array<{ variable: string }> = [];
+        for (const a of box.assignments) if (a.variable.ref) assignments.push({ variable: a.variable.ref.name });
         graph.boxes.push({
             id,
             kind: KINDS[box.$type],
             goals: box.goals.map(g => g.ref?.name ?? g.$refText),
-            assignments: box.assignments.flatMap(a => a.variable.ref ? [{ variable: a.variable.ref.name }] : []),
+            assignments,
             input: isInputBox(box) ? { variable: box.save[0]?.ref?.name } : undefined
         });
-        const labels = isChoiceBox(box) ? box.options.map(o => o.label) : isActionBox(box) ? box.outcomes.map(o => o.name) : undefined;
-        const kind: EdgeKind = isChoiceBox(box) ? 'choice' : isActionBox(box) ? 'outcome' : isConditionBox(box) ? 'branch' : 'next';
-        transitions(box).forEach((ref, i) => {
+        const kind = EDGE_KINDS[box.$type];
+        forEachTransition(box, (ref, label) => {
             const target = ref.box?.ref;
-            if (!target?.name) return;
-            graph.edges.push({ from: id, to: boxId(target), kind, label: labels?.[i] });
+            if (!target?.name) {
+                if (own) unresolved = true;
+                return;
+            }
+            graph.edges.push({ from: id, to: boxId(target), kind, label });
             if (target.$container !== flow) {
                 queue.push(target);
                 addVariables(target.$container, graph, flows);
@@ -54,7 +68,7 @@ export function buildValidationGraph(flow: Flow): ValidationGraph {
     }
     const start = flow.starts[0]?.box?.ref;
     graph.start = start?.name ? boxId(start) : undefined;
-    return graph;
+    return { graph, boxes, unresolved };
 }
 
 function addVariables(flow: Flow, graph: ValidationGraph, flows: Set<Flow>): void {

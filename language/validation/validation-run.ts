@@ -45,17 +45,24 @@ export class ValidationRun {
     flow(flow: Flow): FlowFacts {
         let facts = this.flows.get(flow);
         if (!facts) {
-            const graph = buildValidationGraph(flow);
-            const boxes = new Map<string, Box>();
-            for (const box of flow.boxes) {
-                if (box.name && !boxes.has(boxId(box))) boxes.set(boxId(box), box);
-            }
-            const incomplete = graph.start === undefined || flow.boxes.some(hasUnresolvedTransition);
+            const { graph, boxes, unresolved } = buildValidationGraph(flow);
+            const incomplete = graph.start === undefined || unresolved;
             const analysis = analyzeFlow(graph, this.entriesFromOtherFlows.get(flow) ?? []);
             facts = { graph, analysis, boxes, incomplete };
             this.flows.set(flow, facts);
         }
         return facts;
+    }
+
+    /** A transition from `flow` into a box of another flow of this document. */
+    private noteEntry(ref: BoxRef, flow: Flow): void {
+        // Only a qualified name `Flow.box` can lead into another flow: skip resolving the rest.
+        if (!ref.box?.$refText.includes('.')) return;
+        const target = ref.box.ref;
+        if (!target || target.$container === flow || AstUtils.findRootNode(target) !== this.root) return;
+        let entries = this.entriesFromOtherFlows.get(target.$container);
+        if (!entries) this.entriesFromOtherFlows.set(target.$container, entries = new Set());
+        entries.add(boxId(target));
     }
 
     private scan(root: ChatflowDocument, document: LangiumDocument): void {
@@ -68,15 +75,7 @@ export class ValidationRun {
                     if (marks) marks.push(box); else this.goalMarks.set(goal.$refText, [box]);
                 }
                 if (!linked) continue;
-                for (const ref of transitions(box)) {
-                    // Only a qualified name `Flow.box` can lead into another flow: skip resolving the rest.
-                    if (!ref.box.$refText.includes('.')) continue;
-                    const target = ref.box.ref;
-                    if (!target || target.$container === flow || AstUtils.findRootNode(target) !== this.root) continue;
-                    let entries = this.entriesFromOtherFlows.get(target.$container);
-                    if (!entries) this.entriesFromOtherFlows.set(target.$container, entries = new Set());
-                    entries.add(boxId(target));
-                }
+                forEachTransition(box, ref => this.noteEntry(ref, flow));
             }
         }
     }
@@ -84,21 +83,27 @@ export class ValidationRun {
 
 /** The references by which a box leads on: `->`, choice options, branches, else, outcomes. */
 export function transitions(box: Box): BoxRef[] {
+    const refs: BoxRef[] = [];
+    forEachTransition(box, ref => refs.push(ref));
+    return refs;
+}
+
+/** Calls `visit` with each transition of a box and its label (the option text or the outcome name). */
+export function forEachTransition(box: Box, visit: (ref: BoxRef, label?: string) => void): void {
     switch (box.$type) {
         case 'MessageBox':
         case 'InputBox':
-            return box.next;
+            for (const ref of box.next) visit(ref);
+            return;
         case 'ChoiceBox':
-            return box.options.map(o => o.target);
+            for (const option of box.options) if (option.target) visit(option.target, option.label);
+            return;
         case 'ConditionBox':
-            return [...box.branches.map(b => b.target), ...box.elseBranch.map(e => e.target)];
+            for (const branch of box.branches) if (branch.target) visit(branch.target);
+            for (const other of box.elseBranch) if (other.target) visit(other.target);
+            return;
         case 'ActionBox':
-            return box.outcomes.map(o => o.target);
-        default:
-            return [];
+            for (const outcome of box.outcomes) if (outcome.target) visit(outcome.target, outcome.name);
+            return;
     }
-}
-
-function hasUnresolvedTransition(box: Box): boolean {
-    return transitions(box).some(ref => ref.box.ref === undefined);
 }
