@@ -6,7 +6,8 @@ import { checkDocumentNames, checkFlowNames, checkChoiceLabels } from './validat
 import { checkStarts, checkRepeatedStatements, checkInputSaves, checkConditionElse } from './validation/box-checks.js';
 import { checkFlowGraph, checkGoals } from './validation/graph-checks.js';
 import { checkUnassignedUses, checkInterpolations } from './validation/variable-checks.js';
-import { checkAssignment, checkComparison, checkExpectVariable, checkPattern, checkRange, checkVariableDefault } from './validation/literal-checks.js';
+import { checkAssignment, checkComparison, checkExpectVariable, checkVariableDefault } from './validation/literal-checks.js';
+import { checkPattern, checkRange } from './validation/input-validation-checks.js';
 import { checkTests } from './validation/test-checks.js';
 
 /** Machine-readable codes of every diagnostic this language reports. Tests and quick fixes key on them. */

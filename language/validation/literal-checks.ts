@@ -1,13 +1,12 @@
 import type { ValidationAcceptor } from 'langium';
 import {
-    isBooleanLiteral, isInputBox, isNumberLiteral,
-    type Assignment, type Comparison, type ExpectVariable, type Literal, type PatternValidation, type RangeValidation, type Variable
+    isBooleanLiteral, isNumberLiteral, type Assignment, type Comparison, type ExpectVariable, type Literal, type Variable
 } from '../generated/ast.js';
 import { isEmail, isIsoDate, isPhone } from '../input-values.js';
 import { IssueCodes, issue } from '../chatflow-validator.js';
 
 /** Types whose values are strings a `contains` or a `matches` pattern can look into. */
-const TEXTUAL = new Set(['text', 'email', 'phone']);
+export const TEXTUAL = new Set(['text', 'email', 'phone']);
 /** Types with an order for `<`, `<=`, `>`, `>=` (dates compare as YYYY-MM-DD). */
 const ORDERED = new Set(['number', 'date']);
 
@@ -79,40 +78,6 @@ export function checkComparison(comparison: Comparison, accept: ValidationAccept
     if (problem) {
         accept('error', `'${variable.name}' is a ${type} variable: ${problem.message}.`, { node: comparison, property: 'value', ...issue(problem.code) });
     }
-}
-
-/** `between min and max` checks a number answer and needs min <= max. */
-export function checkRange(range: RangeValidation, accept: ValidationAcceptor): void {
-    const type = savedType(range);
-    if (type !== undefined && type !== 'number') {
-        accept('error', `'between' checks number answers, but this input saves a ${type}. Save into a number variable or use 'matches'.`,
-            { node: range, keyword: 'between', ...issue(IssueCodes.ValidationTypeMismatch) });
-    }
-    if (range.min > range.max) {
-        accept('error', `The range is empty: ${range.min} is greater than ${range.max}. Write 'between ${range.max} and ${range.min}'.`,
-            { node: range, property: 'max', ...issue(IssueCodes.InvalidRange) });
-    }
-}
-
-/** `matches "..."` checks a text answer against a regular expression that must compile. */
-export function checkPattern(pattern: PatternValidation, accept: ValidationAcceptor): void {
-    const type = savedType(pattern);
-    if (type !== undefined && !TEXTUAL.has(type)) {
-        accept('error', `'matches' checks text answers, but this input saves a ${type}.${type === 'number' ? " Use 'between' for numbers." : ''}`,
-            { node: pattern, keyword: 'matches', ...issue(IssueCodes.ValidationTypeMismatch) });
-    }
-    try {
-        new RegExp(`^(?:${pattern.pattern})$`);
-    } catch (error) {
-        accept('error', `The pattern is not a valid regular expression: ${(error as Error).message}.`,
-            { node: pattern, property: 'pattern', ...issue(IssueCodes.InvalidPattern) });
-    }
-}
-
-/** The type of the variable the input holding this validation saves into, if it resolves. */
-function savedType(validation: RangeValidation | PatternValidation): string | undefined {
-    const box = validation.$container;
-    return isInputBox(box) ? box.save[0]?.ref?.type : undefined;
 }
 
 function describe(literal: Literal): string {
