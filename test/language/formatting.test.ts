@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { readdirSync } from 'node:fs';
 import { EmptyFileSystem, TextDocument } from 'langium';
 import { expectFormatting, parseHelper } from 'langium/test';
 import { createChatflowServices } from '../../language/chatflow-module.js';
@@ -31,6 +32,15 @@ describe('formatting', () => {
     it('is a no-op on examples/clinic.chatflow', async () => {
         const clinic = fixture('examples/clinic.chatflow');
         assert.strictEqual(await format(clinic), clinic);
+    });
+
+    it('is a no-op on every other example flow', async () => {
+        const examples = readdirSync('examples').filter(name => name.endsWith('.chatflow') && name !== 'clinic.chatflow');
+        assert.ok(examples.length > 0, 'examples/ holds more flows than the clinic');
+        for (const name of examples) {
+            const text = fixture(`examples/${name}`);
+            assert.strictEqual(await format(text), text, `examples/${name} is not formatted: format it in the editor (Format Document)`);
+        }
     });
 
     it('keeps one blank line between boxes and removes blank lines after { and before }', async () => {
