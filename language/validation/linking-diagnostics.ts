@@ -1,5 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -54,11 +54,15 @@ export class ChatflowDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
         const checksByType = new Map<string, ValidationCheck[]>();
         let visited = 0;
-        for (const node of AstUtils.streamAst(root)) {
+        // Depth-first, in document order, like AstUtils.streamAst but without a stream per node.
+        const stack: AstNode[] = [root];
+        while (stack.length > 0) {
+            const node = stack.pop()!;
             if (++visited % 500 === 0) await interruptAndCheck(cancelToken);
             let checks = checksByType.get(node.$type);
             if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
             for (const check of checks) await check(node, acceptor, cancelToken);
+            pushChildren(node, stack);
         }
     }
 
@@ -66,4 +70,20 @@ export class ChatflowDocumentValidator extends DefaultDocumentValidator {
         const names = this.scopeProvider.getScope(info).getAllElements().map(d => d.name);
         return closestName(info.reference.$refText, names);
     }
+}
+
+/** Pushes the child nodes of `node` so that they pop in document order (as AstUtils.streamContents lists them). */
+function pushChildren(node: AstNode, stack: AstNode[]): void {
+    const start = stack.length;
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isAstNode(item)) stack.push(item);
+        } else if (isAstNode(value)) {
+            stack.push(value);
+        }
+    }
+    // Reverse the pushed range so that the first child is on top.
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
 }

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
-import { isComparison, isConditionBox, isInputBox, type Box, type Flow } from '../generated/ast.js';
+import { isBinaryExpression, isComparison, isConditionBox, isInputBox, isNotExpression, type Box, type Comparison, type Expression, type Flow } from '../generated/ast.js';
 import { interpolations } from '../input-values.js';
 import { IssueCodes, issue } from '../chatflow-validator.js';
 import { closestName, didYouMean } from './did-you-mean.js';
@@ -40,14 +40,22 @@ export function checkUnassignedUses(flow: Flow, facts: FlowFacts, accept: Valida
         }
         if (!isConditionBox(box)) continue;
         for (const branch of box.branches) {
-            for (const node of AstUtils.streamAst(branch.condition)) {
-                const variable = isComparison(node) && node.operator ? node.variable.ref : undefined;
+            for (const node of comparisons(branch.condition)) {
+                const variable = node.operator ? node.variable?.ref : undefined;
                 if (variable?.$container === flow && facts.analysis.isAssigned(id, variable.name) === false) {
                     accept('warning', unsetMessage(variable.name, box), { node, property: 'variable', ...issue(IssueCodes.UnassignedVariable, { variable: variable.name }) });
                 }
             }
         }
     }
+}
+
+/** The comparisons of a condition, left to right. */
+function comparisons(expression: Expression | undefined, into: Comparison[] = []): Comparison[] {
+    if (isComparison(expression)) into.push(expression);
+    else if (isBinaryExpression(expression)) { comparisons(expression.left, into); comparisons(expression.right, into); }
+    else if (isNotExpression(expression)) comparisons(expression.operand, into);
+    return into;
 }
 
 function unsetMessage(name: string, box: Box): string {
