@@ -1,9 +1,9 @@
 import { AstUtils, CstUtils, type AstNode, type IndexManager, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
-import { ErrorCodes, ResponseError, TextEdit, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ChatflowServices } from './chatflow-module.js';
 import { isBox, isBoxRef, isFlow, isGoal, isStart, isVariable, type Box, type Flow, type Variable } from './generated/ast.js';
-import { segmentRanges, textRanges } from './lsp/rename-ranges.js';
+import { EditCollector, segmentRanges, textRanges } from './lsp/rename-edits.js';
 
 const NAME = /^[_a-zA-Z]\w*$/;
 
@@ -111,22 +111,4 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
 
 function kindOf(node: AstNode): string {
     return isFlow(node) ? 'flow' : isBox(node) ? 'box' : isGoal(node) ? 'goal' : 'variable';
-}
-
-/** Text edits per document URI, without duplicates. */
-class EditCollector {
-    private readonly changes = new Map<string, Map<string, TextEdit>>();
-
-    add(document: LangiumDocument, range: Range, newText: string): void {
-        const uri = document.uri.toString();
-        const edits = this.changes.get(uri) ?? new Map<string, TextEdit>();
-        edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newText));
-        this.changes.set(uri, edits);
-    }
-
-    toWorkspaceEdit(): WorkspaceEdit {
-        const changes: Record<string, TextEdit[]> = {};
-        for (const [uri, edits] of this.changes) changes[uri] = [...edits.values()];
-        return { changes };
-    }
 }

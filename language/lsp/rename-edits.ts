@@ -1,5 +1,5 @@
 import { GrammarUtils, type LangiumDocument } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import { TextEdit, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { isInputBox, type Box } from '../generated/ast.js';
 import { interpolations } from '../input-values.js';
 
@@ -20,4 +20,22 @@ export function textRanges(document: LangiumDocument, box: Box, name: string): R
 
 function rangeOf(document: LangiumDocument, offset: number, length: number): Range {
     return { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + length) };
+}
+
+/** Text edits per document URI, without duplicates. */
+export class EditCollector {
+    private readonly changes = new Map<string, Map<string, TextEdit>>();
+
+    add(document: LangiumDocument, range: Range, newText: string): void {
+        const uri = document.uri.toString();
+        const edits = this.changes.get(uri) ?? new Map<string, TextEdit>();
+        edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newText));
+        this.changes.set(uri, edits);
+    }
+
+    toWorkspaceEdit(): WorkspaceEdit {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const [uri, edits] of this.changes) changes[uri] = [...edits.values()];
+        return { changes };
+    }
 }
