@@ -1,4 +1,5 @@
 import { inject, type Module } from 'langium';
+import './cst-builder-patch.js';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
