@@ -33,4 +33,6 @@ export interface PreviewState {
     uri: string;
     flow?: string;
     viewport?: { x: number; y: number; zoom: number };
+    /** Layout direction chosen in the preview's toolbar. */
+    direction?: 'DOWN' | 'RIGHT';
 }

@@ -1,6 +1,7 @@
 // Bundles the extension, the language server and the CLI to CommonJS with esbuild.
 // Langium is ESM-only; VS Code loads extensions as CommonJS, hence the .cjs outputs.
 import * as esbuild from 'esbuild';
+import { buildWebview } from './build-webview.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -26,6 +27,7 @@ const entries = [
 ];
 
 const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...common, ...entry })));
+await buildWebview({ production, watch });
 if (watch) {
     await Promise.all(contexts.map(ctx => ctx.watch()));
     console.log('esbuild: watching for changes');

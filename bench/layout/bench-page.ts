@@ -1,0 +1,130 @@
+/**
+ * Loaded into the preview page next to the real bundle: exposes raw elkjs (elk-api + its own
+ * worker, as elkjs's README sets it up) on exactly the ELK graph the preview builds.
+ */
+import ElkApi from 'elkjs/lib/elk-api.js';
+import type { FlowGraph } from '../../language/flow-model.js';
+import { layoutInput } from '../../extension/webview/preview/layout-input.js';
+import type { LayoutInput } from '../../extension/webview/preview/layout-types.js';
+import { pageFont, TextMeasurer } from '../../extension/webview/preview/text-metrics.js';
+import { toElkGraph } from '../../extension/webview/preview/to-elk.js';
+
+const workerUrl = (async () => {
+    const script = await (await fetch(document.body.dataset.elkWorker!)).text();
+    return URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+})();
+
+let elk: InstanceType<typeof ElkApi.default> | undefined;
+
+async function rawElk(): Promise<InstanceType<typeof ElkApi.default>> {
+    const url = await workerUrl;
+    elk ??= new ElkApi.default({ workerFactory: () => new Worker(url) });
+    return elk;
+}
+
+export interface OursResult {
+    /** 'drawn', or 'overview' when the preview chose its fallback first. */
+    first: 'drawn' | 'overview';
+    /** Post of the graph message -> first thing painted (drawing or overview). */
+    firstMs: number;
+    /** For an overview: click on "Lay out anyway" -> drawing painted; undefined if over the cap. */
+    anywayMs?: number;
+    /** Time inside elk.layout() in the preview's worker, for the drawing. */
+    elkMs?: number;
+    /** The preview's own breakdown: message -> layout request, worker round trip, SVG drawing. */
+    detail?: { beforeLayoutMs: number; layoutMs: number; drawMs: number };
+    /** Longest gap between animation frames while the worker was laying out (UI thread freedom). */
+    maxFrameGapWhileLayingOutMs: number;
+    /** Longest gap between animation frames over the whole run (includes drawing the SVG). */
+    maxFrameGapMs: number;
+}
+
+const root = () => document.getElementById('chatflow-preview')!;
+
+/** Resolves with the first of these events on the preview root, or undefined after `capMs`. */
+function next(types: string[], capMs = Infinity): Promise<CustomEvent | undefined> {
+    return new Promise(resolve => {
+        const done = (event?: Event) => {
+            for (const type of types) root().removeEventListener(type, done);
+            window.clearTimeout(timer);
+            resolve(event as CustomEvent | undefined);
+        };
+        for (const type of types) root().addEventListener(type, done);
+        const timer = Number.isFinite(capMs) ? window.setTimeout(() => done(undefined), capMs) : 0;
+    });
+}
+
+/** After the next paint. */
+function painted(): Promise<void> {
+    return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Watches animation frames: a long gap is a frozen UI thread. */
+function frameProbe(): { stop(): { all: number; layingOut: number } } {
+    let last = performance.now();
+    let all = 0, layingOut = 0, running = true;
+    const tick = (now: number) => {
+        const gap = now - last;
+        last = now;
+        all = Math.max(all, gap);
+        if (root().dataset.status === 'laying-out') layingOut = Math.max(layingOut, gap);
+        if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return { stop: () => { running = false; return { all, layingOut }; } };
+}
+
+Object.assign(window, {
+    /** Our end-to-end time: post the `graph` message as the extension does, until it is painted. */
+    async benchOurs(json: string, capMs: number): Promise<OursResult> {
+        const message = JSON.parse(json) as unknown;
+        const probe = frameProbe();
+        const started = performance.now();
+        const first = next(['chatflow-drawn', 'chatflow-overview']);
+        window.postMessage(message, '*');
+        let event = await first;
+        await painted();
+        const result: OursResult = {
+            first: event?.type === 'chatflow-overview' ? 'overview' : 'drawn', firstMs: performance.now() - started,
+            elkMs: event?.detail?.elkMs, detail: event?.detail, maxFrameGapMs: 0, maxFrameGapWhileLayingOutMs: 0
+        };
+        if (result.first === 'overview') {
+            const anyway = performance.now();
+            const drawn = next(['chatflow-drawn'], capMs);
+            root().querySelector<HTMLButtonElement>('[data-action="layout-anyway"]')!.click();
+            event = await drawn;
+            if (event) {
+                await painted();
+                result.anywayMs = performance.now() - anyway;
+                result.elkMs = event.detail.elkMs;
+                result.detail = event.detail;
+            } else {
+                root().querySelector<HTMLButtonElement>('[data-action="cancel-layout"]')?.click();
+            }
+        }
+        const gaps = probe.stop();
+        result.maxFrameGapMs = gaps.all;
+        result.maxFrameGapWhileLayingOutMs = gaps.layingOut;
+        return result;
+    },
+    /** The layout input the preview computes for this graph (same text measures). */
+    benchInput(graph: FlowGraph): LayoutInput {
+        return layoutInput(graph, 'DOWN', new TextMeasurer(pageFont(11)));
+    },
+    /** Milliseconds of one raw `elk.layout()` on the preview's ELK graph, worker round trip included. */
+    async benchRaw(input: LayoutInput, capMs: number): Promise<number | undefined> {
+        const instance = await rawElk();
+        const graph = toElkGraph(input);
+        const started = performance.now();
+        let timer = 0;
+        const capped = new Promise<undefined>(resolve => { timer = window.setTimeout(() => resolve(undefined), capMs); });
+        const done = await Promise.race([instance.layout(graph).then(() => performance.now() - started), capped]);
+        window.clearTimeout(timer);
+        if (done === undefined) {
+            // Over the cap: stop ELK's worker; the next call starts a fresh one.
+            instance.terminateWorker();
+            elk = undefined;
+        }
+        return done;
+    }
+});

@@ -1,0 +1,120 @@
+import type { FlowBox, FlowEdge } from '../../../language/flow-model.js';
+import type { GraphIndex } from './graph-index.js';
+import { boxExcerpt, readingOrder } from './box-excerpt.js';
+import { LABEL_HEIGHT, boxHeight, edgeLabelText, textInset } from './box-metrics.js';
+import { KIND_ICONS, KIND_NAMES, shapeDecoration, shapePath } from './box-shapes.js';
+import type { LaidOutEdge, LayoutResult } from './layout-types.js';
+import type { TextMeasurer } from './text-metrics.js';
+import { esc, n } from './xml.js';
+
+export interface Measurers {
+    name: TextMeasurer;
+    text: TextMeasurer;
+    badge: TextMeasurer;
+    /** The kind tag (9px, bold, spaced capitals). */
+    tag: TextMeasurer;
+}
+
+const ICON_SPACE = 20;
+
+/** SVG markup of a laid-out flow: edges below, boxes above, each box focusable. */
+export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers): string {
+    const graph = index.graph;
+    const external = new Set(graph.boxes.filter(b => b.external).map(b => b.id));
+    const goalLabels = new Map(graph.goals.map(g => [g.name, g.label ?? g.name] as const));
+    const parts: string[] = ['<g class="edges">'];
+    for (const edge of graph.edges) {
+        const geometry = layout.edges[edge.id];
+        if (geometry && geometry.points.length >= 4) parts.push(renderEdge(edge, geometry, external.has(edge.to)));
+    }
+    parts.push('</g><g class="boxes">');
+    for (const box of readingOrder(index)) {
+        const rect = layout.boxes[box.id];
+        if (rect) parts.push(renderBox(box, rect[0], rect[1], rect[2], index, goalLabels, measure));
+    }
+    parts.push('</g>');
+    return parts.join('');
+}
+
+function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIndex, goalLabels: Map<string, string>, measure: Measurers): string {
+    const graph = index.graph;
+    const h = boxHeight(box);
+    const bodyHeight = h - (box.goals.length > 0 ? 20 : 0);
+    const inset = textInset(box.kind);
+    const classes = ['box', `kind-${box.kind}`];
+    if (box.id === graph.start) classes.push('start');
+    if (box.external) classes.push('external');
+    if (box.kind === 'end' || box.kind === 'handoff') classes.push('terminal');
+    const excerpt = boxExcerpt(box, index);
+    const title = box.external ? `${box.flow}.${box.name}` : box.name;
+    const tag = KIND_NAMES[box.kind].toUpperCase();
+    // Letter spacing (0.06em of 9px) is not in the canvas measure.
+    const tagWidth = measure.tag.width(tag) + tag.length * 0.54;
+    const name = measure.name.fit(title, w - 2 * inset - ICON_SPACE - tagWidth - 8);
+    const text = measure.text.fit(excerpt.text, w - 2 * inset);
+    const label = `${KIND_NAMES[box.kind]} ${title}${box.external ? ` (in flow ${box.flow})` : ''}${box.id === graph.start ? ', start' : ''}${excerpt.text ? `: ${excerpt.text}` : ''}`;
+    const out = [
+        `<g class="${classes.join(' ')}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button" aria-label="${esc(label)}">`,
+        `<title>${esc(label)}</title>`,
+        `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/>`,
+        `<path class="box-shape" d="${shapePath(box.kind, w, h)}"/>`
+    ];
+    const decoration = shapeDecoration(box.kind, w, h);
+    if (decoration) out.push(`<path class="box-deco" d="${decoration}"/>`);
+    out.push(
+        `<path class="box-icon" transform="translate(${inset},9)" d="${KIND_ICONS[box.kind]}"/>`,
+        `<text class="box-name" x="${inset + ICON_SPACE}" y="20">${esc(name)}</text>`,
+        `<text class="box-kind" x="${n(w - inset)}" y="19" text-anchor="end">${tag}</text>`
+    );
+    if (text) out.push(`<text class="box-text${excerpt.fallback ? ' fallback' : ''}" x="${inset}" y="${bodyHeight - 14}">${esc(text)}</text>`);
+    if (box.goals.length > 0) out.push(renderGoals(box, goalLabels, inset, bodyHeight - 2, w - 2 * inset, measure.badge));
+    if (box.id === graph.start) out.push('<g class="start-tag" transform="translate(10,-9)"><rect width="44" height="16" rx="8"/><text x="22" y="12" text-anchor="middle">START</text></g>');
+    out.push('</g>');
+    return out.join('');
+}
+
+function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y: number, room: number, badge: TextMeasurer): string {
+    const out: string[] = [];
+    let offset = 0;
+    for (const goal of box.goals) {
+        const label = goalLabels.get(goal) ?? goal;
+        const text = badge.fit(`★ ${label}`, Math.max(40, room - offset - 12));
+        const width = Math.ceil(badge.width(text)) + 12;
+        if (offset + width > room && offset > 0) break;
+        out.push(`<g class="goal-badge" data-goal="${esc(goal)}" transform="translate(${n(x + offset)},${n(y)})"><rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}</text></g>`);
+        offset += width + 4;
+    }
+    return out.join('');
+}
+
+function renderEdge(edge: FlowEdge, geometry: LaidOutEdge, toExternal: boolean): string {
+    const classes = ['edge', `kind-${edge.kind}`];
+    if (toExternal) classes.push('to-external');
+    const out = [`<g class="${classes.join(' ')}" data-edge="${esc(edge.id)}"><path class="edge-line" d="${roundedPolyline(geometry.points)}"/>`];
+    const text = edgeLabelText(edge);
+    if (text && geometry.label) {
+        const [lx, ly, lw] = geometry.label;
+        out.push(`<g class="edge-label" transform="translate(${n(lx)},${n(ly)})"><rect width="${n(lw)}" height="${LABEL_HEIGHT}" rx="4"/><text x="${n(lw / 2)}" y="13" text-anchor="middle">${esc(text)}</text></g>`);
+    }
+    out.push('</g>');
+    return out.join('');
+}
+
+/** An orthogonal polyline with its corners rounded (radius up to 6). */
+function roundedPolyline(points: number[]): string {
+    let d = `M${n(points[0])} ${n(points[1])}`;
+    for (let i = 2; i < points.length - 2; i += 2) {
+        const [px, py, x, y, nx, ny] = [points[i - 2], points[i - 1], points[i], points[i + 1], points[i + 2], points[i + 3]];
+        const r = Math.min(6, Math.hypot(x - px, y - py) / 2, Math.hypot(nx - x, ny - y) / 2);
+        const ax = x - sign(x - px) * r, ay = y - sign(y - py) * r;
+        const bx = x + sign(nx - x) * r, by = y + sign(ny - y) * r;
+        d += `L${n(ax)} ${n(ay)}Q${n(x)} ${n(y)} ${n(bx)} ${n(by)}`;
+    }
+    const last = points.length - 2;
+    return `${d}L${n(points[last])} ${n(points[last + 1])}`;
+}
+
+/** Direction of a segment; ELK's float noise (1e-13) counts as no move. */
+function sign(delta: number): number {
+    return Math.abs(delta) < 0.01 ? 0 : Math.sign(delta);
+}
