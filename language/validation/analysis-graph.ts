@@ -44,7 +44,7 @@ export function buildValidationGraph(flow: Flow): { graph: ValidationGraph; boxe
         const own = box.$container === flow;
         if (own) boxes.set(id, box);
         const assignments: Array<{ variable: string }> = [];
-        for (const a of box.assignments) if (a.variable.ref) assignments.push({ variable: a.variable.ref.name });
+        for (const a of box.assignments) if (a.variable?.ref) assignments.push({ variable: a.variable.ref.name });
         graph.boxes.push({
             id,
             kind: KINDS[box.$type],

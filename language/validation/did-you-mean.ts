@@ -2,7 +2,8 @@
  * "Did you mean" suggestions: the candidate closest to a misspelt name by edit distance, if it
  * is close enough to be a plausible typo (about one edit per three characters).
  */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+export function closestName(name: string | undefined, candidates: Iterable<string>): string | undefined {
+    if (!name) return undefined;
     const limit = Math.max(1, Math.floor(name.length / 3));
     const lower = name.toLowerCase();
     let best: string | undefined;

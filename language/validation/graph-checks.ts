@@ -22,7 +22,7 @@ export function checkFlowGraph(flow: Flow, run: ValidationRun, accept: Validatio
             { node: box, property: 'name', ...issue(IssueCodes.DeadEnd) });
     }
     if (facts.incomplete) return;
-    const start = flow.starts[0]?.box.$refText;
+    const start = flow.starts[0]?.box?.$refText;
     for (const [id, box] of facts.boxes) {
         if (!facts.analysis.reachable.has(id)) {
             run.dependsOnOtherDocuments = true;

@@ -12,7 +12,7 @@ export function checkRange(range: RangeValidation, accept: ValidationAcceptor): 
         accept('error', `'between' checks number answers, but this input saves a ${type}. Save into a number variable or use 'matches'.`,
             { node: range, keyword: 'between', ...issue(IssueCodes.ValidationTypeMismatch) });
     }
-    if (range.min > range.max) {
+    if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
         accept('error', `The range is empty: ${range.min} is greater than ${range.max}. Write 'between ${range.max} and ${range.min}'.`,
             { node: range, property: 'max', ...issue(IssueCodes.InvalidRange) });
     }
@@ -25,6 +25,7 @@ export function checkPattern(pattern: PatternValidation, accept: ValidationAccep
         accept('error', `'matches' checks text answers, but this input saves a ${type}.${type === 'number' ? " Use 'between' for numbers." : ''}`,
             { node: pattern, keyword: 'matches', ...issue(IssueCodes.ValidationTypeMismatch) });
     }
+    if (pattern.pattern === undefined) return;
     try {
         new RegExp(`^(?:${pattern.pattern})$`);
     } catch (error) {

@@ -16,7 +16,9 @@ const EXAMPLE: Record<string, string> = {
 };
 
 /** Why a literal cannot be a value of a variable type, with the code to report, or nothing. */
-export function literalProblem(literal: Literal, type: string): { code: string; message: string } | undefined {
+export function literalProblem(literal: Literal | undefined, type: string | undefined): { code: string; message: string } | undefined {
+    // Half-typed statements (`set x =`) have no literal yet: the parser reports them.
+    if (!literal || literal.value === undefined || !type) return undefined;
     const wanted = `expected ${EXAMPLE[type] ?? type}`;
     if (type === 'number' || type === 'yesno') {
         const fits = type === 'number' ? isNumberLiteral(literal) : isBooleanLiteral(literal);
@@ -37,7 +39,7 @@ export function checkVariableDefault(variable: Variable, accept: ValidationAccep
 }
 
 export function checkAssignment(assignment: Assignment, accept: ValidationAcceptor): void {
-    const variable = assignment.variable.ref;
+    const variable = assignment.variable?.ref;
     const problem = variable && literalProblem(assignment.value, variable.type);
     if (problem) {
         accept('error', `Cannot set '${variable.name}: ${variable.type}': ${problem.message}.`, { node: assignment, property: 'value', ...issue(problem.code) });
@@ -45,7 +47,7 @@ export function checkAssignment(assignment: Assignment, accept: ValidationAccept
 }
 
 export function checkExpectVariable(step: ExpectVariable, accept: ValidationAcceptor): void {
-    const variable = step.variable.ref;
+    const variable = step.variable?.ref;
     const problem = variable && literalProblem(step.value, variable.type);
     if (problem) {
         accept('error', `'${variable.name}' is a ${variable.type} variable, so this expectation can never hold: ${problem.message}.`,
@@ -55,7 +57,7 @@ export function checkExpectVariable(step: ExpectVariable, accept: ValidationAcce
 
 /** `age < "old"`, `insured == 3`, `age contains "1"`: the operator and the literal must suit the variable's type. */
 export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
-    const variable = comparison.variable.ref;
+    const variable = comparison.variable?.ref;
     const operator = comparison.operator;
     if (!variable || !operator || !comparison.value) return;
     const type = variable.type;

@@ -55,6 +55,7 @@ export function checkDocumentNames(root: ChatflowDocument, accept: ValidationAcc
 export function checkChoiceLabels(box: ChoiceBox, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     for (const option of box.options) {
+        if (option.label === undefined) continue;
         if (seen.has(option.label)) {
             accept('error', `Choice '${box.name}' already offers "${option.label}". Give each option its own label.`,
                 { node: option, property: 'label', ...issue(IssueCodes.DuplicateChoiceLabel) });

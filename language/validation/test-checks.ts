@@ -13,8 +13,8 @@ export function checkTests(flow: Flow, facts: FlowFacts, accept: ValidationAccep
     const labels = new Set<string>();
     const outcomes = new Set<string>();
     for (const box of flow.boxes) {
-        if (isChoiceBox(box)) for (const option of box.options) labels.add(option.label);
-        if (isActionBox(box)) for (const outcome of box.outcomes) outcomes.add(outcome.name);
+        if (isChoiceBox(box)) for (const option of box.options) if (option.label !== undefined) labels.add(option.label);
+        if (isActionBox(box)) for (const outcome of box.outcomes) if (outcome.name) outcomes.add(outcome.name);
     }
     for (const edge of facts.graph.edges) {
         if (edge.label === undefined) continue;
@@ -23,11 +23,11 @@ export function checkTests(flow: Flow, facts: FlowFacts, accept: ValidationAccep
     }
     for (const test of flow.tests) {
         for (const step of test.steps) {
-            if (isChooseStep(step) && !labels.has(step.label)) {
+            if (isChooseStep(step) && step.label !== undefined && !labels.has(step.label)) {
                 const suggestion = closestName(step.label, labels);
                 accept('error', `No choice box of flow '${flow.name}' offers "${step.label}".${didYouMean(suggestion)} Use the label exactly as the option is written.`,
                     { node: step, property: 'label', ...issue(IssueCodes.UnknownChoice, suggestion ? { suggestion: JSON.stringify(suggestion) } : {}) });
-            } else if (isOutcomeStep(step) && !outcomes.has(step.outcome)) {
+            } else if (isOutcomeStep(step) && step.outcome !== undefined && !outcomes.has(step.outcome)) {
                 const suggestion = closestName(step.outcome, outcomes);
                 accept('error', `No action box of flow '${flow.name}' has an outcome '${step.outcome}'.${didYouMean(suggestion)}`,
                     { node: step, property: 'outcome', ...issue(IssueCodes.UnknownOutcome, suggestion ? { suggestion } : {}) });
