@@ -69,13 +69,14 @@ export class ValidationRun {
         const linked = document.state >= DocumentState.Linked || root === this.root;
         for (const flow of root.elements) {
             if (!isFlow(flow)) continue;
+            const noteEntry = (ref: BoxRef) => this.noteEntry(ref, flow);
             for (const box of flow.boxes) {
                 for (const goal of box.goals) {
                     const marks = this.goalMarks.get(goal.$refText);
                     if (marks) marks.push(box); else this.goalMarks.set(goal.$refText, [box]);
                 }
                 if (!linked) continue;
-                forEachTransition(box, ref => this.noteEntry(ref, flow));
+                forEachTransition(box, noteEntry);
             }
         }
     }
