@@ -101,7 +101,7 @@ export class FlowGraphBuilder {
             goals: box.goals.map(g => g.ref?.name ?? g.$refText),
             aliases: [...box.aliases],
             assignments: box.assignments
-                .filter(a => a.variable.ref)
+                .filter(a => a.variable?.ref && a.value)
                 .map(a => ({ variable: a.variable.ref!.name, value: literalValue(a.value) })),
             range: rangeOf(box),
             nameRange: nameRangeOf(box)
@@ -133,7 +133,7 @@ export class FlowGraphBuilder {
         const from = boxId(box);
         const result: Array<{ dto: FlowEdge; target: Box }> = [];
         const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr) => {
-            const target = ref.box.ref;
+            const target = ref?.box?.ref;
             if (!target || !target.name) return;
             const to = boxId(target);
             result.push({ target, dto: { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) } });

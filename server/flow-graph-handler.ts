@@ -1,4 +1,5 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { freshValidatedDocument } from './fresh-document.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
@@ -16,8 +17,8 @@ export function registerFlowGraphHandlers(connection: Connection, shared: Langiu
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return null;
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-        return documentFlows(documents.getDocument(uri)!, chatflow);
+        const document = await freshValidatedDocument(shared, uri, token);
+        return document ? documentFlows(document, chatflow) : null;
     });
 }
 

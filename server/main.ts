@@ -7,5 +7,8 @@ import { registerFlowGraphHandlers } from './flow-graph-handler.js';
 // The transport (--node-ipc, --stdio) is taken from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Chatflow } = createChatflowServices({ connection, ...NodeFileSystem });
+// Validate every workspace file at startup, not only open ones: the Problems panel and the
+// Test Explorer cover the whole workspace, and FlowGraph requests wait for validated documents.
+shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
 registerFlowGraphHandlers(connection, shared, Chatflow);
 startLanguageServer(shared);
