@@ -38,7 +38,7 @@ export class PreviewPanel {
         panel.webview.options = webviewOptions(ctx.extensionUri);
         panel.webview.html = previewPage(panel.webview, ctx.extensionUri, panel.title);
         panel.onDidDispose(() => this.dispose(), null, this.disposables);
-        panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message), null, this.disposables);
+        panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message), null, this.disposables);
         vscode.window.onDidChangeTextEditorSelection(e => {
             if (e.textEditor.document.uri.toString() === uri.toString()) this.highlight(e.selections[0].active);
         }, null, this.disposables);
@@ -53,13 +53,17 @@ export class PreviewPanel {
         return this.svg.drawing(path.basename(this.uri.fsPath), () => this.disposed);
     }
 
-    private receive(message: FromWebview): void {
+    /** Handles a message of the webview; resolves once it is handled (tests await reveals). */
+    receive(message: FromWebview): Promise<void> {
         switch (message.type) {
-            case 'ready': return void this.refresh();
-            case 'reveal': return void this.reveal(message.boxId, message.range).then(undefined, (e: unknown) =>
-                this.ctx.output.error(`Preview ${this.panel.title}: could not reveal ${message.boxId}: ${String(e)}`));
-            case 'svg': return this.svg.answer(message.requestId, message.svg);
-            case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
+            case 'ready': return this.refresh();
+            case 'reveal': return this.reveal(message.boxId, message.range).then(undefined, (e: unknown) => {
+                const text = `Could not show ${message.boxId} of ${path.basename(this.uri.fsPath)} in the editor: ${e instanceof Error ? e.message : String(e)}`;
+                this.ctx.output.error(text);
+                void vscode.window.showErrorMessage(text);
+            });
+            case 'svg': return Promise.resolve(this.svg.answer(message.requestId, message.svg));
+            case 'log': return Promise.resolve(this.ctx.output[message.level](`${this.panel.title}: ${message.message}`));
             default: return assertNever(message);
         }
     }

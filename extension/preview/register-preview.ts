@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
-import type { ToWebview } from '../webview-protocol.js';
+import type { FromWebview, ToWebview } from '../webview-protocol.js';
 import { PreviewManager } from './preview-manager.js';
 import { PreviewPanel } from './preview-panel.js';
 
@@ -11,6 +11,8 @@ export interface ChatflowPreviewApi {
     onDidPost: vscode.Event<{ uri: string; message: ToWebview }>;
     /** Documents that have a preview open. */
     openDocuments(): vscode.Uri[];
+    /** Handles `message` as if the preview of `uri` had posted it (tests drive clicks with it). */
+    deliver(uri: vscode.Uri, message: FromWebview): Promise<void>;
 }
 
 /** Registers the preview commands, the panel serializer and the panels' lifecycle. */
@@ -33,7 +35,15 @@ export function registerPreview(context: vscode.ExtensionContext, flows: FlowCli
             deserializeWebviewPanel: async (panel, state: unknown) => manager.revive(panel, state)
         })
     );
-    return { onDidPost: posted.event, openDocuments: () => manager.openDocuments() };
+    return {
+        onDidPost: posted.event,
+        openDocuments: () => manager.openDocuments(),
+        deliver: async (uri, message) => {
+            const preview = manager.get(uri);
+            if (!preview) throw new Error(`No preview of ${uri.fsPath} is open.`);
+            await preview.receive(message);
+        }
+    };
 }
 
 function activeChatflowDocument(): vscode.Uri | undefined {

@@ -52,11 +52,11 @@ export class TestDiscovery implements vscode.Disposable {
     private async load(uri: vscode.Uri, latest: () => boolean): Promise<boolean> {
         const key = uri.toString();
         try {
-            const document = await this.flows.pull(uri);
-            // A deleted file the editor still holds open keeps being served: list only files on disk.
-            const onDisk = await existsOnDisk(uri);
+            // List only files on disk: a deleted file the editor still holds open keeps being served.
+            const document = await existsOnDisk(uri) ? await this.flows.pull(uri) : undefined;
+            const stillThere = document !== undefined && await existsOnDisk(uri);
             if (!latest()) return false;
-            if (!onDisk) this.remove(uri);
+            if (!document || !stillThere) this.remove(uri);
             else if (document.flows) this.replaceTests(uri, document.flows.filter(graph => graph.tests.length > 0));
             else {
                 // Keep the last good tests; say why they may be stale.

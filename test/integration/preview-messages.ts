@@ -1,5 +1,5 @@
 /** Records what the extension posts to preview webviews, so suites can wait for a message. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ChatflowPreviewApi } from '../../extension/preview/register-preview.js';
 import type { ToWebview } from '../../extension/webview-protocol.js';
 import { waitFor } from './wait-for.js';
@@ -33,4 +33,17 @@ export class PostedMessages implements vscode.Disposable {
     dispose(): void {
         this.subscription.dispose();
     }
+}
+
+/** The tabs of Chatflow preview webviews, in every editor group. */
+export function previewTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs)
+        .filter(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('chatflow.preview'));
+}
+
+/** Closes every editor and waits until the extension has disposed its previews, so the next suite opens fresh ones. */
+export async function closeAllPreviews(preview: ChatflowPreviewApi): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('every preview disposed', () => preview.openDocuments().length === 0 || undefined,
+        { lastSeen: () => preview.openDocuments().map(uri => uri.path) });
 }

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
-import { activateExtension, errorsOf, openInEditor, positionOf, revertToClean, waitForDiagnostics, workspaceUri } from './helpers.js';
-import { startClean } from './clean-start.js';
+import { activateExtension, errorsOf, positionOf, waitForDiagnostics, workspaceUri } from './helpers.js';
+import { restoreText, startClean } from './clean-start.js';
 import { waitFor } from './wait-for.js';
 
 const clinicTests = [
@@ -78,7 +78,8 @@ describe('Conversation tests in the Test Explorer', () => {
     });
 
     it('errors the tests of a document with errors, naming the first error', async () => {
-        const editor = await openInEditor(clinic());
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(clinic()), vscode.ViewColumn.One);
+        const original = editor.document.getText();
         const start = positionOf(editor.document, '-> ask_dob', 3);
         try {
             assert.ok(await editor.edit(edit => edit.replace(new vscode.Range(start, start.translate(0, 'ask_dob'.length)), 'ask_dbo')));
@@ -89,8 +90,7 @@ describe('Conversation tests in the Test Explorer', () => {
             assert.match(results[0].message ?? '', new RegExp(`clinic.chatflow has errors; fix them to run its tests: line ${start.line + 1}: .*ask_dbo`));
             assert.deepStrictEqual(results[0].location, { uri: clinic().toString(), line: start.line });
         } finally {
-            await vscode.window.showTextDocument(editor.document); // revert acts on the active editor
-            await revertToClean(clinic());
+            await restoreText(editor.document, original);
         }
     });
 });
