@@ -27,8 +27,10 @@ export interface OursResult {
     first: 'drawn' | 'overview';
     /** Post of the graph message -> first thing painted (drawing or overview). */
     firstMs: number;
-    /** For an overview: click on "Lay out anyway" -> drawing painted; undefined if over the cap. */
+    /** For an overview: click on "Lay out anyway" -> drawing painted, or -> the overview is back. */
     anywayMs?: number;
+    /** For an overview: what "Lay out anyway" did. */
+    anyway?: string;
     /** Time inside elk.layout() in the preview's worker, for the drawing. */
     elkMs?: number;
     /** The preview's own breakdown: message -> layout request, worker round trip, SVG drawing. */
@@ -90,16 +92,21 @@ Object.assign(window, {
         };
         if (result.first === 'overview') {
             const anyway = performance.now();
-            const drawn = next(['chatflow-drawn'], capMs);
+            const drawn = next(['chatflow-drawn', 'chatflow-overview'], capMs);
             root().querySelector<HTMLButtonElement>('[data-action="layout-anyway"]')!.click();
             event = await drawn;
-            if (event) {
+            if (event?.type === 'chatflow-drawn') {
                 await painted();
                 result.anywayMs = performance.now() - anyway;
+                result.anyway = 'drawn';
                 result.elkMs = event.detail.elkMs;
                 result.detail = event.detail;
+            } else if (event) {
+                result.anywayMs = performance.now() - anyway;
+                result.anyway = `overview again: ${root().querySelector('.cf-overview-reason')?.textContent ?? ''}`;
             } else {
                 root().querySelector<HTMLButtonElement>('[data-action="cancel-layout"]')?.click();
+                result.anyway = `not done after the ${capMs / 1000} s cap: cancelled`;
             }
         }
         const gaps = probe.stop();

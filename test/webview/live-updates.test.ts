@@ -117,4 +117,17 @@ describe('preview webview: live updates', () => {
         assert.equal(await picker.inputValue(), 'Desk');
         await preview.close();
     });
+
+    it('says why there is no drawing when the layout worker cannot be loaded, and logs it to the extension', async () => {
+        const preview = await fixture.open({ worker: '/dist/webview/layout-worker-missing.js' });
+        await preview.post({ type: 'graph', uri: clinic.uri, version: 1, flows: [clinic] });
+        await preview.page.waitForSelector('#chatflow-preview[data-status="error"]');
+        const status = await preview.page.locator('.cf-status').textContent();
+        assert.match(status!, /Could not lay out the flow: Could not fetch the layout worker .*layout-worker-missing\.js: HTTP 404/);
+        const log = (await preview.posted()).find(m => m.type === 'log');
+        assert.equal(log?.type === 'log' && log.level, 'error');
+        assert.match(log?.type === 'log' ? log.message : '', /flow Clinic \(29 boxes\)/);
+        assert.equal(await preview.page.locator('.cf-msg.bot').first().textContent(), "Hi! I'm the Riverside Family Clinic assistant.", 'the chat still works');
+        await preview.close();
+    });
 });

@@ -6,6 +6,7 @@ import { exportSvg } from './export-svg.js';
 import { GraphIndex } from './graph-index.js';
 import { GraphView } from './graph-view.js';
 import type { Host } from './host.js';
+import { LayoutCache } from './layout-cache.js';
 import { LayoutCancelled, LayoutClient } from './layout-client.js';
 import { layoutInput, layoutKey } from './layout-input.js';
 import { LayoutProgress } from './layout-progress.js';
@@ -31,10 +32,12 @@ export class PreviewApp {
     private flows: FlowGraph[] = [];
     private flowName?: string;
     private direction: Direction;
-    private drawn?: { key: string; flow: string; layout: LayoutResult };
+    /** The layout on screen (for Export as SVG). */
+    private drawnLayout?: LayoutResult;
     /** The flow the current viewport belongs to. */
     private viewportFlow?: string;
     private readonly viewports = new Map<string, ViewportState>();
+    private readonly layouts = new LayoutCache();
     private readonly forced = new Set<string>();
     private ticket = 0;
     private receivedAt = 0;
@@ -68,7 +71,6 @@ export class PreviewApp {
         switch (message.type) {
             case 'graph': {
                 if (message.uri !== this.uri) {
-                    this.drawn = undefined;
                     this.viewportFlow = undefined;
                     this.viewports.clear();
                 }
@@ -123,7 +125,7 @@ export class PreviewApp {
         const input = layoutInput(graph, this.direction, this.labels);
         const key = layoutKey(input);
         timing.beforeLayoutMs = performance.now() - this.receivedAt;
-        let layout = this.drawn?.key === key ? this.drawn.layout : undefined;
+        let layout = this.layouts.get(key);
         if (!layout) {
             this.setStatus('laying-out');
             this.progress.start(graph.boxes.length);
@@ -131,6 +133,7 @@ export class PreviewApp {
                 const sent = performance.now();
                 layout = await this.layoutClient.layout(input);
                 timing.layoutMs = performance.now() - sent;
+                this.layouts.set(key, layout);
             } catch (error) {
                 if (ticket !== this.ticket) return;
                 this.progress.stop();
@@ -139,21 +142,27 @@ export class PreviewApp {
                     this.showOverview(graph, 'The layout was cancelled. The chat simulator works as usual.');
                 } else {
                     const message = error instanceof Error ? error.message : String(error);
-                    this.host.log('error', `Preview of ${this.uri}, flow ${graph.flow}: ${message}`);
-                    this.shell.status.textContent = `Could not lay out the flow: ${message}`;
-                    this.setStatus('error');
+                    this.host.log('error', `Preview of ${this.uri}, flow ${graph.flow} (${graph.boxes.length} boxes): ${message}`);
+                    if (this.forced.delete(graph.flow)) {
+                        // "Lay out anyway" on a huge flow: ELK can run out of stack; the overview stays.
+                        this.showOverview(graph, `The layout failed (${message}). The chat simulator works as usual.`);
+                    } else {
+                        this.shell.status.textContent = `Could not lay out the flow: ${message}`;
+                        if (!this.graphView.drawn) this.shell.empty.textContent = `The flow could not be laid out: ${message}`;
+                        this.setStatus('error');
+                    }
                 }
                 return;
             }
             if (ticket !== this.ticket) return;
             this.progress.stop();
         }
-        this.draw(graph, index, key, layout, timing);
+        this.draw(graph, index, layout, timing);
     }
 
-    private draw(graph: FlowGraph, index: GraphIndex, key: string, layout: LayoutResult, timing: Record<string, number>): void {
+    private draw(graph: FlowGraph, index: GraphIndex, layout: LayoutResult, timing: Record<string, number>): void {
         const drawStarted = performance.now();
-        this.drawn = { key, flow: graph.flow, layout };
+        this.drawnLayout = layout;
         this.shell.empty.hidden = true;
         this.shell.overview.hidden = true;
         this.graphView.svg.style.display = '';
@@ -180,7 +189,7 @@ export class PreviewApp {
 
     private showOverview(graph: FlowGraph, reason: string): void {
         this.graphView.clear();
-        this.drawn = undefined;
+        this.drawnLayout = undefined;
         this.graphView.svg.style.display = 'none';
         this.shell.empty.hidden = true;
         renderOverview(this.shell.overview, graph, reason, () => {
@@ -209,7 +218,7 @@ export class PreviewApp {
     }
 
     private exportSvg(requestId: number): void {
-        const layout = this.drawn?.layout;
+        const layout = this.drawnLayout;
         if (!layout) {
             this.host.log('warn', 'Export as SVG: the preview has no drawing yet (the flow has errors, is still being laid out, or is shown as an overview).');
             this.host.post({ type: 'svg', requestId, svg: '' });

@@ -31,13 +31,14 @@ export class PreviewFixture {
         }
     }
 
-    async open(options: { theme?: 'dark' | 'light' | 'hc'; state?: PreviewState; width?: number; height?: number } = {}): Promise<PreviewPage> {
+    async open(options: { theme?: 'dark' | 'light' | 'hc'; state?: PreviewState; width?: number; height?: number; worker?: string } = {}): Promise<PreviewPage> {
         const page = await this.browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
         const errors: string[] = [];
         page.on('pageerror', error => errors.push(error.message));
         page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
         const query = new URLSearchParams({ theme: options.theme ?? 'dark' });
         if (options.state) query.set('state', JSON.stringify(options.state));
+        if (options.worker) query.set('worker', `${this.server.origin}${options.worker}`);
         await page.goto(`${this.server.origin}/preview.html?${query}`);
         await page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some(m => m.type === 'ready'));
         return new PreviewPage(page, errors);

@@ -1,9 +1,10 @@
 // Stands in for VS Code: records what the webview posts and keeps its saved state.
 // The theme comes from ?theme=dark|light|hc (a body class, as VS Code sets one), the saved
-// state of a previous session from ?state=<json>.
+// state of a previous session from ?state=<json>, a wrong layout worker URI from ?worker=<uri>.
 (function () {
     const params = new URLSearchParams(location.search);
     document.body.classList.add('vscode-' + (params.get('theme') === 'light' ? 'light' : params.get('theme') === 'hc' ? 'high-contrast' : 'dark'));
+    if (params.has('worker')) document.getElementById('chatflow-preview').dataset.layoutWorker = params.get('worker');
     window.__posted = [];
     window.__state = params.has('state') ? JSON.parse(params.get('state')) : undefined;
     window.__violations = [];
