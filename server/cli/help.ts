@@ -6,6 +6,9 @@ Commands:
   validate <files or folders...>   Check .chatflow files (folders are searched recursively)
   graph <file>                     Print the flow graph of a file as JSON, DOT or Mermaid
   test <files or folders...>       Play the conversation tests (test blocks) with the simulator
+  import <log files...> --flow <flows>
+                                   Import chat logs into the analytics database
+  report <files or folders...>     Visits, drop-outs and conversions per box from imported logs
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -53,3 +56,49 @@ Options:
   -h, --help           Show this help
 
 Exit codes: 0 all tests passed, 1 a test failed or a file has errors, 2 bad path or option.`;
+
+export const IMPORT_HELP = `Usage: chatflow import <log files...> --flow <files or folders> [options]
+
+Imports chat logs into the workspace's analytics database (SQLite), matching each logged box
+name to a box of the flows (by name, Flow.box id or alias). Formats (detected from the content):
+  canonical JSON Lines   {"chat","ts","flow","version","box","type","text","goal"} per line
+  canonical CSV          the same columns, with a header row
+  Rasa tracker dumps     {"sender_id", "events": [...]}, an array of them, or one per line
+  Rasa event-broker JSON one event per line (user, bot, action, slot, session_started...)
+Importing the same file twice, or a longer re-export of it, adds nothing new twice. Malformed
+lines are skipped and listed as file:line; events at boxes the flows do not have are kept and
+counted. Answers to inputs marked sensitive are stored as [redacted]. Progress goes to stderr,
+the summary to stdout.
+
+Options:
+  --flow <files,folders>   The .chatflow files or folders the logs belong to (comma-separated)
+  --db <path>              The database (default .chatflow/analytics.db in the current folder)
+  --flow-name <Name>       The flow of logs that name none (Rasa logs); default: the only flow
+  --log-format <format>    auto (default), jsonl, csv, rasa-tracker or rasa-events
+  --format text|json       The summary as text (default) or JSON
+  -h, --help               Show this help
+
+Exit codes: 0 imported (malformed lines skipped are listed, not fatal), 1 the flows have errors,
+2 bad option, unreadable log file, or a database that is locked or not a Chatflow database.`;
+
+export const REPORT_HELP = `Usage: chatflow report <files or folders...> [options]
+
+Reports, for every flow of the given .chatflow files, what the imported chats did: chats per
+box, drop-outs and drop-out rate, conversions per goal and day, the funnel to each goal, and a
+comparison of the two latest flow versions (a z-test, shown only when both samples are big
+enough). A drop-out is a chat whose last box is not an end or handoff box and whose last event
+is more than the inactivity timeout older than the newest event stored.
+
+Options:
+  --db <path>                 The database (default .chatflow/analytics.db)
+  --from YYYY-MM-DD           Only chats that started on or after this day
+  --to YYYY-MM-DD             Only chats that started on or before this day
+  --version <v>               Only chats of this flow version
+  --time-zone <zone>          Days in UTC (default), an offset like +02:00, or a zone like America/Chicago
+  --timeout <minutes>         Inactivity timeout (default 30)
+  --format table|json|html    table (default); json; html: one self-contained file with charts
+  --out <file>                Write to a file instead of stdout
+  -h, --help                  Show this help
+
+Exit codes: 0 printed, 1 the flows have errors, 2 bad option or path, or no database yet
+(run chatflow import first).`;

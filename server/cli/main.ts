@@ -1,5 +1,7 @@
 import { graphCommand } from './commands/graph.js';
+import { importCommand } from './commands/import.js';
 import { processIO, type CommandIO } from './commands/io.js';
+import { reportCommand } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -11,7 +13,9 @@ type Command = (argv: readonly string[], io: CommandIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
     validate: validateCommand,
     graph: graphCommand,
-    test: testCommand
+    test: testCommand,
+    import: importCommand,
+    report: reportCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

@@ -1,0 +1,40 @@
+import type { EventType } from '../model.js';
+import type { LogEvent, ReaderOptions } from './log-event.js';
+import { parseTimestamp } from './timestamps.js';
+
+/** The canonical columns, in CSV order (README: "Chat logs"). */
+export const CANONICAL_COLUMNS = ['chat', 'ts', 'flow', 'version', 'box', 'type', 'text', 'goal'] as const;
+
+const TYPES = new Set<EventType>(['enter', 'answer', 'goal', 'end']);
+
+/**
+ * Checks one canonical record (a JSON object, or a CSV row by column name) and returns the event,
+ * or why it is malformed. Absent optional fields may be missing, null or ''.
+ */
+export function canonicalEvent(record: Record<string, unknown>, line: number, options: ReaderOptions): LogEvent | string {
+    const chat = text(record.chat);
+    if (chat === undefined || chat === '') return 'missing "chat"';
+    const ts = parseTimestamp(record.ts);
+    if (typeof ts === 'string') return `"ts": ${ts}`;
+    const type = record.type;
+    if (typeof type !== 'string' || !TYPES.has(type as EventType)) {
+        return type === undefined || type === '' || type === null
+            ? 'missing "type" (enter, answer, goal or end)'
+            : `unknown "type" ${JSON.stringify(type)}: use enter, answer, goal or end`;
+    }
+    const box = text(record.box) ?? '';
+    if (type === 'enter' && box === '') return 'an "enter" event needs a "box"';
+    const goal = text(record.goal) ?? '';
+    if (type === 'goal' && goal === '') return 'a "goal" event needs a "goal"';
+    const flow = text(record.flow) || options.defaultFlow || '';
+    const version = text(record.version) || options.defaultVersion || '';
+    const said = text(record.text);
+    return { chat, ts, flow, version, type: type as EventType, box, text: said === undefined || said === '' ? null : said, goal, line };
+}
+
+/** A string field; numbers are accepted as their text (chat ids are often numeric). */
+function text(value: unknown): string | undefined {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return undefined;
+}

@@ -1,0 +1,47 @@
+import { CANONICAL_COLUMNS, canonicalEvent } from './canonical-record.js';
+import { CsvRecords } from './csv-records.js';
+import type { ReadBatch, ReaderOptions } from './log-event.js';
+import { readLines } from './line-reader.js';
+
+/**
+ * Canonical CSV: the columns chat,ts,flow,version,box,type,text,goal. A header row naming them
+ * (any order, extra columns ignored) is recommended; without one the canonical order is assumed.
+ */
+export async function* readCanonicalCsv(file: string, options: ReaderOptions): AsyncGenerator<ReadBatch> {
+    const records = new CsvRecords();
+    let columns: string[] | undefined;
+    let lines = 0;
+    const take = (batch: ReadBatch, record: ReturnType<CsvRecords['push']> extends Generator<infer R> ? R : never) => {
+        if ('error' in record) {
+            batch.malformed.push({ line: record.line, reason: record.error });
+            return;
+        }
+        if (columns === undefined) {
+            const header = record.fields.map(f => f.trim().toLowerCase());
+            if (header.includes('chat') && header.includes('type')) {
+                columns = header;
+                return;
+            }
+            columns = [...CANONICAL_COLUMNS];
+        }
+        if (record.fields.length !== columns.length) {
+            batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}); quote fields that contain commas` });
+            return;
+        }
+        const row: Record<string, string> = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]] = record.fields[i];
+        const event = canonicalEvent(row, record.line, options);
+        if (typeof event === 'string') batch.malformed.push({ line: record.line, reason: event });
+        else batch.events.push(event);
+    };
+    for await (const chunk of readLines(file)) {
+        const batch: ReadBatch = { events: [], malformed: [], ignored: 0, lines: 0 };
+        for (const record of records.push(chunk)) take(batch, record);
+        lines += chunk.lines.length;
+        batch.lines = lines;
+        yield batch;
+    }
+    const last: ReadBatch = { events: [], malformed: [], ignored: 0, lines };
+    for (const record of records.end()) take(last, record);
+    if (last.malformed.length > 0 || last.events.length > 0) yield last;
+}

@@ -1,0 +1,25 @@
+import type { FlowContext } from '../flow-context.js';
+import { conversionRows } from './conversions.js';
+import { chatsInScope, type Scope } from './scope.js';
+import type { SqlQuery, SqlRunner } from './sql.js';
+
+/**
+ * Conversions per goal at box B (the overlay's "18 → appointment"): of the chats that entered B,
+ * those that converted on the goal. On a box marking the goal that is every visitor. One row per
+ * (box, goal, chat, count = 1).
+ */
+export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery {
+    const converted = conversionRows(context, scope);
+    const where = chatsInScope(scope, 't');
+    return {
+        sql: `SELECT DISTINCT t.to_box AS box, c.goal AS goal, t.chat AS chat, 1 AS count
+              FROM (${converted.sql}) c JOIN transitions t ON t.chat = c.chat
+              WHERE ${where.sql}`,
+        params: [...converted.params, ...where.params]
+    };
+}
+
+export async function boxConversions(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Array<{ box: string; goal: string; chats: number }>> {
+    const rows = boxConversionRows(context, scope);
+    return db.all(`SELECT r.box AS box, r.goal AS goal, COUNT(*) AS chats FROM (${rows.sql}) r GROUP BY r.box, r.goal`, rows.params);
+}

@@ -1,0 +1,36 @@
+import type { FlowContext } from '../flow-context.js';
+import type { EdgeTraffic } from '../model.js';
+import { conversionRows } from './conversions.js';
+import { chatsInScope, type Scope } from './scope.js';
+import type { SqlQuery, SqlRunner } from './sql.js';
+
+/**
+ * edge traffic(A→B): consecutive entries A then B in a chat (derived-facts.ts pairs each enter
+ * with the one before it; pairs from '' are first entries, not edges). One row per (from, to, chat, count = traversals by that chat).
+ */
+export function edgeRows(scope: Scope): SqlQuery {
+    const where = chatsInScope(scope, 't');
+    return {
+        sql: `SELECT t.from_box AS from_box, t.to_box AS to_box, t.chat AS chat, t.times AS count FROM transitions t WHERE t.from_box <> '' AND ${where.sql}`,
+        params: where.params
+    };
+}
+
+export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]> {
+    const rows = edgeRows(scope);
+    return db.all<EdgeTraffic>(
+        `SELECT r.from_box AS "from", r.to_box AS "to", COUNT(*) AS chats, SUM(r.count) AS traversals
+         FROM (${rows.sql}) r GROUP BY r.to_box, r.from_box ORDER BY r.from_box, r.to_box`,
+        rows.params);
+}
+
+/** Edge traffic of the chats that converted on `goal` only: what the goal's funnel path follows. */
+export async function convertingEdges(db: SqlRunner, context: FlowContext, scope: Scope, goal: string): Promise<EdgeTraffic[]> {
+    const rows = edgeRows(scope);
+    const converted = conversionRows(context, scope);
+    return db.all<EdgeTraffic>(
+        `SELECT r.from_box AS "from", r.to_box AS "to", COUNT(*) AS chats, SUM(r.count) AS traversals
+         FROM (${rows.sql}) r JOIN (${converted.sql}) c ON c.chat = r.chat AND c.goal = ?
+         GROUP BY r.to_box, r.from_box ORDER BY r.from_box, r.to_box`,
+        [...rows.params, ...converted.params, goal]);
+}

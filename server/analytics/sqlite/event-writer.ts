@@ -1,0 +1,112 @@
+import type { SqlValue } from '../metrics/sql.js';
+import type { BatchResult, StoredEvent } from '../store.js';
+import type { SqliteConnection, SqliteStatement } from './connection.js';
+import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
+
+/**
+ * Multi-row INSERTs with bound parameters, one transaction per batch.
+ *
+ * Why so few parameters per row: node-sqlite3 converts every bound value through Node-API on the
+ * main thread (~0.7 µs each, measured), which costs more than SQLite's own work. So a row binds
+ * 6 values: chat, ts, box, goal, text, and one integer packing the stream (flow + version, an id
+ * into `streams`), the identity ordinal, the event type and the matched flag; the SELECT unpacks
+ * it with integer arithmetic inside SQLite.
+ */
+const PARAMS_PER_ROW = 6;
+/** SQLite allows 32,766 bound parameters per statement. */
+export const ROWS_PER_STATEMENT = 5000;
+const TYPES = ['enter', 'answer', 'goal', 'end'] as const;
+const ORDINAL_LIMIT = 1 << 16;
+
+export class EventWriter {
+    private readonly statements = new Map<number, SqliteStatement>();
+    private readonly streams = new Map<string, number>();
+    private ready = false;
+
+    constructor(private readonly db: SqliteConnection) {}
+
+    async write(events: readonly StoredEvent[]): Promise<BatchResult> {
+        if (events.length === 0) return { inserted: 0, duplicates: 0 };
+        if (!this.ready) {
+            await this.db.run(CREATE_TOUCHED);
+            this.ready = true;
+        }
+        await this.ensureStreams(events);
+        return this.db.transaction(async () => {
+            const before = (await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM events'))!.id ?? 0;
+            let inserted = 0;
+            for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
+                const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
+                const statement = await this.statement(chunk.length);
+                inserted += (await statement.run(this.parameters(chunk))).changes;
+            }
+            if (inserted > 0) {
+                await this.db.run('DELETE FROM touched');
+                if (inserted === events.length) {
+                    // All new: the batch's own chats (one JSON parameter, not one per chat).
+                    await this.db.run('INSERT INTO touched (chat) SELECT DISTINCT value FROM json_each(?)', [JSON.stringify([...new Set(events.map(e => e.chat))])]);
+                } else {
+                    await this.db.run('INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE id > ?', [before]);
+                }
+                await refreshTouched(this.db);
+            }
+            return { inserted, duplicates: events.length - inserted };
+        });
+    }
+
+    async close(): Promise<void> {
+        for (const statement of this.statements.values()) await statement.finalize();
+        this.statements.clear();
+    }
+
+    private parameters(events: readonly StoredEvent[]): SqlValue[] {
+        const params = new Array<SqlValue>(events.length * PARAMS_PER_ROW);
+        let i = 0;
+        for (const event of events) {
+            if (event.ordinal >= ORDINAL_LIMIT) throw new RangeError(`chat ${event.chat} has more than ${ORDINAL_LIMIT} identical events at ${new Date(event.ts).toISOString()}`);
+            const stream = this.streams.get(streamKey(event))!;
+            params[i++] = event.chat;
+            params[i++] = event.ts;
+            params[i++] = event.box;
+            params[i++] = event.goal;
+            params[i++] = event.text;
+            params[i++] = ((stream * ORDINAL_LIMIT + event.ordinal) * 8 + TYPES.indexOf(event.type)) * 2 + (event.matched ? 1 : 0);
+        }
+        return params;
+    }
+
+    private async statement(rows: number): Promise<SqliteStatement> {
+        let statement = this.statements.get(rows);
+        if (!statement) {
+            const tuple = `(${new Array(PARAMS_PER_ROW).fill('?').join(', ')})`;
+            statement = await this.db.prepare(`
+                INSERT INTO events (chat, ts, type, box, goal, text, ordinal, matched, stream)
+                SELECT chat, ts,
+                       CASE (code / 2) % 8 WHEN 0 THEN 'enter' WHEN 1 THEN 'answer' WHEN 2 THEN 'goal' ELSE 'end' END,
+                       box, goal, text, (code / 16) % ${ORDINAL_LIMIT}, code % 2, code / ${ORDINAL_LIMIT * 16}
+                FROM (
+                    SELECT column1 AS chat, column2 AS ts, column3 AS box, column4 AS goal, column5 AS text,
+                           CAST(column6 AS INTEGER) AS code
+                    FROM (VALUES ${new Array(rows).fill(tuple).join(', ')})
+                )
+                WHERE true
+                ON CONFLICT DO NOTHING`);
+            this.statements.set(rows, statement);
+        }
+        return statement;
+    }
+
+    private async ensureStreams(events: readonly StoredEvent[]): Promise<void> {
+        for (const event of events) {
+            const key = streamKey(event);
+            if (this.streams.has(key)) continue;
+            await this.db.run('INSERT INTO streams (flow, version) VALUES (?, ?) ON CONFLICT DO NOTHING', [event.flow, event.version]);
+            const row = await this.db.get<{ id: number }>('SELECT id FROM streams WHERE flow = ? AND version = ?', [event.flow, event.version]);
+            this.streams.set(key, row!.id);
+        }
+    }
+}
+
+function streamKey(event: { flow: string; version: string }): string {
+    return `${event.flow}\u0000${event.version}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The analytics schema, as ordered migrations. `PRAGMA user_version` holds how many have run;
+ * `PRAGMA application_id` marks the file as a Chatflow database. Never edit a released migration:
+ * append a new one.
+ *
+ * `events` is the source of truth, one row per log event. The other tables are facts derived
+ * from a chat's events (chat_facts: one row per chat; transitions: one per (chat, edge);
+ * chat_goals: one per (chat, goal event)), recomputed for every chat a batch touches inside the batch's own
+ * transaction (event-writer.ts), so the metric queries read one small row per chat, per
+ * (chat, box) or per (chat, edge) instead of ordering a million events each time.
+ */
+
+/** "CFLW" */
+export const APPLICATION_ID = 0x43464c57;
+
+export const MIGRATIONS: readonly string[] = [
+    // 1: events, derived chat facts, imports
+    `
+    CREATE TABLE streams (
+        id INTEGER PRIMARY KEY,
+        flow TEXT NOT NULL,
+        version TEXT NOT NULL,
+        UNIQUE (flow, version)
+    );
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,           -- insertion order: file order, then import order
+        chat TEXT NOT NULL,
+        ts INTEGER NOT NULL,              -- epoch ms, UTC
+        type TEXT NOT NULL,               -- enter | answer | goal | end
+        box TEXT NOT NULL,                -- FlowGraph box id when matched, else the logged name; '' for none
+        goal TEXT NOT NULL,               -- '' unless type = goal
+        ordinal INTEGER NOT NULL,         -- nth identical (chat, ts, type, box, goal) in its file
+        text TEXT,                        -- after privacy: sensitive answers are '[redacted]'
+        matched INTEGER NOT NULL,         -- 1 when box is a box of the flows (or '')
+        stream INTEGER NOT NULL REFERENCES streams (id)
+    );
+    -- The event's identity (a re-import adds nothing), and the per-chat order (chat, ts, id).
+    CREATE UNIQUE INDEX events_identity ON events (chat, ts, type, box, goal, ordinal);
+    CREATE INDEX events_unmatched ON events (stream, box) WHERE matched = 0;
+
+    CREATE TABLE chat_facts (
+        chat TEXT NOT NULL PRIMARY KEY,
+        flow TEXT NOT NULL,               -- of the chat's first event
+        version TEXT NOT NULL,            -- of the chat's first event
+        first_ts INTEGER NOT NULL,
+        last_ts INTEGER NOT NULL,         -- of any event
+        last_box TEXT NOT NULL,           -- last entered box ('' if none)
+        last_enter_ts INTEGER             -- when it was entered
+    ) WITHOUT ROWID;
+    CREATE INDEX chat_facts_last_ts ON chat_facts (last_ts);
+    CREATE INDEX chat_facts_first_ts ON chat_facts (first_ts, version);
+
+    -- Consecutive entries of a chat: (from_box, to_box) pairs, how often the chat took each and
+    -- when first. from_box '' marks the chat's first entry, so this one table also gives the
+    -- entries per (box, chat): visits read it in key order (to_box, chat) without sorting.
+    CREATE TABLE transitions (
+        to_box TEXT NOT NULL,
+        chat TEXT NOT NULL,
+        from_box TEXT NOT NULL,
+        version TEXT NOT NULL,
+        chat_start INTEGER NOT NULL,
+        times INTEGER NOT NULL,
+        first_ts INTEGER NOT NULL,
+        PRIMARY KEY (to_box, chat, from_box)
+    ) WITHOUT ROWID;
+    CREATE INDEX transitions_chat ON transitions (chat);
+
+    CREATE TABLE chat_goals (
+        goal TEXT NOT NULL,
+        chat TEXT NOT NULL,
+        version TEXT NOT NULL,
+        chat_start INTEGER NOT NULL,
+        first_ts INTEGER NOT NULL,
+        PRIMARY KEY (goal, chat)
+    ) WITHOUT ROWID;
+    CREATE INDEX chat_goals_chat ON chat_goals (chat);
+
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        finished_at INTEGER NOT NULL,
+        imported INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        malformed INTEGER NOT NULL
+    );
+    `
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

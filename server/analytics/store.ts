@@ -1,0 +1,81 @@
+import type { FlowContext } from './flow-context.js';
+import type {
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    TranscriptEntry, VersionComparison
+} from './model.js';
+
+/** One event ready for storage: box resolved, privacy applied, identity ordinal set. */
+export interface StoredEvent {
+    chat: string;
+    /** Epoch milliseconds, UTC. */
+    ts: number;
+    type: 'enter' | 'answer' | 'goal' | 'end';
+    /** FlowGraph box id when `matched`, else the name as logged; '' when the event names no box. */
+    box: string;
+    matched: boolean;
+    goal: string;
+    text: string | null;
+    flow: string;
+    version: string;
+    /**
+     * 0 for the first event with this (chat, ts, type, box, goal) in its file, 1 for the second...
+     * Together they are the event's identity: importing a line twice, or a longer re-export of the
+     * same log, adds nothing.
+     */
+    ordinal: number;
+}
+
+export interface BatchResult {
+    inserted: number;
+    duplicates: number;
+}
+
+export interface PageRequest {
+    offset?: number;
+    /** Default 100, at most 1000. */
+    limit?: number;
+}
+
+/**
+ * The analytics database of one workspace. Metric methods take the FlowContext built from the
+ * FlowGraphs being shown (box kinds and goal marks come from the flow as it is now, not as it was
+ * at import), and a filter. Every number a metric returns has a DrillDown key whose `chats(...)`
+ * total equals it.
+ */
+export interface AnalyticsStore {
+    /** The database file. */
+    readonly file: string;
+
+    /** Stores a batch atomically: all of it or (if the process dies) none of it. Duplicates are skipped. */
+    importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
+    /** Re-resolves events stored under names the flows did not know then but know now (a new alias). */
+    resolveUnmatched(context: FlowContext): Promise<number>;
+    /** Records a finished import of one file, for the report's "data from" line. */
+    recordImport(file: string, summary: { imported: number; duplicates: number; malformed: number }): Promise<void>;
+
+    visits(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]>;
+    dropOuts(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxDropOuts[]>;
+    edges(context: FlowContext, filter?: AnalyticsFilter): Promise<EdgeTraffic[]>;
+    conversions(context: FlowContext, filter?: AnalyticsFilter): Promise<GoalConversions[]>;
+    /** Along `steps` (box ids), or along the most-trafficked path from the start to a box marking `goal`. */
+    funnel(context: FlowContext, path: { steps: string[] } | { goal: string }, filter?: AnalyticsFilter): Promise<Funnel>;
+    dwellBeforeDropOut(context: FlowContext, filter?: AnalyticsFilter): Promise<DropOutDwell[]>;
+    /**
+     * Per goal, version `a` against `b` over the chats that started in the context's flows (the
+     * filter's own version is ignored). The z-test is reported only when both samples suffice.
+     */
+    compareVersions(context: FlowContext, a: string, b: string, filter?: AnalyticsFilter): Promise<VersionComparison[]>;
+    /** Versions of the chats that started in the context's flows, oldest first (by their first chat). */
+    versions(context: FlowContext, filter?: AnalyticsFilter): Promise<Array<{ version: string; chats: number }>>;
+    /** The overlay's numbers for every box of the context, keyed by FlowGraph box id (zeros included). */
+    boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>>;
+
+    /** The chats behind a number, ordered by chat id. */
+    chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
+    /** The events of one chat in order (ts, then file order). */
+    transcript(chat: string): Promise<TranscriptEntry[]>;
+    /** Event count, chat count and the time span stored. */
+    overview(): Promise<{ events: number; chats: number; first?: string; last?: string; imports: number }>;
+
+    close(): Promise<void>;
+}

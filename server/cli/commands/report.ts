@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnalyticsFilter } from '../../analytics/model.js';
+import { AnalyticsError } from '../../analytics/errors.js';
+import { scopeOf } from '../../analytics/metrics/scope.js';
+import { buildReport, type ReportData } from '../../analytics/report/report-data.js';
+import { reportHtml } from '../../analytics/report/report-html.js';
+import { reportTable } from '../../analytics/report/report-table.js';
+import { parseArgs, type CommandSpec } from '../args.js';
+import { displayPath } from '../diagnostics.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { REPORT_HELP } from '../help.js';
+import type { CommandIO } from './io.js';
+import { DEFAULT_DB, loadFlowGraphs, openStore } from './import.js';
+
+const FORMATS = { table: reportTable, json: (report: ReportData) => JSON.stringify(report, null, 2), html: reportHtml } as const;
+
+export const reportSpec: CommandSpec = {
+    name: 'report',
+    options: {
+        'db': 'any', 'from': 'any', 'to': 'any', 'version': 'any', 'time-zone': 'any', 'timeout': 'any',
+        'format': Object.keys(FORMATS), 'out': 'any', 'help': 'flag'
+    }
+};
+
+/** `chatflow report <flow files> [--db] [--from] [--to] [--version] [--time-zone] [--timeout] [--format table|json|html] [--out file]` */
+export async function reportCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+    const { positionals, options } = parseArgs(argv, reportSpec);
+    if (options.help) {
+        io.out(REPORT_HELP);
+        return ExitCode.Ok;
+    }
+    const filter = filterOf(options);
+    const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    if (!fs.existsSync(dbFile)) {
+        throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
+    }
+    if (positionals.length === 0) throw new UsageError('report needs the .chatflow files or folders to report on, e.g. chatflow report examples');
+    const graphs = await loadFlowGraphs(positionals, io);
+    if (!graphs) return ExitCode.Problems;
+    const store = await openStore(dbFile, 'existing', io.cwd);
+    let report: ReportData;
+    try {
+        report = await buildReport(store, graphs, filter, displayPath(dbFile, io.cwd));
+    } catch (error) {
+        if (error instanceof AnalyticsError) throw new UsageError(error.message);
+        throw error;
+    } finally {
+        await store.close();
+    }
+    const text = FORMATS[(options.format ?? 'table') as keyof typeof FORMATS](report);
+    if (typeof options.out === 'string') {
+        const out = path.resolve(io.cwd, options.out);
+        try {
+            fs.writeFileSync(out, text.endsWith('\n') ? text : `${text}\n`);
+        } catch (error) {
+            throw new UsageError(`cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check that its folder exists and is writable.`);
+        }
+        io.err(`wrote ${displayPath(out, io.cwd)}`);
+    } else {
+        io.out(text.replace(/\n$/, ''));
+    }
+    return ExitCode.Ok;
+}
+
+function filterOf(options: Record<string, string | true>): AnalyticsFilter {
+    const value = (name: string) => (typeof options[name] === 'string' ? options[name] as string : undefined);
+    const timeout = value('timeout');
+    const filter: AnalyticsFilter = {
+        from: value('from'), to: value('to'), version: value('version'), timeZone: value('time-zone'),
+        inactivityMinutes: timeout === undefined ? undefined : Number(timeout)
+    };
+    try {
+        scopeOf(filter);
+    } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(`${error.message}.`);
+        throw error;
+    }
+    return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as AnalyticsFilter;
+}
