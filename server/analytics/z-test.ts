@@ -26,15 +26,11 @@ export function twoProportionZTest(a: Proportion, b: Proportion, alpha = 0.05): 
 
 function check(name: string, sample: Proportion): string | undefined {
     if (sample.n === 0) return `version ${name} has no chats`;
-    const p = sample.successes / sample.n;
-    const np = sample.n * p;
-    const nq = sample.n * (1 - p);
+    // With p = successes / n, n·p and n·(1−p) are exactly the conversions and the non-conversions.
+    const np = sample.successes;
+    const nq = sample.n - sample.successes;
     if (np > 5 && nq > 5) return undefined;
-    return `version ${name}: n·p = ${round(np)} and n·(1−p) = ${round(nq)}; both must exceed 5`;
-}
-
-function round(x: number): string {
-    return Number.isInteger(x) ? String(x) : x.toFixed(2);
+    return `version ${name}: n·p = ${np} and n·(1−p) = ${nq}; both must exceed 5`;
 }
 
 /** Standard normal CDF via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */

@@ -44,12 +44,16 @@ export async function chatPage(db: SqlRunner, context: FlowContext, scope: Scope
     const rows = drillDownRows(context, scope, drill);
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
-    const [{ total }] = await db.all<{ total: number }>(`SELECT COUNT(*) AS total FROM (${rows.sql}) d`, rows.params);
-    const chats = await db.all<{ chat: string; flow: string; version: string; first_ts: number; last_ts: number; count: number }>(
-        `SELECT d.chat AS chat, f.flow AS flow, f.version AS version, f.first_ts AS first_ts, f.last_ts AS last_ts, d.count AS count
+    // The total rides along on every row (a window count), so one query serves a page.
+    const chats = await db.all<{ chat: string; flow: string; version: string; first_ts: number; last_ts: number; count: number; total: number }>(
+        `SELECT d.chat AS chat, f.flow AS flow, f.version AS version, f.first_ts AS first_ts, f.last_ts AS last_ts, d.count AS count,
+                COUNT(*) OVER () AS total
          FROM (${rows.sql}) d JOIN chat_facts f ON f.chat = d.chat
          ORDER BY d.chat LIMIT ? OFFSET ?`,
         [...rows.params, limit, offset]);
+    const total = chats.length > 0
+        ? chats[0].total
+        : (await db.all<{ total: number }>(`SELECT COUNT(*) AS total FROM (${rows.sql}) d`, rows.params))[0].total;
     return { total, offset, chats: chats.map(toSummary) };
 }
 
