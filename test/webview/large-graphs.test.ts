@@ -61,4 +61,32 @@ describe('preview webview: flows too big to lay out at once', () => {
         assert.equal(await preview.page.locator('.box').count(), clinic.boxes.length);
         assert.ok(await preview.page.locator('.cf-overview').isHidden());
     });
+
+    it('keeps only what is on screen in the DOM for a big flow, draws more as the view moves, exports it all', async () => {
+        const flow = generateFlowGraph(400, 11);
+        await preview.postGraph({ type: 'graph', uri: flow.uri, version: 1, flows: [flow] });
+        const drawn = () => preview.page.locator('.box').count();
+        const first = await drawn();
+        assert.ok(first > 0 && first < flow.boxes.length, `${first} of ${flow.boxes.length} boxes in the DOM at the first view`);
+        assert.ok(await preview.page.locator('.box-name').count() > 0, 'with their texts');
+
+        // Walking down the flow with the keyboard goes past the drawn area: boxes appear as needed.
+        await preview.box(flow.start!).focus();
+        for (let step = 0; step < 40; step++) await preview.page.keyboard.press('ArrowDown');
+        const focused = await preview.page.evaluate(() => document.activeElement?.getAttribute('data-box'));
+        assert.ok(focused && focused !== flow.start, `focus moved along the flow to ${focused}`);
+
+        await preview.page.click('[data-action="fit"]');
+        await preview.page.waitForFunction(n => document.querySelectorAll('.box').length === n, flow.boxes.length);
+        assert.equal(await preview.page.locator('.box-name').count(), 0, 'zoomed far out: outlines only');
+        await preview.screenshot('large-400-fit');
+
+        await preview.post({ type: 'exportSvg', requestId: 9 });
+        await preview.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string; requestId?: number }> }).__posted.some(m => m.type === 'svg' && m.requestId === 9));
+        const svg = (await preview.posted()).find(m => m.type === 'svg' && m.requestId === 9);
+        const text = svg?.type === 'svg' ? svg.svg : '';
+        assert.equal(text.match(/ data-box="/g)?.length, flow.boxes.length, 'the export holds every box');
+        assert.ok(text.includes(`>${flow.boxes[5].name}</text>`), 'with the box names');
+        assert.equal(await drawn(), flow.boxes.length, 'the screen is back to the outlines after the export');
+    });
 });

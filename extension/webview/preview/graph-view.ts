@@ -1,10 +1,15 @@
 import type { GraphIndex } from './graph-index.js';
 import { KeyboardNavigator, navKeyOf } from './keyboard-nav.js';
 import type { Direction, LayoutResult } from './layout-types.js';
-import { renderGraph, type Measurers } from './render-graph.js';
+import { exportSvg } from './export-svg.js';
+import { renderGraph, type Measurers, type RenderArea } from './render-graph.js';
 import { Viewport, type ViewportState } from './viewport.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Above this many boxes only what is on screen (and half a screen around) is in the DOM. */
+const CULL_ABOVE_BOXES = 300;
+/** Below this zoom, big flows are drawn as outlines: texts would be unreadable and cost the most. */
+const DETAIL_ZOOM = 0.35;
 
 export interface GraphViewEvents {
     /** A box was clicked or Enter was pressed on it. */
@@ -27,7 +32,12 @@ export class GraphView {
     private boxElements = new Map<string, SVGGElement>();
     private edgeElements = new Map<string, SVGGElement>();
     private navigator?: KeyboardNavigator;
+    private index?: GraphIndex;
     private layout?: LayoutResult;
+    /** What is in the DOM when the drawing is culled; undefined when everything is. */
+    private rendered?: RenderArea;
+    private placing = false;
+    private cullFrame = 0;
     private direction: Direction = 'DOWN';
     private lit: Element[] = [];
     private path = { boxes: [] as readonly string[], edges: [] as readonly string[], current: undefined as string | undefined };
@@ -43,7 +53,10 @@ export class GraphView {
         this.svg.innerHTML = `<defs>${MARKERS}</defs><g class="cf-viewport"><g class="cf-content"></g></g>`;
         container.append(this.svg);
         this.content = this.svg.querySelector('.cf-content')!;
-        this.viewport = new Viewport(this.svg, this.svg.querySelector('.cf-viewport')!, state => events.viewportChanged(state));
+        this.viewport = new Viewport(this.svg, this.svg.querySelector('.cf-viewport')!, state => {
+            events.viewportChanged(state);
+            if (!this.placing) this.scheduleCulling();
+        });
         this.svg.addEventListener('click', e => this.click(e));
         this.svg.addEventListener('contextmenu', e => this.contextMenu(e));
         this.svg.addEventListener('keydown', e => this.keyDown(e));
@@ -53,16 +66,48 @@ export class GraphView {
         return this.layout !== undefined;
     }
 
-    draw(index: GraphIndex, layout: LayoutResult, direction: Direction): void {
-        const focused = (document.activeElement as Element | null)?.getAttribute?.('data-box') ?? undefined;
-        this.content.innerHTML = renderGraph(index, layout, this.measure);
+    /**
+     * Draws a laid-out flow. `place` sets the viewport (fit, restore, or leave it) before anything
+     * is drawn, so a big flow is drawn once, for the area that will be on screen.
+     */
+    draw(index: GraphIndex, layout: LayoutResult, direction: Direction, place: () => void = () => undefined): void {
+        this.index = index;
         this.layout = layout;
         this.direction = direction;
-        this.boxElements = collect(this.content, '[data-box]', 'data-box');
-        this.edgeElements = collect(this.content, '[data-edge]', 'data-edge');
         this.viewport.setContentSize(layout.width, layout.height);
         if (this.navigator) this.navigator.update(index, layout, direction);
         else this.navigator = new KeyboardNavigator(index, layout, direction);
+        this.placing = true;
+        try {
+            place();
+        } finally {
+            this.placing = false;
+        }
+        this.render();
+    }
+
+    /** The drawing as a standalone SVG document (every box, even when only some are on screen). */
+    standaloneSvg(): string | undefined {
+        if (!this.layout) return undefined;
+        const culled = this.rendered !== undefined;
+        if (culled) this.render(true);
+        const svg = exportSvg(this.svg, this.layout.width, this.layout.height);
+        if (culled) this.render();
+        return svg;
+    }
+
+    private get culling(): boolean {
+        return (this.index?.graph.boxes.length ?? 0) > CULL_ABOVE_BOXES;
+    }
+
+    private render(everything = false): void {
+        if (!this.index || !this.layout) return;
+        const focused = (document.activeElement as Element | null)?.getAttribute?.('data-box') ?? undefined;
+        this.rendered = this.culling && !everything ? this.areaAround(0.5) : undefined;
+        this.content.innerHTML = renderGraph(this.index, this.layout, this.measure, this.rendered);
+        this.svg.classList.toggle('outlines', this.rendered?.detail === false);
+        this.boxElements = collect(this.content, '[data-box]', 'data-box');
+        this.edgeElements = collect(this.content, '[data-edge]', 'data-edge');
         this.lit = [];
         this.applyPath();
         this.applyHighlight();
@@ -70,9 +115,32 @@ export class GraphView {
         if (focused) this.boxElements.get(focused)?.focus({ preventScroll: true });
     }
 
+    /** The content area on screen, grown by `margin` screens on each side. */
+    private areaAround(margin: number): RenderArea {
+        const { x, y, zoom } = this.viewport.get();
+        const width = (this.svg.clientWidth || 2000) / zoom, height = (this.svg.clientHeight || 2000) / zoom;
+        const x0 = -x / zoom, y0 = -y / zoom;
+        return { x0: x0 - width * margin, y0: y0 - height * margin, x1: x0 + width * (1 + margin), y1: y0 + height * (1 + margin), detail: zoom >= DETAIL_ZOOM };
+    }
+
+    /** After a pan or zoom, redraws a culled flow once the screen leaves what is drawn. */
+    private scheduleCulling(): void {
+        if (!this.rendered || this.cullFrame) return;
+        this.cullFrame = requestAnimationFrame(() => {
+            this.cullFrame = 0;
+            const drawn = this.rendered;
+            if (!drawn) return;
+            const view = this.areaAround(0);
+            const covered = view.x0 >= drawn.x0 && view.y0 >= drawn.y0 && view.x1 <= drawn.x1 && view.y1 <= drawn.y1;
+            if (!covered || view.detail !== drawn.detail) this.render();
+        });
+    }
+
     clear(): void {
         this.content.innerHTML = '';
         this.layout = undefined;
+        this.index = undefined;
+        this.rendered = undefined;
         this.boxElements.clear();
         this.edgeElements.clear();
         this.lit = [];
@@ -84,10 +152,11 @@ export class GraphView {
         this.applyPath();
     }
 
-    setHighlight(boxId?: string): void {
+    /** Rings the box the editor cursor is in; `reveal` pans it into view if it is off screen. */
+    setHighlight(boxId: string | undefined, reveal = true): void {
         this.highlighted = boxId;
         this.applyHighlight();
-        const rect = boxId ? this.layout?.boxes[boxId] : undefined;
+        const rect = boxId && reveal ? this.layout?.boxes[boxId] : undefined;
         if (rect) this.viewport.ensureVisible(...rect);
     }
 
@@ -97,11 +166,12 @@ export class GraphView {
     }
 
     focusBox(boxId: string): void {
-        const element = this.boxElements.get(boxId);
         const rect = this.layout?.boxes[boxId];
-        if (!element || !rect) return;
+        if (!rect) return;
         this.viewport.ensureVisible(...rect);
-        element.focus({ preventScroll: true });
+        // A culled flow may not have the box in the DOM yet: draw the new area now.
+        if (!this.boxElements.has(boxId)) this.render();
+        this.boxElements.get(boxId)?.focus({ preventScroll: true });
     }
 
     private applyPath(): void {

@@ -2,7 +2,6 @@ import type { FlowGraph } from '../../../language/flow-model.js';
 import type { PreviewState, ToWebview } from '../../webview-protocol.js';
 import { hideProblems, showProblems } from './banner.js';
 import { formatCount, h } from './dom.js';
-import { exportSvg } from './export-svg.js';
 import { GraphIndex } from './graph-index.js';
 import { GraphView } from './graph-view.js';
 import type { Host } from './host.js';
@@ -32,8 +31,6 @@ export class PreviewApp {
     private flows: FlowGraph[] = [];
     private flowName?: string;
     private direction: Direction;
-    /** The layout on screen (for Export as SVG). */
-    private drawnLayout?: LayoutResult;
     /** The flow the current viewport belongs to. */
     private viewportFlow?: string;
     private readonly viewports = new Map<string, ViewportState>();
@@ -162,21 +159,21 @@ export class PreviewApp {
 
     private draw(graph: FlowGraph, index: GraphIndex, layout: LayoutResult, timing: Record<string, number>): void {
         const drawStarted = performance.now();
-        this.drawnLayout = layout;
         this.shell.empty.hidden = true;
         this.shell.overview.hidden = true;
         this.graphView.svg.style.display = '';
-        this.graphView.draw(index, layout, this.direction);
         // Redrawing the flow already on screen keeps the viewport; only a first drawing fits.
-        if (this.viewportFlow !== graph.flow) {
+        this.graphView.draw(index, layout, this.direction, () => {
+            if (this.viewportFlow === graph.flow) return;
             const restored = this.restored && (!this.restored.flow || this.restored.flow === graph.flow) ? this.restored.viewport : undefined;
             const saved = this.viewports.get(graph.flow) ?? restored;
             this.viewportFlow = graph.flow;
             if (saved) this.graphView.viewport.set(saved);
             else this.graphView.viewport.fitReadable();
-        }
+        });
         this.restored = undefined;
-        this.graphView.setHighlight(this.highlighted);
+        // The box the cursor is in stays ringed, but a redraw never moves the user's viewport.
+        this.graphView.setHighlight(this.highlighted, false);
         this.drawCount++;
         this.setStatus('drawn');
         this.root.dataset.drawCount = String(this.drawCount);
@@ -189,7 +186,6 @@ export class PreviewApp {
 
     private showOverview(graph: FlowGraph, reason: string): void {
         this.graphView.clear();
-        this.drawnLayout = undefined;
         this.graphView.svg.style.display = 'none';
         this.shell.empty.hidden = true;
         renderOverview(this.shell.overview, graph, reason, () => {
@@ -218,13 +214,13 @@ export class PreviewApp {
     }
 
     private exportSvg(requestId: number): void {
-        const layout = this.drawnLayout;
-        if (!layout) {
+        const svg = this.graphView.standaloneSvg();
+        if (svg === undefined) {
             this.host.log('warn', 'Export as SVG: the preview has no drawing yet (the flow has errors, is still being laid out, or is shown as an overview).');
             this.host.post({ type: 'svg', requestId, svg: '' });
             return;
         }
-        this.host.post({ type: 'svg', requestId, svg: exportSvg(this.graphView.svg, layout.width, layout.height) });
+        this.host.post({ type: 'svg', requestId, svg });
     }
 
     private switchFlow(flow: string): void {

@@ -17,23 +17,60 @@ export interface Measurers {
 
 const ICON_SPACE = 20;
 
+/** The part of the content to draw (big flows draw what is on screen), and whether with texts. */
+export interface RenderArea {
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    /** False when zoomed far out: outlines only, the texts would be unreadable anyway. */
+    detail: boolean;
+}
+
 /** SVG markup of a laid-out flow: edges below, boxes above, each box focusable. */
-export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers): string {
+export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers, area?: RenderArea): string {
     const graph = index.graph;
     const external = new Set(graph.boxes.filter(b => b.external).map(b => b.id));
     const goalLabels = new Map(graph.goals.map(g => [g.name, g.label ?? g.name] as const));
     const parts: string[] = ['<g class="edges">'];
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
-        if (geometry && geometry.points.length >= 4) parts.push(renderEdge(edge, geometry, external.has(edge.to)));
+        if (!geometry || geometry.points.length < 4 || (area && !edgeInside(geometry, area))) continue;
+        parts.push(renderEdge(edge, geometry, external.has(edge.to), area?.detail ?? true));
     }
     parts.push('</g><g class="boxes">');
     for (const box of readingOrder(index)) {
         const rect = layout.boxes[box.id];
-        if (rect) parts.push(renderBox(box, rect[0], rect[1], rect[2], index, goalLabels, measure));
+        if (!rect || (area && !overlaps(rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3], area))) continue;
+        parts.push(area && !area.detail
+            ? renderOutline(box, rect[0], rect[1], rect[2], graph.start)
+            : renderBox(box, rect[0], rect[1], rect[2], index, goalLabels, measure));
     }
     parts.push('</g>');
     return parts.join('');
+}
+
+function overlaps(x0: number, y0: number, x1: number, y1: number, area: RenderArea): boolean {
+    return x0 <= area.x1 && x1 >= area.x0 && y0 <= area.y1 && y1 >= area.y0;
+}
+
+function edgeInside(edge: LaidOutEdge, area: RenderArea): boolean {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let i = 0; i < edge.points.length; i += 2) {
+        x0 = Math.min(x0, edge.points[i]);
+        x1 = Math.max(x1, edge.points[i]);
+        y0 = Math.min(y0, edge.points[i + 1]);
+        y1 = Math.max(y1, edge.points[i + 1]);
+    }
+    return overlaps(x0, y0, x1, y1, area);
+}
+
+/** A box far zoomed out: its outline in its kind's shape and colour, still focusable. */
+function renderOutline(box: FlowBox, x: number, y: number, w: number, start?: string): string {
+    const classes = `box kind-${box.kind}${box.id === start ? ' start' : ''}${box.external ? ' external' : ''}${box.kind === 'end' || box.kind === 'handoff' ? ' terminal' : ''}`;
+    const h = boxHeight(box);
+    return `<g class="${classes}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button" aria-label="${KIND_NAMES[box.kind]} ${esc(box.name)}">`
+        + `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/><path class="box-shape" d="${shapePath(box.kind, w, h)}"/></g>`;
 }
 
 function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIndex, goalLabels: Map<string, string>, measure: Measurers): string {
@@ -87,12 +124,12 @@ function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y
     return out.join('');
 }
 
-function renderEdge(edge: FlowEdge, geometry: LaidOutEdge, toExternal: boolean): string {
+function renderEdge(edge: FlowEdge, geometry: LaidOutEdge, toExternal: boolean, detail: boolean): string {
     const classes = ['edge', `kind-${edge.kind}`];
     if (toExternal) classes.push('to-external');
     const out = [`<g class="${classes.join(' ')}" data-edge="${esc(edge.id)}"><path class="edge-line" d="${roundedPolyline(geometry.points)}"/>`];
     const text = edgeLabelText(edge);
-    if (text && geometry.label) {
+    if (text && geometry.label && detail) {
         const [lx, ly, lw] = geometry.label;
         out.push(`<g class="edge-label" transform="translate(${n(lx)},${n(ly)})"><rect width="${n(lw)}" height="${LABEL_HEIGHT}" rx="4"/><text x="${n(lw / 2)}" y="13" text-anchor="middle">${esc(text)}</text></g>`);
     }
