@@ -1,5 +1,5 @@
 import { CANONICAL_COLUMNS, canonicalEvent } from './canonical-record.js';
-import { CsvRecords } from './csv-records.js';
+import { CsvRecords, type CsvRecord } from './csv-records.js';
 import type { ReadBatch, ReaderOptions } from './log-event.js';
 import { readLines } from './line-reader.js';
 
@@ -11,7 +11,7 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
     const records = new CsvRecords();
     let columns: string[] | undefined;
     let lines = 0;
-    const take = (batch: ReadBatch, record: ReturnType<CsvRecords['push']> extends Generator<infer R> ? R : never) => {
+    const take = (batch: ReadBatch, record: CsvRecord) => {
         if ('error' in record) {
             batch.malformed.push({ line: record.line, reason: record.error });
             return;

@@ -13,8 +13,10 @@ export class CsvRecords {
     private inQuotes = false;
 
     /** The records completed by this chunk of lines. */
-    *push(chunk: LineChunk): Generator<CsvRecord> {
-        for (let i = 0; i < chunk.lines.length; i++) yield* this.pushLine(chunk.lines[i], chunk.first + i);
+    push(chunk: LineChunk): CsvRecord[] {
+        const records: CsvRecord[] = [];
+        for (let i = 0; i < chunk.lines.length; i++) this.pushLine(chunk.lines[i], chunk.first + i, records);
+        return records;
     }
 
     /**
@@ -22,22 +24,24 @@ export class CsvRecords {
      * line, and the lines after it are read again as records of their own, so one stray quote
      * does not swallow every good line after it.
      */
-    *end(): Generator<CsvRecord> {
+    end(): CsvRecord[] {
+        const records: CsvRecord[] = [];
         while (this.pending.length > 0) {
             const [, ...rest] = this.pending;
             const line = this.pendingLine;
-            yield { line, error: 'a quoted field opened on this line is never closed: double the quotes inside a quoted field ("")' };
+            records.push({ line, error: 'a quoted field opened on this line is never closed: double the quotes inside a quoted field ("")' });
             this.pending = [];
             this.inQuotes = false;
-            for (let i = 0; i < rest.length; i++) yield* this.pushLine(rest[i], line + 1 + i);
+            for (let i = 0; i < rest.length; i++) this.pushLine(rest[i], line + 1 + i, records);
         }
+        return records;
     }
 
-    private *pushLine(text: string, line: number): Generator<CsvRecord> {
+    private pushLine(text: string, line: number, records: CsvRecord[]): void {
         if (this.pending.length === 0) {
             if (text.indexOf('"') < 0) {
                 // Fast path: no quotes, one line, plain split.
-                if (text !== '') yield { line, fields: text.split(',') };
+                if (text !== '') records.push({ line, fields: text.split(',') });
                 return;
             }
             this.pendingLine = line;
@@ -48,7 +52,7 @@ export class CsvRecords {
         if (!this.inQuotes) {
             const record = this.pending.join('\n');
             this.pending = [];
-            yield parseRecord(record, this.pendingLine);
+            records.push(parseRecord(record, this.pendingLine));
         }
     }
 }

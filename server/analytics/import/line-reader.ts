@@ -8,9 +8,11 @@ export interface LineChunk {
 
 /**
  * Streams a text file as chunks of whole lines (without '\n' or a trailing '\r'; a UTF-8 BOM is
- * dropped), so a reader never holds the whole file and every line keeps its number.
+ * dropped), so a reader never holds the whole file and every line keeps its number. Chunks are
+ * small (64 KB, ~500 lines) so the event loop turns often: the store's SQLite calls, running on
+ * another thread, wait for it between statements.
  */
-export async function* readLines(file: string, chunkBytes = 1 << 20): AsyncGenerator<LineChunk> {
+export async function* readLines(file: string, chunkBytes = 1 << 16): AsyncGenerator<LineChunk> {
     const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: chunkBytes });
     let carry = '';
     let next = 1;

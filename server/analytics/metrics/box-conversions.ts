@@ -12,9 +12,11 @@ export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery 
     const converted = conversionRows(context, scope);
     const where = chatsInScope(scope, 't');
     return {
+        // CROSS JOIN: standard SQL for a join without ON; SQLite also reads it as "converted chats
+        // first", looking up each one's transitions by chat instead of scanning them all.
         sql: `SELECT DISTINCT t.to_box AS box, c.goal AS goal, t.chat AS chat, 1 AS count
-              FROM (${converted.sql}) c JOIN transitions t ON t.chat = c.chat
-              WHERE ${where.sql}`,
+              FROM (${converted.sql}) c CROSS JOIN transitions t
+              WHERE t.chat = c.chat AND ${where.sql}`,
         params: [...converted.params, ...where.params]
     };
 }

@@ -26,11 +26,13 @@ export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]>
 
 /** Edge traffic of the chats that converted on `goal` only: what the goal's funnel path follows. */
 export async function convertingEdges(db: SqlRunner, context: FlowContext, scope: Scope, goal: string): Promise<EdgeTraffic[]> {
-    const rows = edgeRows(scope);
+    const where = chatsInScope(scope, 't');
     const converted = conversionRows(context, scope);
+    // The same rows as edgeRows, for the converted chats only (looked up by chat: see box-conversions.ts).
     return db.all<EdgeTraffic>(
-        `SELECT r.from_box AS "from", r.to_box AS "to", COUNT(*) AS chats, SUM(r.count) AS traversals
-         FROM (${rows.sql}) r JOIN (${converted.sql}) c ON c.chat = r.chat AND c.goal = ?
-         GROUP BY r.to_box, r.from_box ORDER BY r.from_box, r.to_box`,
-        [...rows.params, ...converted.params, goal]);
+        `SELECT t.from_box AS "from", t.to_box AS "to", COUNT(*) AS chats, SUM(t.times) AS traversals
+         FROM (${converted.sql}) c CROSS JOIN transitions t
+         WHERE t.chat = c.chat AND c.goal = ? AND t.from_box <> '' AND ${where.sql}
+         GROUP BY t.to_box, t.from_box ORDER BY t.from_box, t.to_box`,
+        [...converted.params, goal, ...where.params]);
 }

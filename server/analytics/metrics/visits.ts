@@ -19,9 +19,11 @@ export function visitRows(scope: Scope, boxes?: { sql: string; params: SqlQuery[
     };
 }
 
+/** The same transitions as visitRows, counted in one pass (COUNT DISTINCT is half the time of grouping twice). */
 export async function visits(db: SqlRunner, scope: Scope): Promise<BoxVisits[]> {
-    const rows = visitRows(scope);
+    const where = chatsInScope(scope, 't');
     return db.all<BoxVisits>(
-        `SELECT r.box AS box, COUNT(*) AS chats, SUM(r.count) AS entries FROM (${rows.sql}) r GROUP BY r.box ORDER BY r.box`,
-        rows.params);
+        `SELECT t.to_box AS box, COUNT(DISTINCT t.chat) AS chats, SUM(t.times) AS entries
+         FROM transitions t WHERE ${where.sql} GROUP BY t.to_box ORDER BY t.to_box`,
+        where.params);
 }

@@ -11,12 +11,7 @@ import type { SqliteConnection } from './connection.js';
  * standard.
  */
 export async function refreshTouched(db: SqliteConnection): Promise<void> {
-    for (const table of ['chat_facts', 'transitions', 'chat_goals']) {
-        await db.run(`DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched)`);
-    }
-    await db.run(CHAT_FACTS);
-    await db.run(TRANSITIONS);
-    await db.run(CHAT_GOALS);
+    await db.exec(REFRESH_TOUCHED);
 }
 
 export const CREATE_TOUCHED = 'CREATE TEMP TABLE IF NOT EXISTS touched (chat TEXT NOT NULL PRIMARY KEY)';
@@ -53,3 +48,12 @@ SELECT events.goal, events.chat, chat_facts.version, chat_facts.first_ts, MIN(ev
 FROM events JOIN chat_facts ON chat_facts.chat = events.chat
 WHERE events.type = 'goal' AND events.goal <> '' AND events.chat IN (SELECT chat FROM touched)
 GROUP BY events.goal, events.chat, chat_facts.version, chat_facts.first_ts`;
+
+/**
+ * One script, one call: each statement run separately costs a round trip through Node's event
+ * loop, which waits while the importer parses the next chunk.
+ */
+export const REFRESH_TOUCHED = [
+    ...['chat_facts', 'transitions', 'chat_goals'].map(table => `DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched)`),
+    CHAT_FACTS, TRANSITIONS, CHAT_GOALS
+].join(';\n') + ';';

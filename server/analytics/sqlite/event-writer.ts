@@ -1,7 +1,7 @@
 import type { SqlValue } from '../metrics/sql.js';
 import type { BatchResult, StoredEvent } from '../store.js';
 import type { SqliteConnection, SqliteStatement } from './connection.js';
-import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
+import { CREATE_TOUCHED, REFRESH_TOUCHED } from './derived-facts.js';
 
 /**
  * Multi-row INSERTs with bound parameters, one transaction per batch.
@@ -32,8 +32,9 @@ export class EventWriter {
             this.ready = true;
         }
         await this.ensureStreams(events);
-        return this.db.transaction(async () => {
-            const before = (await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM events'))!.id ?? 0;
+        // Four calls per batch (see REFRESH_TOUCHED): open, insert, list the chats, refresh and commit.
+        await this.db.exec('BEGIN IMMEDIATE; DELETE FROM touched;');
+        try {
             let inserted = 0;
             for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
                 const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
@@ -41,17 +42,18 @@ export class EventWriter {
                 inserted += (await statement.run(this.parameters(chunk))).changes;
             }
             if (inserted > 0) {
-                await this.db.run('DELETE FROM touched');
-                if (inserted === events.length) {
-                    // All new: the batch's own chats (one JSON parameter, not one per chat).
-                    await this.db.run('INSERT INTO touched (chat) SELECT DISTINCT value FROM json_each(?)', [JSON.stringify([...new Set(events.map(e => e.chat))])]);
-                } else {
-                    await this.db.run('INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE id > ?', [before]);
-                }
-                await refreshTouched(this.db);
+                // The batch's chats (one JSON parameter, not one per chat). Recomputing a chat whose
+                // events here were all duplicates gives the same facts, so no need to tell them apart.
+                await this.db.run('INSERT INTO touched (chat) SELECT DISTINCT value FROM json_each(?)', [JSON.stringify([...new Set(events.map(e => e.chat))])]);
+                await this.db.exec(`${REFRESH_TOUCHED}\nCOMMIT;`);
+            } else {
+                await this.db.exec('COMMIT;');
             }
             return { inserted, duplicates: events.length - inserted };
-        });
+        } catch (error) {
+            await this.db.exec('ROLLBACK;').catch(() => undefined); // SQLite may have rolled back already; the first error is the one to report
+            throw error;
+        }
     }
 
     async close(): Promise<void> {
