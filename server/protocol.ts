@@ -19,3 +19,74 @@ export interface DocumentsChangedParams {
 
 /** Sent after each build: these documents were (re)validated, so clients should pull again. */
 export const DocumentsChangedNotification = new NotificationType<DocumentsChangedParams>('chatflow/documentsChanged');
+
+// ---- Analytics: the server owns the workspace's SQLite store; clients pull numbers by document. ----
+
+import type {
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    ImportSummary, TranscriptEntry, VersionComparison
+} from './analytics/model.js';
+
+export interface AnalyticsParams {
+    /** The .chatflow document whose flows the numbers are for. */
+    uri: string;
+    filter?: AnalyticsFilter;
+}
+
+/** Why there are no numbers: no database yet, or it cannot be opened (message names the file and what to do). */
+export interface AnalyticsUnavailable {
+    available: false;
+    db: string;
+    message: string;
+}
+
+/** Per-box and per-edge numbers of a document's flows, for code lenses, decorations and the graph overlay. */
+export type BoxStatsResult =
+    | { available: true; db: string; stats: Record<string, BoxStats>; edges: EdgeTraffic[] }
+    | AnalyticsUnavailable;
+
+export const BoxStatsRequest = new RequestType<AnalyticsParams, BoxStatsResult, void>('chatflow/boxStats');
+
+/** Everything the Analytics panel shows for a document's flows. */
+export type AnalyticsOverviewResult =
+    | {
+        available: true;
+        db: string;
+        totals: { events: number; chats: number; first?: string; last?: string };
+        conversions: GoalConversions[];
+        /** Boxes by drop-outs, most first. */
+        dropOuts: BoxDropOuts[];
+        visits: Record<string, number>;
+        funnels: Funnel[];
+        dwell: DropOutDwell[];
+        versions: Array<{ version: string; chats: number }>;
+        /** The two newest versions compared per goal, when there are two. */
+        comparison?: { a: string; b: string; goals: VersionComparison[] };
+    }
+    | AnalyticsUnavailable;
+
+export const AnalyticsOverviewRequest = new RequestType<AnalyticsParams, AnalyticsOverviewResult, void>('chatflow/analyticsOverview');
+
+export interface ChatsParams extends AnalyticsParams {
+    drill: DrillDown;
+    offset?: number;
+    limit?: number;
+}
+
+/** The chats behind one number; `total` always equals the number. */
+export const ChatsRequest = new RequestType<ChatsParams, ChatPage, void>('chatflow/chats');
+
+export const TranscriptRequest = new RequestType<{ chat: string }, TranscriptEntry[], void>('chatflow/transcript');
+
+export interface ImportLogsParams {
+    /** Absolute paths of log files (JSONL, CSV, Rasa trackers or event lines). */
+    files: string[];
+    /** For Rasa logs, which name no flow. */
+    flowName?: string;
+}
+
+/** Imports logs into the workspace store, with work-done progress; cancellable (whole batches stay). */
+export const ImportLogsRequest = new RequestType<ImportLogsParams, ImportSummary, void>('chatflow/importLogs');
+
+/** Sent after an import changed the store: clients pull their numbers again. */
+export const AnalyticsChangedNotification = new NotificationType<{ db: string }>('chatflow/analyticsChanged');
