@@ -4,6 +4,10 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
+import type {
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    ImportSummary, TranscriptEntry, VersionComparison
+} from './analytics/model.js';
 
 export interface FlowGraphParams {
     /** The document URI, as the client knows it. */
@@ -22,10 +26,6 @@ export const DocumentsChangedNotification = new NotificationType<DocumentsChange
 
 // ---- Analytics: the server owns the workspace's SQLite store; clients pull numbers by document. ----
 
-import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    ImportSummary, TranscriptEntry, VersionComparison
-} from './analytics/model.js';
 
 export interface AnalyticsParams {
     /** The .chatflow document whose flows the numbers are for. */
