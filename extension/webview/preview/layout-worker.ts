@@ -1,16 +1,25 @@
 /**
  * The layout Web Worker: ELK layered layout off the UI thread. main.ts starts it from a Blob URL
  * (a webview cannot load a worker from its resource origin directly).
+ *
+ * scripts/build-webview.mjs puts elkjs's own worker script (elk-worker.min.js) unchanged in
+ * front of this bundle, with a `module` object for it to export its in-thread worker into:
+ * wrapped in a bundler's module closure, the same ELK code runs measurably slower.
  */
-import ElkModule from 'elkjs/lib/elk.bundled.js';
+import ElkApi from 'elkjs/lib/elk-api.js';
 import type { FromLayoutWorker, ToLayoutWorker } from './layout-types.js';
 import { fromElkGraph, toElkGraph } from './to-elk.js';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-// elk.bundled.js runs ELK in this thread through its fake worker; in a worker scope it also
-// installs its own self.onmessage, which this worker's handler replaces.
-// The CommonJS module object is the constructor and also carries it as `.default`.
-const elk = new ElkModule.default();
+interface ElkWorkerModule {
+    exports: { Worker: new (url?: string) => Worker };
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope & { module?: ElkWorkerModule };
+const InThreadElk = scope.module?.exports.Worker;
+if (!InThreadElk) throw new Error('layout-worker.js was built without elk-worker.min.js in front of it: run scripts/build-webview.mjs.');
+// elk-worker.min.js also installed its own self.onmessage (it expects to be the whole worker);
+// this worker's handler below replaces it and runs ELK in this thread through its fake worker.
+const elk = new ElkApi.default({ workerFactory: () => new InThreadElk() });
 
 scope.onmessage = async (event: MessageEvent<ToLayoutWorker>) => {
     const request = event.data;

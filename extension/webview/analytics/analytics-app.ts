@@ -1,0 +1,87 @@
+import type { DrillDown } from '../../../server/analytics/model.js';
+import { CHATS_PAGE_SIZE, type ToAnalytics } from '../../analytics-protocol.js';
+import { h, must } from '../preview/dom.js';
+import { chatsView } from './chats-view.js';
+import type { AnalyticsHost } from './host.js';
+import { overviewView, unavailableView } from './overview-view.js';
+import { transcriptView } from './transcript-view.js';
+
+/** The Analytics page: the overview on the left, the chats behind a number and a transcript on the right. */
+export class AnalyticsApp {
+    private readonly main: HTMLElement;
+    private readonly side: HTMLElement;
+    private requestId = 0;
+    private chats?: { requestId: number; drill: DrillDown; label: string };
+    private transcript?: number;
+
+    constructor(private readonly root: HTMLElement, private readonly host: AnalyticsHost) {
+        this.main = h('main', { class: 'main' }, h('p', { class: 'hint loading' }, 'Loading the numbers…'));
+        this.side = h('aside', { class: 'side', hidden: true });
+        root.append(this.main, this.side);
+        host.onMessage(message => this.receive(message));
+    }
+
+    receive(message: ToAnalytics): void {
+        switch (message.type) {
+            case 'overview': {
+                const { result, title, uri } = message;
+                this.host.saveState({ uri });
+                this.main.replaceChildren(result.available
+                    ? overviewView(title, result, (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box))
+                    : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' })));
+                this.root.dataset.state = result.available ? 'available' : 'unavailable';
+                if (!result.available) this.closeSide();
+                return;
+            }
+            case 'chats': {
+                if (message.requestId !== this.chats?.requestId) return;
+                const pane = chatsView(this.chats.label, message.page, CHATS_PAGE_SIZE, {
+                    page: offset => this.chats && this.openChats(this.chats.drill, this.chats.label, offset),
+                    transcript: chat => this.openTranscript(chat),
+                    close: () => this.closeSide()
+                });
+                this.side.replaceChildren(pane);
+                this.side.hidden = false;
+                return;
+            }
+            case 'transcript': {
+                if (message.requestId !== this.transcript) return;
+                this.side.querySelector('.transcript-view, .failed')?.remove();
+                this.side.append(transcriptView(message.chat, message.entries, box => this.reveal(box)));
+                return;
+            }
+            case 'failed': {
+                this.side.querySelector('.failed')?.remove();
+                const target = message.requestId === undefined ? this.main : this.side;
+                target.prepend(h('p', { class: 'failed', role: 'alert' }, message.message));
+                if (target === this.side) this.side.hidden = false;
+                return;
+            }
+        }
+    }
+
+    private openChats(drill: DrillDown, label: string, offset: number): void {
+        const requestId = ++this.requestId;
+        this.chats = { requestId, drill, label };
+        this.host.post({ type: 'chats', requestId, drill, offset, limit: CHATS_PAGE_SIZE });
+    }
+
+    private openTranscript(chat: string): void {
+        this.transcript = ++this.requestId;
+        this.host.post({ type: 'transcript', requestId: this.transcript, chat });
+    }
+
+    private reveal(boxId: string): void {
+        this.host.post({ type: 'reveal', boxId });
+    }
+
+    private closeSide(): void {
+        this.chats = undefined;
+        this.side.replaceChildren();
+        this.side.hidden = true;
+    }
+}
+
+export function mountAnalytics(host: AnalyticsHost): AnalyticsApp {
+    return new AnalyticsApp(must<HTMLElement>(document, '#chatflow-analytics'), host);
+}
