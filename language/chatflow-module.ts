@@ -55,13 +55,14 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
 /**
  * Creates the shared services and the Chatflow language services.
  * Without a connection (tests, CLI) the configuration provider is initialized empty.
+ * `extra` adds services that only the language server has (the analytics code lenses).
  */
-export function createChatflowServices(context: DefaultSharedModuleContext): {
+export function createChatflowServices(context: DefaultSharedModuleContext, extra: Module<ChatflowServices, PartialLangiumServices> = {}): {
     shared: LangiumSharedServices;
     Chatflow: ChatflowServices;
 } {
     const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule, ChatflowSharedModule);
-    const Chatflow = inject(createDefaultModule({ shared }), ChatflowGeneratedModule, ChatflowModule);
+    const Chatflow = inject(createDefaultModule({ shared }), ChatflowGeneratedModule, ChatflowModule, extra);
     shared.ServiceRegistry.register(Chatflow);
     registerValidationChecks(Chatflow);
     if (!context.connection) {

@@ -1,0 +1,43 @@
+import type { Module } from 'langium';
+import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
+import type { ChatflowServices } from '../../language/chatflow-module.js';
+import { AnalyticsChangedNotification } from '../protocol.js';
+import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
+import { registerAnalyticsRequests } from './analytics-requests.js';
+import { AnalyticsService } from './analytics-service.js';
+import { registerImportLogs } from './import-logs-handler.js';
+
+/**
+ * The analytics side of the language server. Created before the language services (its code lens
+ * provider goes into them as `module`), wired to the connection once they exist (`register`).
+ */
+export class ServerAnalytics {
+    private service: AnalyticsService | undefined;
+
+    constructor(private readonly connection: Connection) {}
+
+    /** The module to pass to createChatflowServices: the code lens provider. */
+    readonly module: Module<ChatflowServices, PartialLangiumServices> = {
+        lsp: { CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics) }
+    };
+
+    private get analytics(): AnalyticsService {
+        if (!this.service) throw new Error('ServerAnalytics.register was not called before the code lens provider was used.');
+        return this.service;
+    }
+
+    register(shared: LangiumSharedServices, chatflow: ChatflowServices): void {
+        this.service = new AnalyticsService(shared, db => this.changed(db));
+        this.service.attach(chatflow);
+        registerAnalyticsRequests(this.connection, this.service);
+        registerImportLogs(this.connection, this.service, db => this.changed(db));
+        this.connection.onShutdown(() => this.service?.holder.dispose());
+    }
+
+    /** The store changed: clients pull again, editors ask for new code lenses. */
+    private changed(db: string): void {
+        void this.connection.sendNotification(AnalyticsChangedNotification, { db });
+        this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+}
