@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
-import { DocumentsChangedNotification, FlowGraphRequest } from '../server/protocol.js';
+import type { ChatPage, TranscriptEntry } from '../server/analytics/model.js';
+import {
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest, TranscriptRequest,
+    type AnalyticsOverviewResult, type AnalyticsParams, type ChatsParams
+} from '../server/protocol.js';
 
 /** How long a pull waits for the server to start, or to load a document it did not know. */
 const WAIT_MS = 30_000;
@@ -15,11 +19,34 @@ export class FlowClient implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<vscode.Uri[]>();
     /** Documents the server (re)validated: pull again if you show one of them. */
     readonly onDidChange = this.changed.event;
-    private readonly subscription: vscode.Disposable;
+    private readonly analyticsChanged = new vscode.EventEmitter<string>();
+    /** An import changed the analytics store (its file): pull the numbers again. */
+    readonly onDidChangeAnalytics = this.analyticsChanged.event;
+    private readonly subscriptions: vscode.Disposable[];
 
     constructor(readonly client: LanguageClient) {
-        this.subscription = client.onNotification(DocumentsChangedNotification, params =>
-            this.changed.fire(params.uris.map(uri => vscode.Uri.parse(uri))));
+        this.subscriptions = [
+            client.onNotification(DocumentsChangedNotification, params =>
+                this.changed.fire(params.uris.map(uri => vscode.Uri.parse(uri)))),
+            client.onNotification(AnalyticsChangedNotification, params => this.analyticsChanged.fire(params.db))
+        ];
+    }
+
+    /** Everything the Analytics panel shows for a document's flows (or why there are no numbers). */
+    async analyticsOverview(params: AnalyticsParams): Promise<AnalyticsOverviewResult> {
+        await this.whenRunning();
+        return this.client.sendRequest(AnalyticsOverviewRequest, params);
+    }
+
+    /** The chats behind one number; `total` equals the number. */
+    async chats(params: ChatsParams): Promise<ChatPage> {
+        await this.whenRunning();
+        return this.client.sendRequest(ChatsRequest, params);
+    }
+
+    async transcript(chat: string): Promise<TranscriptEntry[]> {
+        await this.whenRunning();
+        return this.client.sendRequest(TranscriptRequest, { chat });
     }
 
     /**
@@ -52,8 +79,9 @@ export class FlowClient implements vscode.Disposable {
     }
 
     dispose(): void {
-        this.subscription.dispose();
+        this.subscriptions.forEach(s => s.dispose());
         this.changed.dispose();
+        this.analyticsChanged.dispose();
     }
 }
 

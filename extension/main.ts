@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { registerAnalytics, type ChatflowAnalyticsApi } from './analytics-panel/register-analytics.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
 import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
@@ -12,6 +13,7 @@ export interface ChatflowExtensionApi {
     client: LanguageClient;
     preview: ChatflowPreviewApi;
     tests: ChatflowTestsApi;
+    analytics: ChatflowAnalyticsApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChatflowExtensionApi> {
@@ -28,9 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatfl
     context.subscriptions.push(flows);
     const preview = registerPreview(context, flows, output);
     const tests = registerTestExplorer(context, flows, output);
+    const analytics = registerAnalytics(context, flows, output);
     await client.start();
     output.info('Chatflow language server started.');
-    return { client, preview, tests };
+    return { client, preview, tests, analytics };
 }
 
 export async function deactivate(): Promise<void> {

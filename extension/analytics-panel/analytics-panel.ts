@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FromAnalytics, ToAnalytics } from '../analytics-protocol.js';
+import type { FlowClient } from '../flow-client.js';
+import { findBox } from '../preview/box-at.js';
+import { revealInEditor } from '../preview/reveal-box.js';
+import { analyticsPage, analyticsWebviewOptions } from './analytics-page.js';
+
+/** What every Analytics panel shares: the extension's folder, the server, the log, a message tap for tests. */
+export interface AnalyticsContext {
+    extensionUri: vscode.Uri;
+    flows: FlowClient;
+    output: vscode.LogOutputChannel;
+    posted: vscode.EventEmitter<{ uri: string; message: ToAnalytics }>;
+}
+
+const REFRESH_DEBOUNCE_MS = 200;
+
+/** The Analytics panel of one .chatflow document: pulls its overview, answers drill-downs, reveals boxes. */
+export class AnalyticsPanel {
+    static readonly viewType = 'chatflow.analytics';
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly closed = new vscode.EventEmitter<void>();
+    readonly onDidDispose = this.closed.event;
+    private pulls = 0;
+    private refreshTimer: NodeJS.Timeout | undefined;
+    private disposed = false;
+
+    constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly ctx: AnalyticsContext,
+        private readonly sourceColumn?: vscode.ViewColumn) {
+        panel.title = analyticsTitle(uri);
+        panel.webview.options = analyticsWebviewOptions(ctx.extensionUri);
+        panel.webview.html = analyticsPage(panel.webview, ctx.extensionUri, panel.title);
+        panel.onDidDispose(() => this.dispose(), null, this.disposables);
+        panel.webview.onDidReceiveMessage((message: FromAnalytics) => void this.receive(message), null, this.disposables);
+        ctx.flows.onDidChangeAnalytics(() => this.scheduleRefresh(), null, this.disposables);
+        ctx.flows.onDidChange(uris => {
+            if (uris.some(u => u.toString() === uri.toString())) this.scheduleRefresh();
+        }, null, this.disposables);
+    }
+
+    /** Handles a message of the webview; resolves once it is handled (tests await it). */
+    async receive(message: FromAnalytics): Promise<void> {
+        const name = path.basename(this.uri.fsPath);
+        try {
+            switch (message.type) {
+                case 'ready': return await this.refresh();
+                case 'reveal': {
+                    const box = findBox((await this.ctx.flows.pull(this.uri)).flows ?? [], message.boxId);
+                    if (!box) throw new Error(`${name} has no box ${message.boxId} any more (or has errors): fix the file, then try again`);
+                    return await revealInEditor(box.nameRange, this.panel.viewColumn, this.sourceColumn);
+                }
+                case 'chats': {
+                    const page = await this.ctx.flows.chats({ uri: this.uri.toString(), drill: message.drill, offset: message.offset, limit: message.limit });
+                    return this.post({ type: 'chats', requestId: message.requestId, page });
+                }
+                case 'transcript': {
+                    const entries = await this.ctx.flows.transcript(message.chat);
+                    return this.post({ type: 'transcript', requestId: message.requestId, chat: message.chat, entries });
+                }
+                case 'import': return void await vscode.commands.executeCommand('chatflow.importLogs');
+                case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
+                default: return assertNever(message);
+            }
+        } catch (e) {
+            const text = `Analytics of ${name}: could not handle '${message.type}': ${e instanceof Error ? e.message : String(e)}`;
+            this.ctx.output.error(text);
+            const requestId = 'requestId' in message ? message.requestId : undefined;
+            this.post({ type: 'failed', requestId, message: text });
+        }
+    }
+
+    scheduleRefresh(): void {
+        clearTimeout(this.refreshTimer);
+        this.refreshTimer = setTimeout(() => void this.receive({ type: 'ready' }), REFRESH_DEBOUNCE_MS);
+    }
+
+    private async refresh(): Promise<void> {
+        const pull = ++this.pulls;
+        const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString() });
+        if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result });
+    }
+
+    private post(message: ToAnalytics): void {
+        if (this.disposed) return;
+        this.ctx.posted.fire({ uri: this.uri.toString(), message });
+        void this.panel.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        clearTimeout(this.refreshTimer);
+        this.panel.dispose();
+        while (this.disposables.length) this.disposables.pop()?.dispose();
+        this.closed.fire();
+        this.closed.dispose();
+    }
+}
+
+export function analyticsTitle(uri: vscode.Uri): string {
+    return `Analytics ${path.basename(uri.fsPath)}`;
+}
+
+function assertNever(message: never): never {
+    throw new Error(`Unknown message from the Analytics webview: ${JSON.stringify(message)}`);
+}
