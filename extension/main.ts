@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerAnalytics, type ChatflowAnalyticsApi } from './analytics-panel/register-analytics.js';
+import { registerAnalyticsOverlay } from './analytics/register-overlay.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
 import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatfl
     const preview = registerPreview(context, flows, output);
     const tests = registerTestExplorer(context, flows, output);
     const analytics = registerAnalytics(context, flows, output);
+    registerAnalyticsOverlay(context, flows, output);
     await client.start();
     output.info('Chatflow language server started.');
     return { client, preview, tests, analytics };

@@ -11,6 +11,7 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
     constructor(private readonly analytics: AnalyticsService) {}
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[] | undefined> {
+        if (!(await this.analytics.settings()).overlay) return [];
         let graphs;
         try {
             graphs = this.analytics.graphsOf(document);

@@ -9,10 +9,13 @@ export interface AnalyticsSettings {
     /** Absolute path of the workspace's analytics database. */
     db: string;
     filter: AnalyticsFilter;
+    /** `chatflow.analytics.overlay`: false hides the code lenses. */
+    overlay: boolean;
 }
 
 interface RawSettings {
     databasePath?: unknown;
+    overlay?: unknown;
     inactivityMinutes?: unknown;
     timeZone?: unknown;
 }
@@ -34,5 +37,5 @@ export async function readAnalyticsSettings(shared: LangiumSharedServices): Prom
     const filter: AnalyticsFilter = {};
     if (typeof raw.inactivityMinutes === 'number' && raw.inactivityMinutes > 0) filter.inactivityMinutes = raw.inactivityMinutes;
     if (typeof raw.timeZone === 'string' && raw.timeZone !== '') filter.timeZone = raw.timeZone;
-    return { db: path.resolve(root, databasePath), filter };
+    return { db: path.resolve(root, databasePath), filter, overlay: raw.overlay !== false };
 }

@@ -32,6 +32,10 @@ export class ServerAnalytics {
         this.service.attach(chatflow);
         registerAnalyticsRequests(this.connection, this.service);
         registerImportLogs(this.connection, this.service, db => this.changed(db));
+        // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
+            if (update.section === 'chatflow') this.changed((await this.service!.settings()).db);
+        });
         this.connection.onShutdown(() => this.service?.holder.dispose());
     }
 

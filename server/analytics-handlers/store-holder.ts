@@ -14,6 +14,7 @@ export class StoreHolder {
     private store: SqliteAnalyticsStore | undefined;
     private opened: { file: string; ino: number } | undefined;
     private watched: string | undefined;
+    private queue: Promise<unknown> = Promise.resolve();
     /** While an import through this server runs, file changes are its own: no outside-change events. */
     importing = 0;
 
@@ -42,7 +43,14 @@ export class StoreHolder {
         return this.open(file, 'create', stat?.ino ?? -1);
     }
 
-    private async open(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
+    /** Opens one at a time: two code lens requests arriving together share one connection. */
+    private open(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
+        const next = this.queue.then(() => this.openNow(file, mode, ino));
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+
+    private async openNow(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
         if (this.store && this.opened?.file === file && (this.opened.ino === ino || ino === -1)) return this.store;
         await this.close();
         this.store = await SqliteAnalyticsStore.open(file, { mode });

@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { WorkDoneProgress } from 'vscode-languageclient/node.js';
+import type { ImportSummary } from '../../server/analytics/model.js';
+import { ImportLogsRequest, type ImportLogsParams } from '../../server/protocol.js';
+import type { FlowClient } from '../flow-client.js';
+import { flowNames } from './flow-names.js';
+import { importSummaryMessage } from './import-summary.js';
+
+export interface ImportLogsOptions {
+    /** The flow Rasa logs belong to (they name none); asked for when a .json log is picked. */
+    flowName?: string;
+}
+
+let nextToken = 0;
+
+/**
+ * "Chatflow: Import Chat Logs…": picks log files (or takes their paths, for tests and scripts),
+ * imports them through the language server with a cancellable progress notification, and says
+ * what was imported, skipped and unmatched. Resolves to the summary (undefined when cancelled).
+ */
+export function registerImportLogsCommand(flows: FlowClient, output: vscode.LogOutputChannel): vscode.Disposable {
+    return vscode.commands.registerCommand('chatflow.importLogs', async (files?: Array<string | vscode.Uri>, options: ImportLogsOptions = {}) => {
+        const paths = files?.map(f => typeof f === 'string' ? f : f.fsPath) ?? await pickLogFiles();
+        if (!paths || paths.length === 0) return undefined;
+        let flowName = options.flowName;
+        if (!flowName && paths.some(p => p.toLowerCase().endsWith('.json'))) {
+            flowName = await vscode.window.showQuickPick(await flowNames(), { title: 'Which flow do the Rasa logs belong to?', placeHolder: 'Rasa trackers name no flow: pick the flow their box names match' });
+            if (!flowName) return undefined;
+        }
+        return importWithProgress(flows, output, { files: paths, flowName });
+    });
+}
+
+async function pickLogFiles(): Promise<string[] | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+        canSelectMany: true, openLabel: 'Import', title: 'Import chat logs',
+        filters: { 'Chat logs (JSON Lines, CSV, Rasa JSON)': ['jsonl', 'csv', 'json'] }
+    });
+    return picked?.map(uri => uri.fsPath);
+}
+
+async function importWithProgress(flows: FlowClient, output: vscode.LogOutputChannel, params: ImportLogsParams): Promise<ImportSummary | undefined> {
+    const started = Date.now();
+    const names = params.files.map(f => path.basename(f)).join(', ');
+    output.info(`Importing chat logs: ${names}`);
+    try {
+        const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing chat logs', cancellable: true }, async (progress, token) => {
+            const workDoneToken = `chatflow-import-${process.pid}-${++nextToken}`;
+            let reported = 0;
+            const listening = flows.client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
+                if (value.kind !== 'report') return;
+                const increment = value.percentage !== undefined ? Math.max(0, value.percentage - reported) : undefined;
+                if (value.percentage !== undefined) reported = Math.max(reported, value.percentage);
+                progress.report({ message: value.message, increment });
+            });
+            try {
+                return await flows.client.sendRequest(ImportLogsRequest, { ...params, workDoneToken } as ImportLogsParams, token);
+            } finally {
+                listening.dispose();
+            }
+        });
+        const seconds = (Date.now() - started) / 1000;
+        const message = importSummaryMessage(summary, seconds);
+        output.info(message);
+        const show = summary.malformed > 0 || summary.unmatched.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+        void show(message);
+        return summary;
+    } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        const cancelled = error instanceof vscode.CancellationError || /cancel/i.test(text);
+        const message = cancelled
+            ? 'Chat log import cancelled: the batches stored so far stay; importing the same files again continues (nothing is stored twice).'
+            : `Chat log import failed: ${text}`;
+        output.warn(message);
+        void (cancelled ? vscode.window.showInformationMessage(message) : vscode.window.showErrorMessage(message));
+        return undefined;
+    }
+}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { FlowClient } from '../flow-client.js';
+import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
+import { registerImportLogsCommand } from './import-logs-command.js';
+import { registerShowChats } from './show-chats-command.js';
+
+/** The editor side of analytics: import command, chats behind a lens, drop-out shading and its toggle. */
+export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows: FlowClient, output: vscode.LogOutputChannel): void {
+    const overlay = new AnalyticsOverlay(flows, output);
+    context.subscriptions.push(
+        overlay,
+        registerImportLogsCommand(flows, output),
+        registerShowChats(flows),
+        vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
+            const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+            const on = !overlayEnabled();
+            await vscode.workspace.getConfiguration().update(OVERLAY_SETTING, on, target);
+            void vscode.window.setStatusBarMessage(`Chatflow analytics overlay ${on ? 'on' : 'off'}`, 3000);
+            return on;
+        })
+    );
+    // Editors already open when the server starts get their shading once it answers.
+    context.subscriptions.push(flows.client.onDidChangeState(() => overlay.refreshAll()));
+}
