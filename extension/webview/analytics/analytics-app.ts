@@ -47,7 +47,9 @@ export class AnalyticsApp {
             case 'transcript': {
                 if (message.requestId !== this.transcript) return;
                 this.side.querySelector('.transcript-view, .failed')?.remove();
-                this.side.append(transcriptView(message.chat, message.entries, box => this.reveal(box)));
+                const view = transcriptView(message.chat, message.entries, box => this.reveal(box));
+                this.side.append(view);
+                view.scrollIntoView({ block: 'nearest' });
                 return;
             }
             case 'failed': {

@@ -12,17 +12,18 @@ export function conversionChart(goals: readonly GoalConversions[], open: (drill:
     const allDays = goals.flatMap(g => g.days.map(d => d.day)).sort();
     if (allDays.length === 0) return h('p', { class: 'empty' }, 'No chat reached a goal in this range.');
     const days = daysBetween(allDays[0], allDays[allDays.length - 1]);
-    const max = Math.max(1, ...goals.flatMap(g => g.days.map(d => d.chats)));
+    const step = niceStep(Math.max(1, ...goals.flatMap(g => g.days.map(d => d.chats))) / 4);
+    const max = step * Math.ceil(Math.max(1, ...goals.flatMap(g => g.days.map(d => d.chats))) / step);
     const x = (i: number) => LEFT + (days.length === 1 ? 0 : i * (WIDTH - LEFT - RIGHT) / (days.length - 1));
     const y = (v: number) => TOP + (HEIGHT - TOP - BOTTOM) * (1 - v / max);
     const svg = s('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': 'Conversions per day per goal' });
-    for (const v of [0, Math.round(max / 2), max]) {
+    for (let v = 0; v <= max; v += step) {
         svg.append(s('line', { class: 'grid', x1: LEFT, x2: WIDTH - RIGHT, y1: y(v), y2: y(v) }),
             s('text', { class: 'axis', x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
     }
-    const step = Math.max(1, Math.ceil(days.length / 8));
+    const every = Math.max(1, Math.ceil(days.length / 8));
     days.forEach((day, i) => {
-        if (i % step === 0) svg.append(s('text', { class: 'axis', x: x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, day.slice(5)));
+        if (i % every === 0) svg.append(s('text', { class: 'axis', x: x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, day.slice(5)));
     });
     goals.forEach((goal, index) => {
         const byDay = new Map(goal.days.map(d => [d.day, d.chats]));
@@ -43,4 +44,11 @@ export function conversionChart(goals: readonly GoalConversions[], open: (drill:
         return h('span', { class: `key series-${index % 6}` }, h('span', { class: 'swatch' }), `${goal.goal} `, total);
     }));
     return h('div', { class: 'chart-box' }, svg, legend);
+}
+
+/** 1, 2, 5, 10, 20, 50... : the smallest at least `raw`, so the axis reads in round numbers. */
+function niceStep(raw: number): number {
+    for (let scale = 1; ; scale *= 10) {
+        for (const m of [1, 2, 5]) if (m * scale >= raw) return m * scale;
+    }
 }

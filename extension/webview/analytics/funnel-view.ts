@@ -14,7 +14,7 @@ export function funnelView(funnel: Funnel, open: OpenChats): HTMLElement {
         const bar = h('span', { class: 'bar' });
         bar.style.width = `${Math.max(share * 100, 0.5)}%`; // CSSOM, not a style attribute: allowed by the CSP
         list.append(h('li', {},
-            h('span', { class: 'step-name' }, step.box),
+            h('span', { class: 'step-name', title: step.box }, step.box),
             h('span', { class: 'bar-track' }, bar),
             numberButton(step.chats, { metric: 'funnel', steps, step: i }, `${funnel.goal ?? 'funnel'} step ${i + 1}: ${step.box}`, open),
             h('span', { class: 'share' }, `${(share * 100).toFixed(0)}%`)));

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalyticsFilter, ChatPage, DrillDown, TranscriptEntry } from '../../../server/analytics/model.js';
+import { FlowContext } from '../../../server/analytics/flow-context.js';
+import { SqliteAnalyticsStore } from '../../../server/analytics/sqlite/sqlite-store.js';
+import { loadFlowGraphs } from '../../../server/cli/commands/import.js';
+import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
+
+const CLI = 'dist/cli/main.cjs';
+
+/**
+ * The example chat logs imported by the real CLI into a temporary database, and the numbers of
+ * one example flow queried from it the way the language server does: no hand-typed numbers.
+ */
+export class AnalyticsData {
+    private constructor(private readonly dir: string, private readonly store: SqliteAnalyticsStore, private readonly context: FlowContext) {}
+
+    static async load(flowFile: string): Promise<AnalyticsData> {
+        if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'node scripts/build.mjs' before the webview tests.`);
+        const dir = mkdtempSync(join(tmpdir(), 'chatflow-analytics-'));
+        const db = join(dir, 'analytics.db');
+        const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, 'import', ...args, '--flow', 'examples', '--db', db], { stdio: 'pipe' });
+        cli('examples/logs/clinic-2026-11.jsonl', 'examples/logs/pharmacy-refill-2026-11.csv');
+        cli('examples/logs/dental-rasa-trackers.json', '--flow-name', 'Dental');
+        const errors: string[] = [];
+        const graphs = await loadFlowGraphs([flowFile], { cwd: process.cwd(), out: () => undefined, err: line => errors.push(line) });
+        if (!graphs) throw new Error(`${flowFile} has errors: ${errors.join('; ')}`);
+        const store = await SqliteAnalyticsStore.open(db, { mode: 'existing', displayName: db });
+        return new AnalyticsData(dir, store, new FlowContext(graphs));
+    }
+
+    /** What the server's AnalyticsOverviewRequest answers for the flow, over the chats `filter` selects. */
+    async overview(filter: AnalyticsFilter = {}): Promise<AnalyticsOverviewResult> {
+        const { store, context } = this;
+        const conversions = await store.conversions(context, filter);
+        const funnels = [];
+        for (const c of conversions) funnels.push(await store.funnel(context, { goal: c.goal }, filter));
+        const versions = await store.versions(context, filter);
+        const pair = versions.length >= 2 ? { a: versions[versions.length - 2].version, b: versions[versions.length - 1].version } : undefined;
+        const totals = await store.overview();
+        return {
+            available: true,
+            db: store.file,
+            totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
+            conversions,
+            dropOuts: (await store.dropOuts(context, filter)).sort((a, b) => b.dropOuts - a.dropOuts),
+            visits: Object.fromEntries((await store.visits(context, filter)).map(v => [v.box, v.chats])),
+            funnels,
+            dwell: await store.dwellBeforeDropOut(context, filter),
+            versions,
+            comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) }
+        };
+    }
+
+    chats(drill: DrillDown, offset: number, limit: number): Promise<ChatPage> {
+        return this.store.chats(this.context, drill, undefined, { offset, limit });
+    }
+
+    transcript(chat: string): Promise<TranscriptEntry[]> {
+        return this.store.transcript(chat);
+    }
+
+    async close(): Promise<void> {
+        await this.store.close();
+        rmSync(this.dir, { recursive: true, force: true });
+    }
+}

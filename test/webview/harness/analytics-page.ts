@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { FromAnalytics, ToAnalytics } from '../../../extension/analytics-protocol.js';
+import type { AnalyticsData } from './analytics-data.js';
+import { launchChromium } from './browser.js';
+import { ensureWebviewBuilt, SCREENSHOTS } from './preview-page.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
+
+/** A browser and a server for the Analytics page; one per test file. */
+export class AnalyticsFixture {
+    private constructor(readonly browser: Browser, readonly server: StaticServer) {}
+
+    static async start(): Promise<AnalyticsFixture> {
+        ensureWebviewBuilt();
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const server = await startStaticServer({ '/dist/webview/': 'dist/webview', '/page/': 'test/webview/page', '/': 'test/webview/page' });
+        try {
+            return new AnalyticsFixture(await launchChromium(), server);
+        } catch (error) {
+            await server.close();
+            throw error;
+        }
+    }
+
+    async open(data: AnalyticsData, theme: 'dark' | 'light' = 'dark'): Promise<AnalyticsPage> {
+        const page = await this.browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        page.on('console', message => { if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`${message.text()} ${message.location().url}`); });
+        await page.goto(`${this.server.origin}/analytics.html?theme=${theme}`);
+        await page.waitForFunction(() => (window as unknown as { __posted: FromAnalytics[] }).__posted.some(m => m.type === 'ready'));
+        return new AnalyticsPage(page, data, errors);
+    }
+
+    async close(): Promise<void> {
+        await this.browser.close();
+        await this.server.close();
+    }
+}
+
+/** One Analytics page with a fake host that answers its chats and transcript requests from the real store. */
+export class AnalyticsPage {
+    private answered = 0;
+
+    constructor(readonly page: Page, private readonly data: AnalyticsData, readonly errors: string[]) {}
+
+    async post(message: ToAnalytics): Promise<void> {
+        await this.page.evaluate(json => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
+    }
+
+    posted(): Promise<FromAnalytics[]> {
+        return this.page.evaluate(() => (window as unknown as { __posted: FromAnalytics[] }).__posted);
+    }
+
+    /** Answers every chats/transcript request posted since the last call, as the extension would; returns them. */
+    async answer(): Promise<FromAnalytics[]> {
+        const requests = (await this.posted()).slice(this.answered);
+        this.answered += requests.length;
+        for (const request of requests) {
+            if (request.type === 'chats') {
+                await this.post({ type: 'chats', requestId: request.requestId, page: await this.data.chats(request.drill, request.offset, request.limit) });
+            } else if (request.type === 'transcript') {
+                await this.post({ type: 'transcript', requestId: request.requestId, chat: request.chat, entries: await this.data.transcript(request.chat) });
+            }
+        }
+        return requests;
+    }
+
+    /** Clicks, then answers what the click asked for; returns the requests. */
+    async click(selector: string): Promise<FromAnalytics[]> {
+        await this.page.locator(selector).first().click();
+        return this.answer();
+    }
+
+    cspViolations(): Promise<string[]> {
+        return this.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    }
+
+    async screenshot(name: string, fullPage = false): Promise<void> {
+        await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
+    }
+
+    async close(): Promise<void> {
+        await this.page.close();
+    }
+}
