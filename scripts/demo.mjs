@@ -2,8 +2,9 @@
 // (re-installing only when the packaged files changed), serves VS Code on 127.0.0.1 with
 // examples/ open, prints the URL and stays in the foreground until Ctrl-C / SIGTERM.
 // Options: --port N (default 8080, or a free port if 8080 is taken).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, installExtension, projectRoot, startCodeServer, toolsDir } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
@@ -59,6 +60,23 @@ async function installIfChanged() {
     log(`installed ${vsix}`);
 }
 
+/** The sample logs go into examples/.chatflow/analytics.db when it is missing or older than they are. */
+function importSampleLogs() {
+    const db = join(workspace, '.chatflow', 'analytics.db');
+    const logs = join(workspace, 'logs');
+    const canonical = ['clinic-2026-11.jsonl', 'pharmacy-refill-2026-11.csv'].map(name => join(logs, name));
+    const rasa = join(logs, 'dental-rasa-trackers.json');
+    const newestLog = Math.max(...[...canonical, rasa].map(file => statSync(file).mtimeMs));
+    if (existsSync(db) && statSync(db).mtimeMs >= newestLog) {
+        log('sample logs already imported into examples/.chatflow/analytics.db');
+        return;
+    }
+    const cli = (args) => execFileSync(process.execPath, [join(projectRoot, 'dist', 'cli', 'main.cjs'), 'import', ...args, '--db', db], { cwd: projectRoot, stdio: 'inherit' });
+    cli([...canonical, '--flow', workspace]);
+    cli([rasa, '--flow', workspace, '--flow-name', 'Dental']);
+    log('imported the sample logs into examples/.chatflow/analytics.db');
+}
+
 async function main() {
     const started = Date.now();
     await ensureTools();
@@ -66,6 +84,7 @@ async function main() {
     const settingsFile = join(dataDir, 'user', 'User', 'settings.json');
     if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(settings, null, 4) + '\n');
     await installIfChanged();
+    importSampleLogs();
 
     const port = requestedPort() ?? await freePort('127.0.0.1', 8080);
     const logFile = join(dataDir, 'code-server.log');
