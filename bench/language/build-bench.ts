@@ -3,7 +3,7 @@
  * (rebuild after an edit, as the server does per keystroke), and the peer: parsing alone.
  * Prints one JSON line. Run by bench/language/run.ts.
  */
-import { EmptyFileSystem, URI } from 'langium';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { createChatflowServices } from '../../language/chatflow-module.js';
 import { generateFlow, countBoxes } from './generate-flow.js';
 
@@ -15,8 +15,17 @@ const factory = shared.workspace.LangiumDocumentFactory;
 const builder = shared.workspace.DocumentBuilder;
 const uri = URI.parse('file:///bench/big.chatflow');
 
+/** Milliseconds from the start of a build to each phase the document reached. */
+let phases: Record<string, number> = {};
+let phaseStart = 0;
+for (const state of [DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+    builder.onDocumentPhase(state, () => { phases[DocumentState[state]] = performance.now() - phaseStart; });
+}
+
 async function buildOnce(source: string): Promise<{ ms: number; diagnostics: number }> {
     const started = performance.now();
+    phases = {};
+    phaseStart = started;
     if (documents.hasDocument(uri)) documents.deleteDocument(uri);
     const document = factory.fromString(source, uri);
     documents.addDocument(document);
@@ -25,6 +34,7 @@ async function buildOnce(source: string): Promise<{ ms: number; diagnostics: num
 }
 
 const cold = await buildOnce(text);
+const coldPhases = phases;
 const warm: number[] = [];
 for (let i = 0; i < 7; i++) {
     warm.push((await buildOnce(text.replace('We are open 8-6.', `We are open 8-${i}.`))).ms);
@@ -38,5 +48,6 @@ for (let i = 0; i < 7; i++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(JSON.stringify({
     boxes: countBoxes(text), lines: text.split('\n').length,
-    coldMs: cold.ms, warmMs: median(warm), parseMs: median(parse), diagnostics: cold.diagnostics
+    coldMs: cold.ms, warmMs: median(warm), parseMs: median(parse), diagnostics: cold.diagnostics,
+    coldPhases, lastWarmPhases: phases
 }));
