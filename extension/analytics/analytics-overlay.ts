@@ -49,7 +49,7 @@ export class AnalyticsOverlay implements vscode.Disposable {
             const step = shadingStep(stats);
             if (step < 0) continue;
             const range = new vscode.Range(box.range.start.line, 0, box.range.start.line, 0);
-            byStep[step].push({ range, hoverMessage: shadingHover(stats) });
+            byStep[step].push({ range, hoverMessage: shadingHover(stats, uri.toString(), box.kind !== 'end' && box.kind !== 'handoff') });
         }
         this.types.forEach((type, i) => editor.setDecorations(type, byStep[i]));
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BoxStats } from '../../server/analytics/model.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
 
 /** Drop-out rate thresholds of the shading steps (the rate must reach the step's value). */
 const STEPS = [
@@ -24,8 +25,13 @@ export function shadingStep(stats: BoxStats): number {
     return step;
 }
 
-export function shadingHover(stats: BoxStats): vscode.MarkdownString {
+/** The numbers, and a link that lists the chats behind them (the code lens's command). */
+export function shadingHover(stats: BoxStats, uri: string, canDropOut: boolean): vscode.MarkdownString {
     const pct = (stats.dropOutRate * 100).toFixed(1);
     const goals = Object.entries(stats.conversions).filter(([, c]) => c > 0).map(([g, c]) => `${c} → ${g}`).join(', ');
-    return new vscode.MarkdownString(`**${stats.box}**: ${stats.visits} chats, ${stats.dropOuts} dropped out here (${pct}%)${goals ? `; converted: ${goals}` : ''}`);
+    const args: ShowChatsArgs = { uri, box: stats.box, numbers: boxNumbers(stats, canDropOut) };
+    const link = `command:${SHOW_CHATS_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}`;
+    const hover = new vscode.MarkdownString(`**${stats.box}**: ${stats.visits} chats, ${stats.dropOuts} dropped out here (${pct}%)${goals ? `; converted: ${goals}` : ''}\n\n[List the chats](${link})`);
+    hover.isTrusted = { enabledCommands: [SHOW_CHATS_COMMAND] };
+    return hover;
 }

@@ -1,10 +1,9 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import type { BoxStats } from '../analytics/model.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { boxLensTitle } from './box-lens-title.js';
-import { SHOW_CHATS_COMMAND, type ShowChatsArgs } from './show-chats-command.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from './show-chats-command.js';
 
 /** A lens above each box of the document with its numbers; none while there is no database. */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {
@@ -27,7 +26,7 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
             const stats = result.stats[box.id];
             if (!stats) continue;
             const canDropOut = box.kind !== 'end' && box.kind !== 'handoff';
-            const args: ShowChatsArgs = { uri, box: box.id, numbers: numbersOf(stats, canDropOut) };
+            const args: ShowChatsArgs = { uri, box: box.id, numbers: boxNumbers(stats, canDropOut) };
             lenses.push({
                 range: { start: box.range.start, end: box.range.start },
                 command: { title: boxLensTitle(stats, canDropOut), command: SHOW_CHATS_COMMAND, arguments: [args] }
@@ -35,13 +34,4 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
         }
         return lenses;
     }
-}
-
-function numbersOf(stats: BoxStats, canDropOut: boolean): ShowChatsArgs['numbers'] {
-    const numbers: ShowChatsArgs['numbers'] = [{ label: `${stats.visits} chats at ${stats.box}`, drill: { metric: 'visits', box: stats.box } }];
-    if (canDropOut) numbers.push({ label: `${stats.dropOuts} dropped out at ${stats.box}`, drill: { metric: 'dropOuts', box: stats.box } });
-    for (const [goal, chats] of Object.entries(stats.conversions)) {
-        if (chats > 0) numbers.push({ label: `${chats} converted on ${goal}`, drill: { metric: 'boxConversions', box: stats.box, goal } });
-    }
-    return numbers;
 }
