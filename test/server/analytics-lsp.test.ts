@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeLensRequest, WorkDoneProgress, type CodeLens } from 'vscode-languageserver-protocol/node.js';
+import { CancellationTokenSource, CodeLensRequest, WorkDoneProgress, type CodeLens } from 'vscode-languageserver-protocol/node.js';
 import { AnalyticsChangedNotification, BoxStatsRequest, ChatsRequest, ImportLogsRequest, TranscriptRequest, type ImportLogsParams } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
@@ -113,5 +113,36 @@ describe('analytics over LSP (bundled server, stdio)', function () {
         const dentalUri = LspServer.uri(workspace.dir, 'dental.chatflow');
         const stats = await server.request(BoxStatsRequest, { uri: dentalUri });
         assert.ok(stats.available && Object.values(stats.stats).some(s => s.visits > 0), 'the dental boxes have visits now');
+    });
+});
+
+describe('analytics over LSP: a cancelled import', function () {
+    this.timeout(60_000);
+    let workspace: ReturnType<typeof copyWorkspace>;
+    let server: LspServer;
+
+    before(async () => {
+        workspace = copyWorkspace('examples');
+        rmSync(join(workspace.dir, '.chatflow'), { recursive: true, force: true });
+        server = await startServer(workspace.dir);
+    });
+
+    after(async () => {
+        await server?.stop();
+        workspace?.remove();
+    });
+
+    it('stops between batches, keeps what it stored, and a re-run adds exactly the rest', async () => {
+        const files = ['clinic-2026-11.jsonl', 'pharmacy-refill-2026-11.csv'].map(name => join(workspace.dir, 'logs', name));
+        const cancel = new CancellationTokenSource();
+        const listening = server.connection.onProgress(WorkDoneProgress.type, 'cancel-me', value => { if (value.kind === 'report') cancel.cancel(); });
+        await assert.rejects(
+            server.connection.sendRequest(ImportLogsRequest, { files, workDoneToken: 'cancel-me' } as ImportLogsParams, cancel.token),
+            (error: Error) => /cancelled/i.test(error.message) && error.message.includes(join(workspace.dir, '.chatflow', 'analytics.db')));
+        listening.dispose();
+        const rerun = await server.request(ImportLogsRequest, { files });
+        assert.ok(rerun.duplicates > 0, 'the batches stored before the cancel stay stored');
+        assert.ok(rerun.imported > 0, 'the cancel stopped the import before the end');
+        assert.strictEqual(rerun.imported + rerun.duplicates, rerun.read);
     });
 });
