@@ -47,7 +47,13 @@ export class AnalyticsService {
     /** Every flow of the workspace: chats can start in one file and continue in another. */
     workspaceContext(): FlowContext {
         const documents = this.shared.workspace.LangiumDocuments.all.toArray();
-        return new FlowContext(documents.flatMap(d => this.graphsOf(d)));
+        return new FlowContext(documents.flatMap(d => {
+            try {
+                return this.graphsOf(d);
+            } catch {
+                return []; // A file the graph builder cannot read (broken mid-edit): its boxes stay unmatched.
+            }
+        }));
     }
 
     documentContext(uri: string): FlowContext | undefined {
