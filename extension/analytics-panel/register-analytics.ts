@@ -8,6 +8,8 @@ export interface ChatflowAnalyticsApi {
     /** Every message posted to an Analytics webview, with its document. */
     onDidPost: vscode.Event<{ uri: string; message: ToAnalytics }>;
     openDocuments(): vscode.Uri[];
+    /** Closes the Analytics panel of `uri`, if one is open. */
+    close(uri: vscode.Uri): void;
     /** Handles `message` as if the panel of `uri` had posted it. */
     deliver(uri: vscode.Uri, message: FromAnalytics): Promise<void>;
 }
@@ -51,6 +53,7 @@ export function registerAnalytics(context: vscode.ExtensionContext, flows: FlowC
     return {
         onDidPost: posted.event,
         openDocuments: () => [...panels.values()].map(p => p.uri),
+        close: uri => panels.get(uri.toString())?.dispose(),
         deliver: async (uri, message) => {
             const panel = panels.get(uri.toString());
             if (!panel) throw new Error(`No Analytics panel of ${uri.fsPath} is open: run "Chatflow: Open Analytics" first.`);

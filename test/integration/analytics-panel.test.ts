@@ -1,0 +1,72 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ToAnalytics } from '../../extension/analytics-protocol.js';
+import type { ChatflowExtensionApi } from '../../extension/main.js';
+import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
+
+/** The next message posted to the Analytics panel of `uri` that `accept` takes. */
+function nextPost<T extends ToAnalytics>(api: ChatflowExtensionApi, uri: vscode.Uri, accept: (m: ToAnalytics) => m is T, timeoutMs = 30_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => { listener.dispose(); reject(new Error(`No matching message to the Analytics panel within ${timeoutMs} ms`)); }, timeoutMs);
+        const listener = api.analytics.onDidPost(({ uri: to, message }) => {
+            if (to !== uri.toString() || !accept(message)) return;
+            clearTimeout(timer);
+            listener.dispose();
+            resolve(message);
+        });
+    });
+}
+
+type Overview = Extract<ToAnalytics, { type: 'overview' }>;
+const isOverview = (available: boolean) => (m: ToAnalytics): m is Overview => m.type === 'overview' && m.result.available === available;
+
+describe('the Analytics panel in VS Code', function () {
+    this.timeout(120_000);
+    let api: ChatflowExtensionApi;
+    const clinic = () => workspaceUri('clinic.chatflow');
+
+    before(async () => {
+        api = await activateExtension();
+        await openInEditor(clinic());
+    });
+    after(async () => {
+        api.analytics.close(clinic());
+        await openInEditor(clinic()); // leave the editor as the next suites expect it
+    });
+
+    it('opens for the active document, says there is no data, then shows the numbers once logs are imported', async () => {
+        const store = workspaceUri('.chatflow', 'analytics.db');
+        const hadStore = await vscode.workspace.fs.stat(store).then(() => true, () => false);
+        const first = nextPost(api, clinic(), (m): m is Overview => m.type === 'overview');
+        await vscode.commands.executeCommand('chatflow.openAnalytics');
+        const opened = await first;
+        assert.deepStrictEqual(api.analytics.openDocuments().map(u => u.toString()), [clinic().toString()]);
+        if (!hadStore) assert.strictEqual(opened.result.available, false, 'no store before the first import');
+        await vscode.commands.executeCommand('chatflow.openAnalytics', clinic());
+        assert.strictEqual(api.analytics.openDocuments().length, 1, 'one panel per document');
+
+        const numbers = nextPost(api, clinic(), isOverview(true));
+        const logs = ['clinic-2026-11.jsonl', 'pharmacy-refill-2026-11.csv'].map(name => workspaceUri('logs', name).fsPath);
+        await vscode.commands.executeCommand('chatflow.importLogs', logs);
+        const overview = (await numbers).result;
+        assert.ok(overview.available);
+        assert.deepStrictEqual(overview.conversions.map(c => c.goal).sort(), ['appointment', 'callback_requested', 'question_answered']);
+
+        const top = overview.dropOuts[0];
+        const answer = nextPost(api, clinic(), (m): m is Extract<ToAnalytics, { type: 'chats' }> => m.type === 'chats' && m.requestId === 7);
+        await api.analytics.deliver(clinic(), { type: 'chats', requestId: 7, drill: { metric: 'dropOuts', box: top.box }, offset: 0, limit: 50 });
+        const page = (await answer).page;
+        assert.strictEqual(page.total, top.dropOuts, 'the chats behind the number add up to it');
+        assert.strictEqual(page.chats.length, Math.min(50, top.dropOuts));
+
+        const transcript = nextPost(api, clinic(), (m): m is Extract<ToAnalytics, { type: 'transcript' }> => m.type === 'transcript');
+        await api.analytics.deliver(clinic(), { type: 'transcript', requestId: 8, chat: page.chats[0].chat });
+        const entries = (await transcript).entries;
+        assert.ok(entries.some(e => e.box === top.box), `the transcript of ${page.chats[0].chat} passes ${top.box}`);
+
+        await api.analytics.deliver(clinic(), { type: 'reveal', boxId: top.box });
+        const editor = vscode.window.activeTextEditor;
+        assert.strictEqual(editor?.document.uri.toString(), clinic().toString());
+        assert.strictEqual(editor.document.getText(editor.selection), top.box.split('.').pop(), 'the box name is selected');
+    });
+});
