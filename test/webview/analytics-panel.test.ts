@@ -58,6 +58,16 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
             assert.deepStrictEqual(drawn.points.map(p => p.chats), days.map(d => byDay.get(d) ?? 0), `${goal.goal}: the store's daily numbers`);
         }
         await page.screenshot('analytics-overview', true);
+        const goal = overview.conversions[0];
+        const busiest = [...goal.days].sort((a, b) => b.chats - a.chats)[0];
+        await page.page.focus(`.series[data-goal="${goal.goal}"] circle[data-day="${busiest.day}"]`);
+        await page.page.keyboard.press('Enter');
+        const requests = await page.answer();
+        assert.deepStrictEqual(requests.find(r => r.type === 'chats'),
+            { type: 'chats', requestId: 1, drill: { metric: 'conversions', goal: goal.goal, day: busiest.day }, offset: 0, limit: CHATS_PAGE_SIZE });
+        await page.page.waitForSelector('.chats-view');
+        assert.strictEqual(await page.page.textContent('.chats-view h2'), `${busiest.chats} chats`, 'the point\'s number of chats');
+        assert.strictEqual(await page.page.locator('.chats li').count(), busiest.chats);
     });
 
     it('lists the top drop-out boxes, most first, and reveals a box on click', async () => {

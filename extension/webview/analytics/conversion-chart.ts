@@ -33,7 +33,12 @@ export function conversionChart(goals: readonly GoalConversions[], open: (drill:
             const chats = byDay.get(day) ?? 0;
             const point = s('circle', { class: chats > 0 ? 'point link' : 'point', cx: x(i), cy: y(chats), r: 3, 'data-day': day, 'data-chats': chats },
                 s('title', {}, `${goal.goal} on ${day}: ${chats} chat${chats === 1 ? '' : 's'}`));
-            if (chats > 0) point.addEventListener('click', () => open({ metric: 'conversions', goal: goal.goal, day }, `${goal.goal} on ${day}`));
+            if (chats > 0) {
+                const show = () => open({ metric: 'conversions', goal: goal.goal, day }, `${goal.goal} on ${day}`);
+                point.setAttribute('tabindex', '0');
+                point.addEventListener('click', show);
+                point.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); show(); } });
+            }
             series.append(point);
         });
         svg.append(series);
