@@ -2,7 +2,7 @@ import type { DrillDown, GoalConversions } from '../../../server/analytics/model
 import { h } from '../preview/dom.js';
 import { daysBetween, s } from './svg.js';
 
-const WIDTH = 720, HEIGHT = 220, LEFT = 40, RIGHT = 12, TOP = 12, BOTTOM = 28;
+const WIDTH = 720, HEIGHT = 220, LEFT = 40, RIGHT = 24, TOP = 12, BOTTOM = 28;
 
 /**
  * Conversions per day, one line per goal (colours: the theme's chart colours, by CSS class).
