@@ -4,6 +4,8 @@
  * nonce; the layout worker is fetched by the page and run from a blob: URL. The skeleton
  * (#chatflow-preview with data-layout-worker) is the one extension/webview/preview/main.ts reads.
  */
+import { escapeHtml, webviewPageHtml } from '../webview-page.js';
+
 export interface PreviewPageParts {
     /** `webview.cspSource`. */
     cspSource: string;
@@ -28,24 +30,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function previewHtml(parts: PreviewPageParts): string {
-    const attr = escapeHtml;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(parts.styleUri)}" nonce="${attr(parts.nonce)}">
-<title>${escapeHtml(parts.title)}</title>
-</head>
-<body>
-<div id="chatflow-preview" data-layout-worker="${attr(parts.workerUri)}"></div>
-<script nonce="${attr(parts.nonce)}" src="${attr(parts.scriptUri)}"></script>
-</body>
-</html>
-`;
-}
-
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+    return webviewPageHtml({
+        csp: contentSecurityPolicy(parts.cspSource, parts.nonce),
+        title: parts.title,
+        styleUri: parts.styleUri,
+        styleNonce: true,
+        body: `<div id="chatflow-preview" data-layout-worker="${escapeHtml(parts.workerUri)}"></div>`,
+        scriptUri: parts.scriptUri,
+        nonce: parts.nonce
+    });
 }
