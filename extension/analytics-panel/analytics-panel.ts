@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FromAnalytics, ToAnalytics } from '../analytics-protocol.js';
+import { DocumentPanel } from '../document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import { findBox } from '../preview/box-at.js';
 import { revealInEditor } from '../preview/reveal-box.js';
@@ -17,21 +18,16 @@ export interface AnalyticsContext {
 const REFRESH_DEBOUNCE_MS = 200;
 
 /** The Analytics panel of one .chatflow document: pulls its overview, answers drill-downs, reveals boxes. */
-export class AnalyticsPanel {
+export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
     static readonly viewType = 'chatflow.analytics';
-    private readonly disposables: vscode.Disposable[] = [];
-    private readonly closed = new vscode.EventEmitter<void>();
-    readonly onDidDispose = this.closed.event;
     private pulls = 0;
-    private refreshTimer: NodeJS.Timeout | undefined;
-    private disposed = false;
 
-    constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly ctx: AnalyticsContext,
+    constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: AnalyticsContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
+        super(panel, uri, ctx.posted, REFRESH_DEBOUNCE_MS);
         panel.title = analyticsTitle(uri);
         panel.webview.options = analyticsWebviewOptions(ctx.extensionUri);
         panel.webview.html = analyticsPage(panel.webview, ctx.extensionUri, panel.title);
-        panel.onDidDispose(() => this.dispose(), null, this.disposables);
         panel.webview.onDidReceiveMessage((message: FromAnalytics) => void this.receive(message), null, this.disposables);
         ctx.flows.onDidChangeAnalytics(() => this.scheduleRefresh(), null, this.disposables);
         ctx.flows.onDidChange(uris => {
@@ -70,9 +66,9 @@ export class AnalyticsPanel {
         }
     }
 
-    scheduleRefresh(): void {
-        clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void this.receive({ type: 'ready' }), REFRESH_DEBOUNCE_MS);
+    /** Through receive(), so a failed pull is logged and shown in the page. */
+    protected pullAgain(): void {
+        void this.receive({ type: 'ready' });
     }
 
     private async refresh(): Promise<void> {
@@ -81,21 +77,6 @@ export class AnalyticsPanel {
         if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result });
     }
 
-    private post(message: ToAnalytics): void {
-        if (this.disposed) return;
-        this.ctx.posted.fire({ uri: this.uri.toString(), message });
-        void this.panel.webview.postMessage(message);
-    }
-
-    dispose(): void {
-        if (this.disposed) return;
-        this.disposed = true;
-        clearTimeout(this.refreshTimer);
-        this.panel.dispose();
-        while (this.disposables.length) this.disposables.pop()?.dispose();
-        this.closed.fire();
-        this.closed.dispose();
-    }
 }
 
 export function analyticsTitle(uri: vscode.Uri): string {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlowGraph, SourceRange } from '../../language/flow-model.js';
+import { DocumentPanel } from '../document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import type { FromWebview, ToWebview } from '../webview-protocol.js';
 import { boxAt, findBox } from './box-at.js';
@@ -20,24 +21,19 @@ export interface PreviewContext {
 const REFRESH_DEBOUNCE_MS = 150;
 
 /** The preview of one .chatflow document: pulls its FlowGraph, posts it, links cursor and boxes. */
-export class PreviewPanel {
+export class PreviewPanel extends DocumentPanel<ToWebview> {
     static readonly viewType = 'chatflow.preview';
-    private readonly disposables: vscode.Disposable[] = [];
-    private readonly closed = new vscode.EventEmitter<void>();
-    readonly onDidDispose = this.closed.event;
     private readonly svg = new SvgRequests(message => this.post(message));
     private flows: FlowGraph[] = [];
     private pulls = 0;
-    private refreshTimer: NodeJS.Timeout | undefined;
     private highlighted: string | undefined;
-    private disposed = false;
 
-    constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly ctx: PreviewContext,
+    constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: PreviewContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
+        super(panel, uri, ctx.posted, REFRESH_DEBOUNCE_MS);
         panel.title = previewTitle(uri);
         panel.webview.options = webviewOptions(ctx.extensionUri);
         panel.webview.html = previewPage(panel.webview, ctx.extensionUri, panel.title);
-        panel.onDidDispose(() => this.dispose(), null, this.disposables);
         panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message), null, this.disposables);
         vscode.window.onDidChangeTextEditorSelection(e => {
             if (e.textEditor.document.uri.toString() === uri.toString()) this.highlight(e.selections[0].active);
@@ -68,9 +64,8 @@ export class PreviewPanel {
         }
     }
 
-    private scheduleRefresh(): void {
-        clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+    protected pullAgain(): void {
+        void this.refresh();
     }
 
     private async refresh(): Promise<void> {
@@ -104,21 +99,9 @@ export class PreviewPanel {
         return revealInEditor(findBox(this.flows, boxId)?.nameRange ?? fallback, this.panel.viewColumn, this.sourceColumn);
     }
 
-    private post(message: ToWebview): void {
-        if (this.disposed) return;
-        this.ctx.posted.fire({ uri: this.uri.toString(), message });
-        void this.panel.webview.postMessage(message);
-    }
-
-    dispose(): void {
-        if (this.disposed) return;
-        this.disposed = true;
-        clearTimeout(this.refreshTimer);
-        this.svg.dispose();
-        this.panel.dispose();
-        while (this.disposables.length) this.disposables.pop()?.dispose();
-        this.closed.fire();
-        this.closed.dispose();
+    override dispose(): void {
+        if (!this.disposed) this.svg.dispose();
+        super.dispose();
     }
 }
 
