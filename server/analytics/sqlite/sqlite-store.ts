@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { explainSqliteError } from '../errors.js';
-import type { FlowContext } from '../flow-context.js';
+import { FlowContext } from '../flow-context.js';
 import { funnelPath } from '../funnel-path.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
@@ -22,13 +22,19 @@ import type { SqliteConnection } from './connection.js';
 import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
 import { EventWriter } from './event-writer.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
+import { QueryMemo } from './query-memo.js';
 
-/** The AnalyticsStore over one SQLite file. The metric SQL lives in ../metrics, one file per metric. */
+/**
+ * The AnalyticsStore over one SQLite file. The metric SQL lives in ../metrics, one file per metric;
+ * metric answers are remembered until the data changes (query-memo.ts).
+ */
 export class SqliteAnalyticsStore implements AnalyticsStore {
     private readonly writer: EventWriter;
+    readonly memo: QueryMemo;
 
     private constructor(readonly file: string, private readonly db: SqliteConnection, private readonly displayName: string) {
         this.writer = new EventWriter(db);
+        this.memo = new QueryMemo(db);
     }
 
     static async open(file: string, options: OpenOptions): Promise<SqliteAnalyticsStore> {
@@ -38,11 +44,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     }
 
     importBatch(events: readonly StoredEvent[]): Promise<BatchResult> {
-        return this.explained(() => this.writer.write(events));
+        return this.writing(() => this.writer.write(events));
     }
 
     resolveUnmatched(context: FlowContext): Promise<number> {
-        return this.explained(async () => {
+        return this.writing(async () => {
             const names = await this.db.all<{ stream: number; flow: string; box: string }>(
                 'SELECT DISTINCT e.stream AS stream, s.flow AS flow, e.box AS box FROM events e JOIN streams s ON s.id = e.stream WHERE e.matched = 0');
             const fixes = names.map(n => ({ ...n, id: context.resolve(n.flow, n.box) })).filter(n => n.id !== undefined);
@@ -66,28 +72,28 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     }
 
     async recordImport(file: string, summary: { imported: number; duplicates: number; malformed: number }): Promise<void> {
-        await this.explained(() => this.db.run('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
+        await this.writing(() => this.db.run('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
             [file, Date.now(), summary.imported, summary.duplicates, summary.malformed]));
     }
 
     visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
-        return this.explained(() => visits(this.db, scopeOf(filter)));
+        return this.remembered(['visits', filter], () => visits(this.db, scopeOf(filter)));
     }
 
     dropOuts(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxDropOuts[]> {
-        return this.explained(() => dropOuts(this.db, context, scopeOf(filter)));
+        return this.remembered(['dropOuts', context, filter], () => dropOuts(this.db, context, scopeOf(filter)));
     }
 
     edges(_context: FlowContext, filter?: AnalyticsFilter): Promise<EdgeTraffic[]> {
-        return this.explained(() => edges(this.db, scopeOf(filter)));
+        return this.remembered(['edges', filter], () => edges(this.db, scopeOf(filter)));
     }
 
     conversions(context: FlowContext, filter?: AnalyticsFilter): Promise<GoalConversions[]> {
-        return this.explained(() => conversions(this.db, context, scopeOf(filter)));
+        return this.remembered(['conversions', context, filter], () => conversions(this.db, context, scopeOf(filter)));
     }
 
     funnel(context: FlowContext, request: { steps: string[] } | { goal: string }, filter?: AnalyticsFilter): Promise<Funnel> {
-        return this.explained(async () => {
+        return this.remembered(['funnel', context, request, filter], async () => {
             const scope = scopeOf(filter);
             if ('steps' in request) return { path: 'given', steps: await funnelSteps(this.db, request.steps, scope) };
             const chosen = funnelPath(context, request.goal, await convertingEdges(this.db, context, scope, request.goal));
@@ -96,23 +102,23 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     }
 
     dwellBeforeDropOut(context: FlowContext, filter?: AnalyticsFilter): Promise<DropOutDwell[]> {
-        return this.explained(() => dwellBeforeDropOut(this.db, context, scopeOf(filter)));
+        return this.remembered(['dwell', context, filter], () => dwellBeforeDropOut(this.db, context, scopeOf(filter)));
     }
 
     compareVersions(context: FlowContext, a: string, b: string, filter?: AnalyticsFilter): Promise<VersionComparison[]> {
-        return this.explained(() => compareVersions(this.db, context, scopeOf(filter), a, b));
+        return this.remembered(['compareVersions', context, a, b, filter], () => compareVersions(this.db, context, scopeOf(filter), a, b));
     }
 
     versions(context: FlowContext, filter?: AnalyticsFilter): Promise<Array<{ version: string; chats: number }>> {
-        return this.explained(() => versions(this.db, context, scopeOf(filter)));
+        return this.remembered(['versions', context, filter], () => versions(this.db, context, scopeOf(filter)));
     }
 
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
-        return this.explained(() => boxStats(this.db, context, scopeOf(filter)));
+        return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {
-        return this.explained(() => chatPage(this.db, context, scopeOf(filter), drill, page));
+        return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter), drill, page));
     }
 
     transcript(chat: string): Promise<TranscriptEntry[]> {
@@ -133,6 +139,22 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     async close(): Promise<void> {
         await this.writer.close();
         await this.db.close();
+    }
+
+    /** A metric, from the memo when the data has not changed since it was last computed with these arguments. */
+    private remembered<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
+        const text = JSON.stringify(key.map(part => (part instanceof FlowContext ? this.memo.contextKey(part) : part)));
+        return this.explained(() => this.memo.get(text, compute));
+    }
+
+    /** A write: the memo forgets everything, before (queries that start meanwhile) and after it. */
+    private async writing<T>(work: () => Promise<T>): Promise<T> {
+        this.memo.noteWrite();
+        try {
+            return await this.explained(work);
+        } finally {
+            this.memo.noteWrite();
+        }
     }
 
     /** Runs a store operation; SQLite's lock and file errors become AnalyticsErrors that name the file. */
