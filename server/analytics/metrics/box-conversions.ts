@@ -13,10 +13,13 @@ export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery 
     const where = chatsInScope(scope, 't');
     return {
         // CROSS JOIN: standard SQL for a join without ON; SQLite also reads it as "converted chats
-        // first", looking up each one's transitions by chat instead of scanning them all.
-        sql: `SELECT DISTINCT t.to_box AS box, c.goal AS goal, t.chat AS chat, 1 AS count
+        // first", looking up each one's transitions by chat instead of scanning them all. A chat
+        // entering B from several boxes has several rows into B: only the one from the smallest
+        // from_box counts (a key lookup each, where DISTINCT sorted every row).
+        sql: `SELECT t.to_box AS box, c.goal AS goal, t.chat AS chat, 1 AS count
               FROM (${converted.sql}) c CROSS JOIN transitions t
-              WHERE t.chat = c.chat AND ${where.sql}`,
+              WHERE t.chat = c.chat AND ${where.sql}
+                AND NOT EXISTS (SELECT 1 FROM transitions other WHERE other.to_box = t.to_box AND other.chat = t.chat AND other.from_box < t.from_box)`,
         params: [...converted.params, ...where.params]
     };
 }
