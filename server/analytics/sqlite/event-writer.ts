@@ -13,8 +13,13 @@ import { CREATE_TOUCHED, REFRESH_TOUCHED } from './derived-facts.js';
  * it with integer arithmetic inside SQLite.
  */
 const PARAMS_PER_ROW = 6;
-/** SQLite allows 32,766 bound parameters per statement. */
-export const ROWS_PER_STATEMENT = 5000;
+/**
+ * Rows per INSERT (SQLite allows 32,766 bound parameters per statement). Smaller than a batch on
+ * purpose: the chunks of a batch go to one prepared statement back to back, and node-sqlite3
+ * converts a call's values when it is made but runs it after the previous one, so the main thread
+ * converts chunk n+1 while SQLite's thread inserts chunk n.
+ */
+export const ROWS_PER_STATEMENT = 1000;
 const TYPES = ['enter', 'answer', 'goal', 'end'] as const;
 const ORDINAL_LIMIT = 1 << 16;
 
@@ -35,12 +40,15 @@ export class EventWriter {
         // Four calls per batch (see REFRESH_TOUCHED): open, insert, list the chats, refresh and commit.
         await this.db.exec('BEGIN IMMEDIATE; DELETE FROM touched;');
         try {
-            let inserted = 0;
-            for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
-                const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
-                const statement = await this.statement(chunk.length);
-                inserted += (await statement.run(this.parameters(chunk))).changes;
+            const whole = events.length - events.length % ROWS_PER_STATEMENT;
+            const full = whole > 0 ? await this.statement(ROWS_PER_STATEMENT) : undefined;
+            const rest = whole < events.length ? await this.statement(events.length - whole) : undefined;
+            const runs: Array<Promise<{ changes: number }>> = [];
+            for (let start = 0; start < whole; start += ROWS_PER_STATEMENT) {
+                runs.push(full!.run(this.parameters(events.slice(start, start + ROWS_PER_STATEMENT))));
             }
+            if (rest) runs.push(rest.run(this.parameters(events.slice(whole))));
+            const inserted = await settleAll(runs);
             if (inserted > 0) {
                 // The batch's chats (one JSON parameter, not one per chat). Recomputing a chat whose
                 // events here were all duplicates gives the same facts, so no need to tell them apart.
@@ -107,6 +115,17 @@ export class EventWriter {
             this.streams.set(key, row!.id);
         }
     }
+}
+
+/**
+ * The total of the changes, once every run has finished (so none is still running when the caller
+ * rolls back); the first failure is the one thrown.
+ */
+async function settleAll(runs: ReadonlyArray<Promise<{ changes: number }>>): Promise<number> {
+    const results = await Promise.allSettled(runs);
+    const failed = results.find(result => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.reduce((sum, result) => sum + (result as PromiseFulfilledResult<{ changes: number }>).value.changes, 0);
 }
 
 function streamKey(event: { flow: string; version: string }): string {
