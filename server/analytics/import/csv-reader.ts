@@ -10,6 +10,7 @@ import { readLines } from './line-reader.js';
 export async function* readCanonicalCsv(file: string, options: ReaderOptions): AsyncGenerator<ReadBatch> {
     const records = new CsvRecords();
     let columns: string[] | undefined;
+    let positions: number[] | undefined;
     let lines = 0;
     const take = (batch: ReadBatch, record: CsvRecord) => {
         if ('error' in record) {
@@ -28,8 +29,11 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
             batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}); quote fields that contain commas` });
             return;
         }
-        const row: Record<string, string> = {};
-        for (let i = 0; i < columns.length; i++) row[columns[i]] = record.fields[i];
+        positions ??= canonicalPositions(columns);
+        // One object shape for every row (canonical fields only; a missing column reads as absent).
+        const f = record.fields;
+        const p = positions;
+        const row = { chat: f[p[0]], ts: f[p[1]], flow: f[p[2]], version: f[p[3]], box: f[p[4]], type: f[p[5]], text: f[p[6]], goal: f[p[7]] };
         const event = canonicalEvent(row, record.line, options);
         if (typeof event === 'string') batch.malformed.push({ line: record.line, reason: event });
         else batch.events.push(event);
@@ -44,4 +48,9 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
     const last: ReadBatch = { events: [], malformed: [], ignored: 0, lines };
     for (const record of records.end()) take(last, record);
     if (last.malformed.length > 0 || last.events.length > 0) yield last;
+}
+
+/** Where each canonical column sits in the file's columns (-1: absent). Of a repeated name the last wins, as when rows were keyed by name. */
+function canonicalPositions(columns: readonly string[]): number[] {
+    return CANONICAL_COLUMNS.map(name => columns.lastIndexOf(name));
 }
