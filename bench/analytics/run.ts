@@ -46,17 +46,24 @@ async function main(): Promise<void> {
 
     const rate = (t: Timing) => `${Math.round(EVENTS / (t.wallMs / 1000)).toLocaleString('en-US').padStart(9)} rows/s`;
     const row = (name: string, t: Timing) => console.log(`${name.padEnd(44)} ${(t.wallMs / 1000).toFixed(2).padStart(6)} s wall ${(t.cpuMs / 1000).toFixed(2).padStart(6)} s cpu ${rate(t)}`);
+    const targetMs = Math.min(2 * cliIndexed.wallMs, 10_000);
+    const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
     console.log(`\nimport of ${EVENTS.toLocaleString('en-US')} events (load average now ${load()})`);
     row('sqlite3 CLI .import CSV, bare table', cliBare);
     row('sqlite3 CLI .import CSV, + identity index', cliIndexed);
     row('chatflow import JSON Lines', jsonl.timing);
     row('chatflow import CSV', csv.timing);
     console.log(`ratios (wall): JSONL ${(jsonl.timing.wallMs / cliIndexed.wallMs).toFixed(2)}x, CSV ${(csv.timing.wallMs / cliIndexed.wallMs).toFixed(2)}x the indexed CLI import `
-        + `(${(jsonl.timing.wallMs / cliBare.wallMs).toFixed(2)}x, ${(csv.timing.wallMs / cliBare.wallMs).toFixed(2)}x the bare one); target <= 2x and <= 10 s`);
+        + `(${(jsonl.timing.wallMs / cliBare.wallMs).toFixed(2)}x, ${(csv.timing.wallMs / cliBare.wallMs).toFixed(2)}x the bare one)`);
     console.log(`ratios (cpu):  JSONL ${(jsonl.timing.cpuMs / cliIndexed.cpuMs).toFixed(2)}x, CSV ${(csv.timing.cpuMs / cliIndexed.cpuMs).toFixed(2)}x the indexed CLI import`);
+    for (const [name, t] of [['JSONL', jsonl.timing], ['CSV', csv.timing]] as const) {
+        console.log(`target ${name}: <= 2x the indexed CLI (${(2 * cliIndexed.wallMs / 1000).toFixed(2)} s) ${verdict(t.wallMs <= 2 * cliIndexed.wallMs)}; `
+            + `<= 10 s ${verdict(t.wallMs <= 10_000)}; both (<= ${(targetMs / 1000).toFixed(2)} s) ${verdict(t.wallMs <= targetMs)}`);
+    }
     if (jsonl.imported !== EVENTS || csv.imported !== EVENTS) throw new Error(`imported ${jsonl.imported} / ${csv.imported} of ${EVENTS} events`);
 
-    console.log(`\nmetric queries over ${EVENTS.toLocaleString('en-US')} events (median of 3, wall; target <= 500 ms)`);
+    console.log(`\nmetric queries over ${EVENTS.toLocaleString('en-US')} events (wall, target <= 500 ms)`);
+    console.log('  cold: median of 3, the store memo emptied before each; memoised: the same call again (data unchanged)');
     const store = await SqliteAnalyticsStore.open(jsonl.db, { mode: 'existing' });
     const queries: Array<[string, () => Promise<unknown>]> = [
         ['visits per box', () => store.visits(context)],
@@ -72,19 +79,27 @@ async function main(): Promise<void> {
         ['drill-down: appointment on one day', () => store.chats(context, { metric: 'conversions', goal: 'appointment', day: '2026-06-15' })],
         ['transcript of one chat', () => store.transcript('b-0050000')]
     ];
-    let slowest = 0;
+    const timed = async (query: () => Promise<unknown>) => {
+        const start = performance.now();
+        await query();
+        return performance.now() - start;
+    };
+    let slowestCold = 0;
+    let slowestMemo = 0;
+    console.log(`  ${'query'.padEnd(42)} ${'cold'.padStart(9)} ${'memoised'.padStart(9)}`);
     for (const [name, query] of queries) {
         const times: number[] = [];
         for (let i = 0; i < 3; i++) {
-            const start = performance.now();
-            await query();
-            times.push(performance.now() - start);
+            store.memo.forget();
+            times.push(await timed(query));
         }
-        const median = times.sort((a, b) => a - b)[1];
-        slowest = Math.max(slowest, median);
-        console.log(`  ${name.padEnd(42)} ${median.toFixed(0).padStart(6)} ms`);
+        const cold = times.sort((a, b) => a - b)[1];
+        const memoised = await timed(query);
+        slowestCold = Math.max(slowestCold, cold);
+        slowestMemo = Math.max(slowestMemo, memoised);
+        console.log(`  ${name.padEnd(42)} ${cold.toFixed(0).padStart(6)} ms ${memoised.toFixed(1).padStart(6)} ms  ${cold <= 500 ? 'met' : 'MISSED cold'}`);
     }
-    console.log(`slowest query: ${slowest.toFixed(0)} ms (target <= 500 ms); load average at the end ${load()}`);
+    console.log(`slowest query: cold ${slowestCold.toFixed(0)} ms ${verdict(slowestCold <= 500)}, memoised ${slowestMemo.toFixed(1)} ms ${verdict(slowestMemo <= 500)} (target <= 500 ms); load average at the end ${load()}`);
     await store.close();
 }
 

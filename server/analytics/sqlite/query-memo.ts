@@ -58,6 +58,11 @@ export class QueryMemo {
         return value;
     }
 
+    /** Drops every remembered answer (the benchmark measures cold queries this way). */
+    forget(): void {
+        this.results.clear();
+    }
+
     private async currentGeneration(): Promise<string> {
         const writes = this.ownWrites;
         const row = await this.db.get<{ data_version: number }>('PRAGMA data_version');
