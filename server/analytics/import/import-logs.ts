@@ -11,7 +11,12 @@ import type { LogEvent, LogFormat, ReadBatch, ReaderOptions } from './log-event.
 import { readRasaEventLines, readRasaTrackers } from './rasa-readers.js';
 
 export const IMPORT_PROBLEMS_KEPT = 20;
-export const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Events per transaction. Each commit writes every page the batch dirtied (the tail pages of the
+ * indexes again and again) and chats cut by a batch boundary are recomputed: 20,000 took ~15% less
+ * CPU than 5,000 over the benchmark's million; a batch is still ~0.2 s, so cancel stays prompt.
+ */
+export const DEFAULT_BATCH_SIZE = 20_000;
 
 export interface ImportOptions extends ReaderOptions {
     context: FlowContext;
