@@ -44,11 +44,17 @@ export class EventWriter {
             const full = whole > 0 ? await this.statement(ROWS_PER_STATEMENT) : undefined;
             const rest = whole < events.length ? await this.statement(events.length - whole) : undefined;
             const runs: Array<Promise<{ changes: number }>> = [];
-            for (let start = 0; start < whole; start += ROWS_PER_STATEMENT) {
-                runs.push(full!.run(this.parameters(events.slice(start, start + ROWS_PER_STATEMENT))));
+            try {
+                for (let start = 0; start < whole; start += ROWS_PER_STATEMENT) {
+                    runs.push(full!.run(this.parameters(events.slice(start, start + ROWS_PER_STATEMENT))));
+                }
+            } finally {
+                // An event that cannot be stored throws here: the chunks already queued finish before the rollback.
+                await Promise.allSettled(runs);
             }
-            if (rest) runs.push(rest.run(this.parameters(events.slice(whole))));
-            const inserted = await settleAll(runs);
+            let inserted = await settleAll(runs);
+            // Another statement does not wait for the first one's queue: it runs after it, so ids keep the file order.
+            if (rest) inserted += await settleAll([rest.run(this.parameters(events.slice(whole)))]);
             if (inserted > 0) {
                 // The batch's chats (one JSON parameter, not one per chat). Recomputing a chat whose
                 // events here were all duplicates gives the same facts, so no need to tell them apart.
