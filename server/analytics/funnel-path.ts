@@ -7,7 +7,7 @@ import type { EdgeTraffic } from './model.js';
  * least-taken edge is taken by the most of them (the widest path; ties: fewer steps, then box
  * ids). Without such traffic, the flow's shortest path.
  */
-export function funnelPath(context: FlowContext, goal: string, traffic: readonly EdgeTraffic[]): { steps: string[]; path: 'observed' | 'shortest' } {
+export function funnelPath(context: FlowContext, goal: string, traffic: ReadonlyArray<Pick<EdgeTraffic, 'from' | 'to' | 'chats'>>): { steps: string[]; path: 'observed' | 'shortest' } {
     const targets = new Set(context.goalBoxes().get(goal) ?? []);
     const start = startFor(context, targets);
     if (!start || targets.size === 0) return { steps: [], path: 'shortest' };

@@ -24,13 +24,17 @@ export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]>
         rows.params);
 }
 
-/** Edge traffic of the chats that converted on `goal` only: what the goal's funnel path follows. */
-export async function convertingEdges(db: SqlRunner, context: FlowContext, scope: Scope, goal: string): Promise<EdgeTraffic[]> {
+/**
+ * How many of the chats that converted on `goal` took each edge: what the goal's funnel path
+ * follows. Chats only, no traversals: the by-chat index of transitions holds (chat, to_box,
+ * from_box), so without a filter the lookups read no table row.
+ */
+export async function convertingEdges(db: SqlRunner, context: FlowContext, scope: Scope, goal: string): Promise<Array<Pick<EdgeTraffic, 'from' | 'to' | 'chats'>>> {
     const where = chatsInScope(scope, 't');
     const converted = conversionRows(context, scope);
     // The same rows as edgeRows, for the converted chats only (looked up by chat: see box-conversions.ts).
-    return db.all<EdgeTraffic>(
-        `SELECT t.from_box AS "from", t.to_box AS "to", COUNT(*) AS chats, SUM(t.times) AS traversals
+    return db.all(
+        `SELECT t.from_box AS "from", t.to_box AS "to", COUNT(*) AS chats
          FROM (${converted.sql}) c CROSS JOIN transitions t
          WHERE t.chat = c.chat AND c.goal = ? AND t.from_box <> '' AND ${where.sql}
          GROUP BY t.to_box, t.from_box ORDER BY t.from_box, t.to_box`,
