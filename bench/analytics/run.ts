@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     if (jsonl.imported !== EVENTS || csv.imported !== EVENTS) throw new Error(`imported ${jsonl.imported} / ${csv.imported} of ${EVENTS} events`);
 
     console.log(`\nmetric queries over ${EVENTS.toLocaleString('en-US')} events (wall, target <= 500 ms)`);
-    console.log('  cold: median of 3, the store memo emptied before each; memoised: the same call again (data unchanged)');
+    console.log('  cold: median of 3, the store memo emptied before each; memoised: median of 3 calls again (data unchanged)');
     const store = await SqliteAnalyticsStore.open(jsonl.db, { mode: 'existing' });
     const queries: Array<[string, () => Promise<unknown>]> = [
         ['visits per box', () => store.visits(context)],
@@ -94,7 +94,8 @@ async function main(): Promise<void> {
             times.push(await timed(query));
         }
         const cold = times.sort((a, b) => a - b)[1];
-        const memoised = await timed(query);
+        const again = [await timed(query), await timed(query), await timed(query)];
+        const memoised = again.sort((a, b) => a - b)[1];
         slowestCold = Math.max(slowestCold, cold);
         slowestMemo = Math.max(slowestMemo, memoised);
         console.log(`  ${name.padEnd(42)} ${cold.toFixed(0).padStart(6)} ms ${memoised.toFixed(1).padStart(6)} ms  ${cold <= 500 ? 'met' : 'MISSED cold'}`);
