@@ -8,15 +8,17 @@ import { valuesTable, type SqlQuery, type SqlRunner } from './sql.js';
  * count = 1); position is 1-based.
  */
 export function funnelRows(steps: readonly string[], scope: Scope): SqlQuery {
+    if (steps.length === 0) return { sql: 'SELECT 0 AS position, chat, 1 AS count FROM chat_facts WHERE 1 = 0', params: [] };
+    const chats = funnelChats(steps, scope);
+    const reached = steps.map((_, i) => `SELECT ${i + 1} AS position, chat, 1 AS count FROM funnel_chat WHERE ${reachedStep(i + 1)}`);
+    return { sql: `${chats.sql}\n              ${reached.join('\n              UNION ALL ')}`, params: chats.params };
+}
+
+/** `WITH ..., funnel_chat(chat, t1..tk)`: per chat, its first entry at each step (NULL when never). */
+function funnelChats(steps: readonly string[], scope: Scope): SqlQuery {
     const step = valuesTable('step', ['position', 'box'], steps.map((box, i) => [i + 1, box]));
     const where = chatsInScope(scope, 't');
     const times = steps.map((_, i) => `MIN(CASE WHEN step.position = ${i + 1} THEN t.first_ts END) AS t${i + 1}`);
-    const reached = steps.map((_, i) => {
-        const conditions = ['t1 IS NOT NULL'];
-        for (let j = 2; j <= i + 1; j++) conditions.push(`t${j} >= t${j - 1}`);
-        return `SELECT ${i + 1} AS position, chat, 1 AS count FROM funnel_chat WHERE ${conditions.join(' AND ')}`;
-    });
-    if (steps.length === 0) return { sql: 'SELECT 0 AS position, chat, 1 AS count FROM chat_facts WHERE 1 = 0', params: [] };
     return {
         sql: `WITH ${step.sql},
               funnel_chat AS (
@@ -24,16 +26,29 @@ export function funnelRows(steps: readonly string[], scope: Scope): SqlQuery {
                   FROM transitions t JOIN step ON step.box = t.to_box
                   WHERE ${where.sql}
                   GROUP BY t.chat
-              )
-              ${reached.join('\n              UNION ALL ')}`,
+              )`,
         params: [...step.params, ...where.params]
     };
 }
 
+/** A chat reached step n when it entered steps 1..n, each first entered no earlier than the one before. */
+function reachedStep(n: number): string {
+    const conditions = ['t1 IS NOT NULL'];
+    for (let j = 2; j <= n; j++) conditions.push(`t${j} >= t${j - 1}`);
+    return conditions.join(' AND ');
+}
+
+/**
+ * The counts of funnelRows in one pass: each chat's depth (the last step it reached) instead of
+ * one scan per step; a chat counts at every step up to its depth.
+ */
 export async function funnelSteps(db: SqlRunner, steps: readonly string[], scope: Scope): Promise<FunnelStep[]> {
-    const rows = funnelRows(steps, scope);
-    const counts = await db.all<{ position: number; chats: number }>(
-        `SELECT r.position AS position, COUNT(*) AS chats FROM (${rows.sql}) r GROUP BY r.position`, rows.params);
-    const byPosition = new Map(counts.map(c => [c.position, c.chats]));
-    return steps.map((box, i) => ({ box, chats: byPosition.get(i + 1) ?? 0 }));
+    if (steps.length === 0) return [];
+    const chats = funnelChats(steps, scope);
+    // COALESCE: a comparison with a step never entered is NULL, which must end the funnel too.
+    const depth = `CASE ${steps.map((_, i) => `WHEN NOT COALESCE(${i === 0 ? 't1 IS NOT NULL' : `t${i + 1} >= t${i}`}, FALSE) THEN ${i}`).join(' ')} ELSE ${steps.length} END`;
+    const counts = await db.all<{ depth: number; chats: number }>(
+        `${chats.sql}
+         SELECT d.depth AS depth, COUNT(*) AS chats FROM (SELECT ${depth} AS depth FROM funnel_chat) d GROUP BY d.depth`, chats.params);
+    return steps.map((box, i) => ({ box, chats: counts.filter(c => c.depth >= i + 1).reduce((sum, c) => sum + c.chats, 0) }));
 }
