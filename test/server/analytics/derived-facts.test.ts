@@ -1,29 +1,16 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FlowContext } from '../../../server/analytics/flow-context.js';
 import { SqliteConnection } from '../../../server/analytics/sqlite/connection.js';
 import { CREATE_TOUCHED, refreshTouched } from '../../../server/analytics/sqlite/derived-facts.js';
-import { dentalContext, EXAMPLES, FIXTURES, importInto, openStore, tempFolder } from './helpers.js';
+import { dentalSuite, EXAMPLES, FIXTURES, importInto, openStore } from './helpers.js';
 
 /**
  * The writer keeps the derived rows batch by batch, for the chats each batch touches; whatever
  * the batches, they must be the very rows SQL computes from all of the stored events at once.
  */
 describe('derived chat facts: rows kept batch by batch equal the ones SQL computes from all the events', () => {
-    let context: FlowContext;
-    let temp: ReturnType<typeof tempFolder>;
-
-    before(async function () {
-        this.timeout(60_000);
-        context = await dentalContext();
-    });
-
-    beforeEach(() => {
-        temp = tempFolder();
-    });
-
-    afterEach(() => temp.cleanup());
+    const suite = dentalSuite();
 
     // The golden logs have events sharing a second, goal events and boxes the flow lacks; batches
     // of 7 cut most chats across batches. The clinic month has chats logged out of time order.
@@ -54,10 +41,10 @@ describe('derived chat facts: rows kept batch by batch equal the ones SQL comput
     });
 
     async function importedDatabase(logs: string[], batchSize: number): Promise<string> {
-        const store = await openStore(temp.db);
-        await importInto(store, logs, context, { batchSize });
+        const store = await openStore(suite.temp.db);
+        await importInto(store, logs, suite.context, { batchSize });
         await store.close();
-        return temp.db;
+        return suite.temp.db;
     }
 });
 

@@ -39,3 +39,20 @@ export async function openStore(db: string): Promise<SqliteAnalyticsStore> {
 export async function importInto(store: SqliteAnalyticsStore, files: string[], context: FlowContext, options: Partial<ImportOptions> = {}): Promise<ImportSummary> {
     return importLogFiles(store, files, { context, ...options });
 }
+
+/**
+ * Mocha hooks for a suite over the dental fixture flow: its FlowContext, built once, and a fresh
+ * temp folder per test. Read `suite.context` and `suite.temp` inside the tests.
+ */
+export function dentalSuite(): { context: FlowContext; temp: ReturnType<typeof tempFolder> } {
+    const suite = {} as { context: FlowContext; temp: ReturnType<typeof tempFolder> };
+    before(async function () {
+        this.timeout(60_000);
+        suite.context = await dentalContext();
+    });
+    beforeEach(() => {
+        suite.temp = tempFolder();
+    });
+    afterEach(() => suite.temp.cleanup());
+    return suite;
+}

@@ -2,28 +2,22 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FlowContext } from '../../../server/analytics/flow-context.js';
-import { dentalContext, FIXTURES, graphsOf, importInto, openStore, tempFolder } from './helpers.js';
+import { dentalSuite, FIXTURES, graphsOf, importInto, openStore, type tempFolder } from './helpers.js';
 
 const golden = path.join(FIXTURES, 'golden.jsonl');
 
 describe('analytics answers remembered until the data changes', () => {
+    const suite = dentalSuite();
     let context: FlowContext;
     let temp: ReturnType<typeof tempFolder>;
     let early: string;
 
-    before(async function () {
-        this.timeout(60_000);
-        context = await dentalContext();
-    });
-
     beforeEach(() => {
-        temp = tempFolder();
+        ({ context, temp } = suite);
         // The first 80 lines of the golden log: a day's export before the rest came in.
         early = path.join(temp.folder, 'dental-early.jsonl');
         fs.writeFileSync(early, fs.readFileSync(golden, 'utf8').split('\n').slice(0, 80).join('\n') + '\n');
     });
-
-    afterEach(() => temp.cleanup());
 
     it('answers a repeated question from memory, as a copy the caller may change', async () => {
         const store = await openStore(temp.db);
