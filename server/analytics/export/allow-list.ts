@@ -21,7 +21,10 @@ const IDENTITY_NAMES = /^(first|last|full|given|family|patient|user)_?name$/i;
  * user_data only when configured. Throws an ExportError naming the first offending field.
  */
 export function checkPayloads(platform: TrackPlatform, bodies: readonly unknown[], goals: readonly TrackedGoal[], options: { userData: boolean }): void {
-    const declared = new Map<string, Set<string>>();
+    // Parameters allowed per event name: the union of what each track declares for that name.
+    // An event named by a built-in (goal.name) could be any name: its parameters count for all.
+    const byName = new Map<string, Set<string>>();
+    const anyName = new Set<string>();
     for (const goal of goals) {
         const names = goal.event.params?.map(p => p.name) ?? [];
         for (const name of names) {
@@ -29,13 +32,15 @@ export function checkPayloads(platform: TrackPlatform, bodies: readonly unknown[
                 throw new ExportError(`${goal.where}: parameter '${name}' names personal information; it is never exported. Remove it from the track.`, name);
             }
         }
-        declared.set(eventKey(goal), new Set(names));
+        const literal = goal.event.name.kind === 'literal' ? String(goal.event.name.value) : undefined;
+        let target = anyName;
+        if (literal !== undefined) {
+            target = byName.get(literal) ?? new Set();
+            byName.set(literal, target);
+        }
+        names.forEach(name => target.add(name));
     }
-    const allowed = (name: string): Set<string> => {
-        const union = new Set<string>();
-        for (const goal of goals) if (eventKey(goal) === name || goal.event.name.kind !== 'literal') for (const p of declared.get(eventKey(goal)) ?? []) union.add(p);
-        return union;
-    };
+    const allowed = (name: string): Set<string> => new Set([...(byName.get(name) ?? []), ...anyName]);
     bodies.forEach((body, b) => {
         const at = `request ${b + 1}`;
         if (platform === 'ga4') {
@@ -62,10 +67,6 @@ export function checkPayloads(platform: TrackPlatform, bodies: readonly unknown[
             });
         }
     });
-}
-
-function eventKey(goal: TrackedGoal): string {
-    return goal.event.name.kind === 'literal' ? String(goal.event.name.value) : '';
 }
 
 function checkParams(params: unknown, allowed: Set<string>, at: string, path: string): void {

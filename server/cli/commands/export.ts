@@ -5,6 +5,7 @@ import type { SourceRange, TrackPlatform } from '../../../language/flow-model.js
 import { AnalyticsError } from '../../analytics/errors.js';
 import { ExportError } from '../../analytics/export/export-error.js';
 import { runExport, type ExportResult } from '../../analytics/export/run-export.js';
+import { scopeOf } from '../../analytics/metrics/scope.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -43,6 +44,13 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
     if (!fs.existsSync(dbFile)) {
         throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     }
+    const filter = Object.fromEntries(Object.entries({ from: text('from'), to: text('to') }).filter(([, v]) => v !== undefined));
+    try {
+        scopeOf(filter);
+    } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(`${error.message}.`);
+        throw error;
+    }
     const out = text('out') ?? (options.send ? undefined : path.join('.chatflow', `export-${platform}.json`));
     const graphs = await loadFlowGraphs(inputs, io);
     if (!graphs) return ExitCode.Problems;
@@ -54,7 +62,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
             db: dbFile,
             display: file => displayPath(file, io.cwd),
             place: range => placeOf(range, io.cwd),
-            filter: Object.fromEntries(Object.entries({ from: text('from'), to: text('to') }).filter(([, v]) => v !== undefined)),
+            filter,
             out: out === undefined ? undefined : path.resolve(io.cwd, out),
             send: options.send ? { endpoint: endpoint!, env } : undefined,
             userData: options['user-data'] === 'external_id'

@@ -66,6 +66,14 @@ describe('export allow-list', () => {
         assert.strictEqual(refusedField(() => checkPayloads('meta', email, meta, { userData: true })), 'data[0].user_data.em');
     });
 
+    it('allows each goal the parameters its own track lists when two goals share an event name', () => {
+        const booked = tracked('ga4', 'generate_lead', ['value', 'currency']);
+        const callback = { ...tracked('ga4', 'generate_lead', ['value']), goal: 'callback_requested' };
+        const bodies = [...ga4Bodies([booked], rows.slice(0, 1)), ...ga4Bodies([callback], [{ ...rows[1], goal: 'callback_requested' }])];
+        assert.deepStrictEqual(bodies.map(b => b.events[0].params), [{ value: 1, currency: 'USD' }, { value: 1 }]);
+        checkPayloads('ga4', bodies, [booked, callback], { userData: false });
+    });
+
     it('refuses parameters named like personal data even when a track lists them', () => {
         for (const name of ['patient_email', 'phone', 'firstName', 'date_of_birth', 'mrn']) {
             const goals = [tracked('ga4', 'generate_lead', [name])];

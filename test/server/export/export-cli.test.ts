@@ -193,13 +193,16 @@ describe('chatflow export ga4|meta', function () {
         assert.strictEqual((await auditOf(temp.db)).length, before);
     });
 
-    it('exits 2 on a bad command line: no platform, --send without --endpoint, --endpoint with a query', async () => {
+    it('exits 2 on a bad command line (no platform, --send without --endpoint, a bad day); 4 for an --endpoint with a query', async () => {
         const noPlatform = runCli('export', flow, '--db', temp.db);
         assert.strictEqual(noPlatform.status, 2);
         assert.match(noPlatform.stderr, /export needs the platform first: chatflow export ga4 <flows> or chatflow export meta <flows>/);
         const noEndpoint = runCli('export', 'ga4', flow, '--db', temp.db, '--send');
         assert.strictEqual(noEndpoint.status, 2);
         assert.match(noEndpoint.stderr, /--send needs --endpoint, the Measurement Protocol URL/);
+        const badDay = runCli('export', 'ga4', flow, '--db', temp.db, '--from', '2026-13-01');
+        assert.strictEqual(badDay.status, 2);
+        assert.match(badDay.stderr, /^chatflow: '2026-13-01' is not a day: use YYYY-MM-DD/);
         const query = await runCliAsync(['export', 'ga4', flow, '--db', temp.db, '--send', '--endpoint', 'https://example.invalid/mp/collect?api_secret=oops'], GA4_ENV);
         assert.strictEqual(query.status, 4);
         assert.match(query.stderr, /must not carry a query or credentials/);
