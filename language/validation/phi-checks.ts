@@ -37,6 +37,17 @@ export function checkTrackedEvent(event: TrackedEvent, accept: ValidationAccepto
             }
         }
     }
+    // `goal.name` sends the goal's own name: it must not reveal a condition either.
+    const goalName = event.$container.goal.ref?.name;
+    const term = goalName === undefined ? undefined : revealingTerm(goalName, extraTerms);
+    if (term) {
+        for (const value of [event.name, ...event.params.map(p => p.value)]) {
+            if (isBuiltInValue(value) && value.source === 'goal' && value.property === 'name') {
+                accept('warning', `goal.name sends "${goalName}", which reveals a health condition or treatment ('${term}'). Use a literal generic name instead.`,
+                    { node: value, ...issue(IssueCodes.PhiRevealingName, { term }) });
+            }
+        }
+    }
     if (!event.allowList) {
         accept('warning', `${capitalize(where)} declares no allow-list of parameters. Add { } with the parameters it may carry (or empty braces for none); only those are exported.`,
             { node: event, property: 'platform', ...issue(IssueCodes.MissingAllowList) });

@@ -75,6 +75,15 @@ describe('PHI linter (track blocks)', () => {
         }
     });
 
+    it('warns when goal.name would send a goal name that reveals a condition', async () => {
+        const revealing = edit(edit(edit(clinic, 'goal appointment "Appointment booked"', 'goal diabetes_consult "Diabetes consult booked"'),
+            'goal appointment\n', 'goal diabetes_consult\n'), 'track appointment {', 'track diabetes_consult {');
+        none(await validate(revealing), IssueCodes.PhiRevealingName);
+        const sent = single(await validate(edit(revealing, GA4_APPOINTMENT, 'ga4 "generate_lead" { goal: goal.name }')), IssueCodes.PhiRevealingName);
+        assert.strictEqual(sent.text, 'goal.name');
+        assert.match(sent.message, /goal.name sends "diabetes_consult"/);
+    });
+
     it('matches terms as whole words, across snake, kebab and camel case', () => {
         assert.ok(PHI_TERMS.length >= 100, `only ${PHI_TERMS.length} terms`);
         assert.strictEqual(revealingTerm('std_test_booked'), 'std');
