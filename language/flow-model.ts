@@ -100,7 +100,9 @@ export type TrackValueSpec =
     | { kind: 'literal'; value: LiteralValue }
     | { kind: 'builtin'; name: TrackBuiltIn }
     | { kind: 'variable'; variable: string; sensitive: boolean }
-    | { kind: 'boxText'; box: string };
+    | { kind: 'boxText'; box: string }
+    /** A `flow.x` / `goal.x` that is not a built-in (reported by validation). */
+    | { kind: 'unknown'; text: string };
 
 /** Facts about a conversion (not about the patient) that an export may send. */
 export type TrackBuiltIn = 'flow.name' | 'flow.version' | 'goal.name' | 'goal.day';

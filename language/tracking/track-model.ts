@@ -25,7 +25,10 @@ export function trackOf(track: Track): FlowTrack {
 
 export function trackValueOf(value: TrackValue): TrackValueSpec {
     if (isLiteral(value)) return { kind: 'literal', value: literalValue(value) };
-    if (isBuiltInValue(value)) return { kind: 'builtin', name: builtInName(value.source, value.property) ?? 'flow.name' };
+    if (isBuiltInValue(value)) {
+        const name = builtInName(value.source, value.property);
+        return name ? { kind: 'builtin', name } : { kind: 'unknown', text: `${value.source}.${value.property}` };
+    }
     if (isBoxTextValue(value)) {
         const box = value.box?.box?.ref;
         return { kind: 'boxText', box: box ? boxId(box) : value.box?.box?.$refText ?? '' };

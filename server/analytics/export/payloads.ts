@@ -105,6 +105,8 @@ function valueOf(spec: TrackValueSpec, row: ConversionRow, what: string): string
             throw new ExportError(`${what} is built from variable '${spec.variable}', an answer the patient gave: it is never exported. Use a literal or a built-in (chatflow validate shows the problem).`);
         case 'boxText':
             throw new ExportError(`${what} is built from the text of box '${spec.box}': it is never exported. Use a literal or a built-in (chatflow validate shows the problem).`);
+        case 'unknown':
+            throw new ExportError(`${what}: '${spec.text}' is not a built-in. Use flow.name, flow.version, goal.name or goal.day.`);
     }
     throw new ExportError(`${what} has an unknown value.`);
 }

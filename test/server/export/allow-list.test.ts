@@ -74,6 +74,19 @@ describe('export allow-list', () => {
         checkPayloads('ga4', bodies, [booked, callback], { userData: false });
     });
 
+    it('never builds a value from an answer, a box text or an unknown built-in, even if validation was skipped', () => {
+        const cases: Array<[TrackedEvent['name'], RegExp]> = [
+            [{ kind: 'variable', variable: 'symptoms', sensitive: true }, /built from variable 'symptoms'/],
+            [{ kind: 'boxText', box: 'Clinic.ask_symptoms' }, /text of box 'Clinic.ask_symptoms'/],
+            [{ kind: 'unknown', text: 'flow.owner' }, /'flow.owner' is not a built-in/]
+        ];
+        for (const [value, message] of cases) {
+            const goal = tracked('ga4', 'generate_lead', []);
+            goal.event.params = [{ name: 'detail', value, range }];
+            assert.throws(() => ga4Bodies([goal], rows), (error: unknown) => error instanceof ExportError && message.test(error.message) && error.message.startsWith('clinic.chatflow:212'));
+        }
+    });
+
     it('refuses parameters named like personal data even when a track lists them', () => {
         for (const name of ['patient_email', 'phone', 'firstName', 'date_of_birth', 'mrn']) {
             const goals = [tracked('ga4', 'generate_lead', [name])];
