@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerAnalytics, type ChatflowAnalyticsApi } from './analytics-panel/register-analytics.js';
 import { registerAnalyticsOverlay } from './analytics/register-overlay.js';
+import { registerConversionExport } from './export/register-export.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
 import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatfl
     const tests = registerTestExplorer(context, flows, output);
     const analytics = registerAnalytics(context, flows, output);
     registerAnalyticsOverlay(context, flows, output);
+    registerConversionExport(context, output);
     await client.start();
     output.info('Chatflow language server started.');
     return { client, preview, tests, analytics };

@@ -1,13 +1,13 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { isBox, isConditionBox, isFlow } from './generated/ast.js';
+import { isBox, isConditionBox, isFlow, isTrackedEvent } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
 import { IssueCodes } from './chatflow-validator.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
-interface IssueData { code?: string; suggestion?: string; containerType?: string; property?: string; refText?: string }
+interface IssueData { code?: string; suggestion?: string; suggestions?: string[]; containerType?: string; property?: string; refText?: string }
 
 /** Replaceable misspellings: their `data.suggestion` is the text that replaces the diagnostic's range. */
 const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.UnknownVariable, IssueCodes.UnknownChoice, IssueCodes.UnknownOutcome]);
@@ -46,6 +46,16 @@ export class ChatflowCodeActionProvider implements CodeActionProvider {
                 const edit = addElseBranch(document, node, target);
                 if (edit) actions.push(fix(`Add 'else -> ${target}'`, document, diagnostic, [edit], false));
             }
+        }
+        if (data.code === IssueCodes.PhiRevealingName && data.suggestions) {
+            // The diagnostic's range is the event name, quotes included.
+            data.suggestions.forEach((name, i) => actions.push(fix(`Use the generic event name "${name}"`, document, diagnostic,
+                [{ range: diagnostic.range, newText: `"${name}"` }], i === 0)));
+        }
+        if (data.code === IssueCodes.MissingAllowList) {
+            const event = node && AstUtils.getContainerOfType(node, isTrackedEvent);
+            const end = event?.$cstNode && document.textDocument.positionAt(event.$cstNode.end);
+            if (end) actions.push(fix('Export no parameters (empty allow-list)', document, diagnostic, [{ range: { start: end, end }, newText: ' {}' }], true));
         }
         if (data.code === IssueCodes.UnreachableBox && isBox(node)) {
             actions.push(fix(`Remove unreachable box '${node.name}'`, document, diagnostic, [removeBox(document, node)], false));

@@ -7,7 +7,7 @@ import { CompletionList, type CompletionItem, type CompletionParams } from 'vsco
 import type { CancellationToken } from 'vscode-languageserver';
 import type { ChatflowServices } from './chatflow-module.js';
 import { isBox, isFlow, isGoal, isVariable, type Flow } from './generated/ast.js';
-import { choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
+import { builtInProperties, choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
 import { backtrackIn, featureWindow, tokenWindow } from './lsp/completion-window.js';
 
 /**
@@ -28,6 +28,10 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const interpolation = interpolationAt(document, params.position);
         if (interpolation) return CompletionList.create(interpolation, false);
+        // `flow.` and `goal.` only start built-ins (`flow` and `goal` are keywords, never flow names).
+        const text = document.textDocument.getText();
+        const builtIn = /\b(flow|goal)\s*\.\s*\w*$/.exec(text.substring(0, document.textDocument.offsetAt(params.position)));
+        if (builtIn) return CompletionList.create(builtInProperties(builtIn[1]) as CompletionItem[], false);
         const list = await super.getCompletion(document, params, cancelToken);
         for (const item of list?.items ?? []) dropPlainInsertion(item);
         return list;
@@ -58,6 +62,8 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        // In a track block, patient answers are what the PHI linter forbids: offer the built-ins instead.
+        if (rule?.name === 'VariableValue') return;
         if (rule?.name === 'ChooseStep' && assignment?.feature === 'label') {
             const flow = context.node && AstUtils.getContainerOfType(context.node, isFlow);
             for (const item of flow ? choiceLabels(flow, context) : []) acceptor(context, item);

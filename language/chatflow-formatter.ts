@@ -3,7 +3,7 @@ import { AbstractFormatter, type FormattingAction, type FormattingContext } from
 import type { TextEdit } from 'vscode-languageserver';
 import {
     isAssignment, isBox, isBranch, isChatflowDocument, isChoiceOption, isElseBranch, isFlow, isInputValidation, isOutcome,
-    isTestCase, isTestStep, isVariable, isGoal, isStart, type ChatflowDocument
+    isTestCase, isTestStep, isTrack, isTrackedEvent, isVariable, isGoal, isStart, type ChatflowDocument
 } from './generated/ast.js';
 
 /** Keywords that begin a statement inside a box body (the rest are nodes of their own). */
@@ -54,6 +54,8 @@ export class ChatflowFormatter extends AbstractFormatter {
     }
 
     private spacing(previous: LeafCstNode, leaf: LeafCstNode, depth: number, root: ChatflowDocument): FormattingAction {
+        // A tracked event's allow-list stays on the event's line: `{ value: 1, currency: "USD" }`, or `{}`.
+        if ((previous.text === '{' && isAllowListBrace(previous)) || isAllowListBrace(leaf)) return spaces(previous.text === '{' && leaf.text === '}' ? 0 : 1);
         if (leaf.text === '}' || previous.text === '{') return lines(1, 1, depth);
         if (startsLine(leaf, root)) return lines(1, 2, depth);
         if (leaf.text === ',' || leaf.text === ':' || leaf.text === ')' || leaf.text === '.') return spaces(0);
@@ -97,5 +99,9 @@ function isStatementKeyword(leaf: LeafCstNode): boolean {
 function isLineNode(node: AstNode): boolean {
     return isGoal(node) || isFlow(node) || isStart(node) || isVariable(node) || isBox(node) || isTestCase(node)
         || isTestStep(node) || isAssignment(node) || isChoiceOption(node) || isInputValidation(node)
-        || isBranch(node) || isElseBranch(node) || isOutcome(node);
+        || isBranch(node) || isElseBranch(node) || isOutcome(node) || isTrack(node) || isTrackedEvent(node);
+}
+
+function isAllowListBrace(leaf: LeafCstNode): boolean {
+    return (leaf.text === '{' || leaf.text === '}') && isTrackedEvent(leaf.astNode);
 }

@@ -1,4 +1,4 @@
-import { DocumentState, DocumentValidator, URI, type AstNode, type IndexManager, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DocumentState, DocumentValidator, URI, type AstNode, type ConfigurationProvider, type IndexManager, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { ChatflowAstType, ChatflowDocument } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
 import { ValidationRun } from './validation/validation-run.js';
@@ -9,6 +9,7 @@ import { checkUnassignedUses, checkInterpolations } from './validation/variable-
 import { checkAssignment, checkComparison, checkExpectVariable, checkVariableDefault } from './validation/literal-checks.js';
 import { checkPattern, checkRange } from './validation/input-validation-checks.js';
 import { checkTests } from './validation/test-checks.js';
+import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
 
 /** Machine-readable codes of every diagnostic this language reports. Tests and quick fixes key on them. */
 export namespace IssueCodes {
@@ -40,6 +41,17 @@ export namespace IssueCodes {
     export const InvalidPattern = 'invalid-pattern';
     export const UnknownChoice = 'unknown-choice';
     export const UnknownOutcome = 'unknown-outcome';
+    /** PHI linter: a tracked event's name or parameter built from a variable, a `{variable}` or box text. */
+    export const PhiDynamicValue = 'phi-dynamic-value';
+    /** PHI linter: a tracked event's name or parameter fed by a sensitive input. */
+    export const PhiSensitiveValue = 'phi-sensitive-value';
+    /** PHI linter: an event name (or literal parameter) naming a condition or treatment; `data.suggestions` holds generic names. */
+    export const PhiRevealingName = 'phi-revealing-name';
+    /** PHI linter: a tracked event without braces listing the parameters it may export. */
+    export const MissingAllowList = 'missing-allow-list';
+    export const UnknownBuiltIn = 'unknown-built-in';
+    export const DuplicateTrackedEvent = 'duplicate-tracked-event';
+    export const DuplicateTrackParam = 'duplicate-track-param';
 }
 
 /** The `code` and `data` of a diagnostic; `data.suggestion` carries a "did you mean" for the quick fix. */
@@ -72,7 +84,9 @@ export function registerValidationChecks(services: ChatflowServices): void {
         Comparison: checkComparison,
         RangeValidation: checkRange,
         PatternValidation: checkPattern,
-        ExpectVariable: checkExpectVariable
+        ExpectVariable: checkExpectVariable,
+        Track: checkTrack,
+        TrackedEvent: async (event, accept) => checkTrackedEvent(event, accept, await validator.sensitiveTerms())
     };
     registry.register(checks, validator);
     registry.registerBeforeDocument((root) => validator.startRun(root as ChatflowDocument));
@@ -80,6 +94,15 @@ export function registerValidationChecks(services: ChatflowServices): void {
     // Langium re-validates documents that reference a changed one; ours also depend the other way
     // round (a goal declared here, marked there; a box here that a flow there leads into).
     const builder = services.shared.workspace.DocumentBuilder;
+    // A new `chatflow.privacy.sensitiveTerms` changes what the PHI linter reports: validate again.
+    services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== 'chatflow') return;
+        const tracking = services.shared.workspace.LangiumDocuments.all
+            .filter(document => document.state === DocumentState.Validated && document.textDocument.getText().includes('track'))
+            .toArray();
+        for (const document of tracking) builder.resetToState(document, DocumentState.IndexedReferences);
+        if (tracking.length > 0) void builder.update([], []);
+    });
     builder.onUpdate((changed, deleted) => {
         const changedUris = new Set([...changed, ...deleted].map(uri => uri.toString()));
         for (const document of validator.documentsDependingOnOthers()) {
@@ -97,6 +120,7 @@ export function registerValidationChecks(services: ChatflowServices): void {
 export class ChatflowValidator {
     readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
+    private readonly configuration: ConfigurationProvider;
     private readonly runs = new WeakMap<ChatflowDocument, ValidationRun>();
     /** URIs of documents whose last validation depended on other documents. */
     private readonly dependent = new Set<string>();
@@ -104,6 +128,14 @@ export class ChatflowValidator {
     constructor(services: ChatflowServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
+    }
+
+    /** The workspace's own PHI terms (`chatflow.privacy.sensitiveTerms`), added to the built-in list. */
+    async sensitiveTerms(): Promise<string[]> {
+        const privacy = await this.configuration.getConfiguration('chatflow', 'privacy') as { sensitiveTerms?: unknown } | undefined;
+        const terms = privacy?.sensitiveTerms;
+        return Array.isArray(terms) ? terms.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
     }
 
     startRun(root: ChatflowDocument): void {

@@ -5,6 +5,7 @@ import {
     isMessageBox, isNotExpression, isNumberLiteral, isOutcomeStep, isRangeValidation,
     type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type Literal, type TestCase, type TestStep
 } from './generated/ast.js';
+import { trackOf } from './tracking/track-model.js';
 import { boxId } from './chatflow-names.js';
 import type {
     BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, LiteralValue, SourceRange, TestStepSpec
@@ -63,7 +64,8 @@ export class FlowGraphBuilder {
             edges,
             goals: [...goals.values()],
             variables: [...variables.values()],
-            tests: flow.tests.map(test => this.test(test))
+            tests: flow.tests.map(test => this.test(test)),
+            ...(flow.tracks.length > 0 ? { tracks: flow.tracks.map(track => trackOf(track)) } : {})
         };
     }
 

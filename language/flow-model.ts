@@ -95,6 +95,34 @@ export interface FlowTest {
     steps: TestStepSpec[];
 }
 
+/** What an outbound event name or parameter is made of (`track` blocks). */
+export type TrackValueSpec =
+    | { kind: 'literal'; value: LiteralValue }
+    | { kind: 'builtin'; name: TrackBuiltIn }
+    | { kind: 'variable'; variable: string; sensitive: boolean }
+    | { kind: 'boxText'; box: string }
+    /** A `flow.x` / `goal.x` that is not a built-in (reported by validation). */
+    | { kind: 'unknown'; text: string };
+
+/** Facts about a conversion (not about the patient) that an export may send. */
+export type TrackBuiltIn = 'flow.name' | 'flow.version' | 'goal.name' | 'goal.day';
+export const TRACK_BUILT_INS: readonly TrackBuiltIn[] = ['flow.name', 'flow.version', 'goal.name', 'goal.day'];
+
+export type TrackPlatform = 'ga4' | 'meta';
+
+export interface TrackParam { name: string; value: TrackValueSpec; range: SourceRange }
+
+export interface TrackedEvent {
+    platform: TrackPlatform;
+    name: TrackValueSpec;
+    /** The allow-list: the only parameters exported. Undefined when the event declares none (no braces). */
+    params?: TrackParam[];
+    range: SourceRange;
+}
+
+/** `track goal { ... }`: the outbound events a goal's conversions are exported as. */
+export interface FlowTrack { goal: string; events: TrackedEvent[]; range: SourceRange }
+
 export interface FlowGraph {
     flow: string;
     label?: string;
@@ -106,6 +134,8 @@ export interface FlowGraph {
     goals: FlowGoal[];
     variables: FlowVariable[];
     tests: FlowTest[];
+    /** The flow's `track` blocks; absent when it has none. */
+    tracks?: FlowTrack[];
 }
 
 /** A short description of a problem, for clients that show "the first errors". */

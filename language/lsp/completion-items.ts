@@ -97,3 +97,12 @@ function flowsReachedFrom(flow: Flow): Flow[] {
     }
     return flows;
 }
+
+/** After `flow.` or `goal.` in a track block: the built-in facts an export may send. */
+export function builtInProperties(source: string): CompletionItem[] {
+    const properties: Record<string, Record<string, string>> = {
+        flow: { name: "the flow's name", version: "the chat's flow version, as logged" },
+        goal: { name: "the goal's name", day: 'the UTC day of the conversion (YYYY-MM-DD)' }
+    };
+    return Object.entries(properties[source] ?? {}).map(([label, detail]) => ({ label, detail, kind: CompletionItemKind.Property, sortText: label }));
+}

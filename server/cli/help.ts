@@ -9,12 +9,15 @@ Commands:
   import <log files...> --flow <flows>
                                    Import chat logs into the analytics database
   report <files or folders...>     Visits, drop-outs and conversions per box from imported logs
+  export ga4|meta <files or folders...>
+                                   Conversions as GA4 / Meta payloads (PHI-free, dry run by default)
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
   -v, --version   Show the version
 
-Exit codes: 0 no errors, 1 the flows have errors, 2 bad command line, path or file.`;
+Exit codes: 0 no errors, 1 the flows have errors, 2 bad command line, path or file,
+4 an export was refused or failed.`;
 
 export const VALIDATE_HELP = `Usage: chatflow validate <files or folders...> [--format text|json]
 
@@ -102,3 +105,31 @@ Options:
 
 Exit codes: 0 printed, 1 the flows have errors, 2 bad option or path, or no database yet
 (run chatflow import first).`;
+
+export const EXPORT_HELP = `Usage: chatflow export ga4|meta <files or folders...> [options]
+
+Builds one event per chat per converted goal from the imported chats, for the goals the flows
+declare in track blocks (track appointment { ga4 "generate_lead" { value: 1 } meta "Schedule" {} }),
+as the GA4 Measurement Protocol ({client_id, timestamp_micros, events: [{name, params}]}) or the
+Meta Conversions API ({data: [{event_name, event_time, action_source: "chat", event_id}]}) expects.
+Chat ids are sent only as SHA-256 hashes. Only the parameters a track lists are exported; any
+other field, or a parameter named like personal data, fails the export naming the field.
+Every export, dry run or sent, ok or failed, is appended to the database's export audit log.
+
+Options:
+  --db <path>                The database (default .chatflow/analytics.db)
+  --from YYYY-MM-DD          Only chats that started on or after this day (UTC)
+  --to YYYY-MM-DD            Only chats that started on or before this day
+  --out <file>               The payload file (dry run default: .chatflow/export-<platform>.json)
+  --send                     Send instead of a dry run; needs --endpoint and, in the environment,
+                             GA4:  CHATFLOW_GA4_MEASUREMENT_ID and CHATFLOW_GA4_API_SECRET
+                             Meta: CHATFLOW_META_PIXEL_ID and CHATFLOW_META_ACCESS_TOKEN
+                             (never read from files; in VS Code: Chatflow: Set Conversion API Secret)
+  --endpoint <url>           GA4: https://www.google-analytics.com/mp/collect
+                             Meta: https://graph.facebook.com/v21.0 (the pixel id and /events are added)
+  --user-data external_id    Meta only: add user_data.external_id, the SHA-256 of the chat id
+  --format text|json         The summary as text (default) or JSON
+  -h, --help                 Show this help
+
+Exit codes: 0 exported, 1 the flows have errors, 2 bad option or path, or no database yet,
+4 the export was refused or failed (not allow-listed field, missing secret, endpoint down).`;

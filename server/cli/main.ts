@@ -1,3 +1,4 @@
+import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { processIO, type CommandIO } from './commands/io.js';
@@ -15,7 +16,8 @@ const COMMANDS: Record<string, Command> = {
     graph: graphCommand,
     test: testCommand,
     import: importCommand,
-    report: reportCommand
+    report: reportCommand,
+    export: exportCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

@@ -181,3 +181,21 @@ describe('completion', () => {
         assert.ok(median < 150, `median completion time ${median.toFixed(1)} ms (runs: ${times.map(t => t.toFixed(0)).join(', ')})`);
     });
 });
+
+describe('completion in track blocks', () => {
+    const tracked = () => ({ 'clinic.chatflow': fixture('test/fixtures/validation/tracked-clinic.chatflow') });
+
+    it('after flow. and goal. offers the built-ins an export may send', async () => {
+        const flow = await completeAt(tracked(), 'clinic.chatflow', 'flow_version: flow.version', `flow_version: flow.${MARK}`);
+        assert.deepStrictEqual(labels(flow), ['name', 'version']);
+        assert.strictEqual(item(flow, 'version').detail, "the chat's flow version, as logged");
+        const goal = await completeAt(tracked(), 'clinic.chatflow', 'booked_on: goal.day', `booked_on: goal.${MARK}`);
+        assert.deepStrictEqual(labels(goal), ['name', 'day']);
+    });
+
+    it('offers no variables as a parameter value, since patient answers must not be exported', async () => {
+        const list = await completeAt(tracked(), 'clinic.chatflow', 'currency: "USD"', `currency: ${MARK}`);
+        assert.ok(labels(list).includes('flow') && labels(list).includes('goal'), labels(list).join(', '));
+        for (const variable of ['first_name', 'reason', 'insurance', 'visit_type']) assert.ok(!labels(list).includes(variable), `offers ${variable}`);
+    });
+});

@@ -106,3 +106,34 @@ describe('formatting', () => {
         assert.strictEqual(await format(broken), broken);
     });
 });
+
+describe('formatting track blocks', () => {
+    it('puts each tracked event on its own line with its allow-list inline', async () => {
+        const messy = `goal appointment "Appointment booked"
+flow Booking {
+    start confirmed
+    message confirmed "Booked." { goal appointment }
+  track appointment { ga4 "generate_lead" {value:1,currency : "USD",  flow_version:flow . version}
+meta "Schedule"{  }
+        }
+}
+`;
+        assert.strictEqual(await format(messy), `goal appointment "Appointment booked"
+flow Booking {
+    start confirmed
+    message confirmed "Booked." {
+        goal appointment
+    }
+    track appointment {
+        ga4 "generate_lead" { value: 1, currency: "USD", flow_version: flow.version }
+        meta "Schedule" {}
+    }
+}
+`);
+    });
+
+    it('is a no-op on the tracked clinic fixture but for its empty allow-lists', async () => {
+        const text = fixture('test/fixtures/validation/tracked-clinic.chatflow');
+        assert.strictEqual(await format(text), text.replace(/\{ \}/g, '{}'));
+    });
+});

@@ -84,6 +84,20 @@ export const MIGRATIONS: readonly string[] = [
         duplicates INTEGER NOT NULL,
         malformed INTEGER NOT NULL
     );
+    `,
+    // export audit log: every `chatflow export` (dry run or sent), whether it succeeded or not
+    `
+    CREATE TABLE IF NOT EXISTS export_audit (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,              -- epoch ms, UTC
+        platform TEXT NOT NULL,           -- ga4 | meta
+        goals TEXT NOT NULL,              -- the goals exported, comma-separated
+        events INTEGER NOT NULL,          -- events written (dry run) or accepted by the endpoint (send)
+        mode TEXT NOT NULL,               -- dry-run | send
+        destination TEXT NOT NULL,        -- the payload file, or the endpoint URL without its query (never the secret)
+        status TEXT NOT NULL,             -- ok | failed
+        detail TEXT NOT NULL DEFAULT ''   -- why it failed
+    );
     `
 ];
 

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { PLATFORMS, pickPlatform, secretEnvironment, type ConversionPlatform } from './conversion-secrets.js';
+
+export interface ExportConversionsOptions {
+    /** The .chatflow files or folders with the track blocks; default: the first workspace folder. */
+    flows?: string[];
+    /** Send to this endpoint instead of a dry run. */
+    send?: boolean;
+    endpoint?: string;
+    /** The payload file (dry run default: .chatflow/export-<platform>.json in the workspace). */
+    out?: string;
+}
+
+export interface ExportConversionsResult { exitCode: number; stdout: string; stderr: string }
+
+/**
+ * "Chatflow: Export Conversions…": runs `chatflow export` (the bundled CLI, the same code as on
+ * the command line) for the workspace's database. A dry run writes the payload file; sending
+ * asks for the endpoint and passes the id and secret from SecretStorage in the child's
+ * environment only. The CLI appends every attempt to the database's export audit log.
+ */
+export function registerExportCommand(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): vscode.Disposable {
+    return vscode.commands.registerCommand('chatflow.exportConversions', async (platform?: ConversionPlatform, options?: ExportConversionsOptions) => {
+        platform ??= await pickPlatform('Export conversions to');
+        if (!platform) return undefined;
+        options ??= await askOptions(platform);
+        if (!options) return undefined;
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+        if (!folder && !options.flows) {
+            void vscode.window.showErrorMessage('Export Conversions needs an open folder with .chatflow files and an analytics database.');
+            return undefined;
+        }
+        const cwd = folder ?? path.dirname(options.flows![0]);
+        const db = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('databasePath') || path.join('.chatflow', 'analytics.db');
+        const args = ['export', platform, ...(options.flows ?? [cwd]), '--db', path.resolve(cwd, db)];
+        if (options.out) args.push('--out', options.out);
+        const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+        // Credentials from a parent environment must not be sent by mistake: only SecretStorage's count.
+        for (const names of Object.values(PLATFORMS)) { delete env[names.idEnv]; delete env[names.secretEnv]; }
+        if (options.send) {
+            args.push('--send', '--endpoint', options.endpoint ?? PLATFORMS[platform].endpoint);
+            Object.assign(env, await secretEnvironment(context, platform));
+        }
+        output.info(`chatflow ${args.filter(a => a !== cwd).join(' ')}`);
+        const result = await runCli(context.asAbsolutePath(path.join('dist', 'cli', 'main.cjs')), args, cwd, env);
+        if (result.stdout) output.info(result.stdout.trim());
+        if (result.stderr) output.warn(result.stderr.trim());
+        const message = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0].replace(/^chatflow: /, '');
+        if (result.exitCode === 0) void vscode.window.showInformationMessage(message);
+        else void vscode.window.showErrorMessage(message || `chatflow export failed (exit code ${result.exitCode}); see the Chatflow output.`);
+        return result;
+    });
+}
+
+async function askOptions(platform: ConversionPlatform): Promise<ExportConversionsOptions | undefined> {
+    const mode = await vscode.window.showQuickPick([
+        { label: 'Dry run', description: 'write the payload file, send nothing', send: false },
+        { label: 'Send', description: `to ${PLATFORMS[platform].label}, with the secret from 'Set Conversion API Secret'`, send: true }
+    ], { title: `Export conversions to ${PLATFORMS[platform].label}` });
+    if (!mode) return undefined;
+    if (!mode.send) return { send: false };
+    const endpoint = await vscode.window.showInputBox({ title: 'Endpoint', value: PLATFORMS[platform].endpoint, ignoreFocusOut: true });
+    return endpoint ? { send: true, endpoint } : undefined;
+}
+
+function runCli(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<ExportConversionsResult> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', chunk => { stdout += chunk; });
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        child.on('error', reject);
+        child.on('close', code => resolve({ exitCode: code ?? 1, stdout, stderr }));
+    });
+}
