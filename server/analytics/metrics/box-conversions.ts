@@ -1,4 +1,5 @@
 import type { FlowContext } from '../flow-context.js';
+import { countPairsOfSets, SET_SEPARATOR } from './chat-sets.js';
 import { conversionRows } from './conversions.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
@@ -24,7 +25,23 @@ export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery 
     };
 }
 
+/**
+ * The counts of boxConversionRows: per converted chat, the set of boxes it entered (read from the
+ * by-chat index of transitions, no table row) and the set of goals it converted on; chats with
+ * the same two sets are counted together. The scope is already in the converted chats (a chat's
+ * version and start are the same on all its rows).
+ */
 export async function boxConversions(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Array<{ box: string; goal: string; chats: number }>> {
-    const rows = boxConversionRows(context, scope);
-    return db.all(`SELECT r.box AS box, r.goal AS goal, COUNT(*) AS chats FROM (${rows.sql}) r GROUP BY r.box, r.goal`, rows.params);
+    const converted = conversionRows(context, scope);
+    const counts = await countPairsOfSets(db, {
+        sql: `WITH converted AS (${converted.sql}),
+              chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${SET_SEPARATOR}) AS goals FROM converted GROUP BY converted.chat),
+              chat_sets AS (
+                  SELECT (SELECT string_agg(t.to_box, ${SET_SEPARATOR}) FROM transitions t WHERE t.chat = cg.chat) AS boxes, cg.goals AS goals
+                  FROM chat_goal_set cg
+              )
+              SELECT chat_sets.boxes AS a_set, chat_sets.goals AS b_set, COUNT(*) AS chats FROM chat_sets GROUP BY chat_sets.boxes, chat_sets.goals`,
+        params: converted.params
+    });
+    return [...counts].flatMap(([box, goals]) => [...goals].map(([goal, chats]) => ({ box, goal, chats })));
 }

@@ -1,5 +1,6 @@
 import type { FlowContext } from '../flow-context.js';
 import type { EdgeTraffic } from '../model.js';
+import { countPairsOfSets, SET_SEPARATOR } from './chat-sets.js';
 import { conversionRows } from './conversions.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
@@ -24,19 +25,32 @@ export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]>
         rows.params);
 }
 
+/** Joins an edge's two box names inside a set (the ASCII record separator). */
+const EDGE_SEPARATOR = 'char(30)';
+
 /**
  * How many of the chats that converted on `goal` took each edge: what the goal's funnel path
- * follows. Chats only, no traversals: the by-chat index of transitions holds (chat, to_box,
- * from_box), so without a filter the lookups read no table row.
+ * follows. Chats only, no traversals: per converted chat, the set of its edges from the by-chat
+ * index of transitions (which holds (chat, to_box, from_box): no table row read), counted
+ * together for the chats that took the same edges (chat-sets.ts). The scope is already in the
+ * converted chats.
  */
 export async function convertingEdges(db: SqlRunner, context: FlowContext, scope: Scope, goal: string): Promise<Array<Pick<EdgeTraffic, 'from' | 'to' | 'chats'>>> {
-    const where = chatsInScope(scope, 't');
     const converted = conversionRows(context, scope);
-    // The same rows as edgeRows, for the converted chats only (looked up by chat: see box-conversions.ts).
-    return db.all(
-        `SELECT t.from_box AS "from", t.to_box AS "to", COUNT(*) AS chats
-         FROM (${converted.sql}) c CROSS JOIN transitions t
-         WHERE t.chat = c.chat AND c.goal = ? AND t.from_box <> '' AND ${where.sql}
-         GROUP BY t.to_box, t.from_box ORDER BY t.from_box, t.to_box`,
-        [...converted.params, goal, ...where.params]);
+    const counts = await countPairsOfSets(db, {
+        sql: `WITH converted AS (${converted.sql}),
+              chat_sets AS (
+                  SELECT (SELECT string_agg(t.from_box || ${EDGE_SEPARATOR} || t.to_box, ${SET_SEPARATOR}) FROM transitions t
+                          WHERE t.chat = c.chat AND t.from_box <> '') AS edges
+                  FROM (SELECT DISTINCT converted.chat AS chat FROM converted WHERE converted.goal = ?) c
+              )
+              SELECT chat_sets.edges AS a_set, ? AS b_set, COUNT(*) AS chats FROM chat_sets GROUP BY chat_sets.edges`,
+        params: [...converted.params, goal, goal]
+    });
+    return [...counts]
+        .map(([edge, byGoal]) => {
+            const [from, to] = edge.split('\u001e');
+            return { from, to, chats: byGoal.get(goal) ?? 0 };
+        })
+        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
