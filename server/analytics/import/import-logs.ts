@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FlowContext } from '../flow-context.js';
 import type { ImportProblem, ImportSummary } from '../model.js';
 import { DEFAULT_PRIVACY, protectText, type PrivacyOptions } from '../privacy.js';
+import { saltId } from '../privacy/salt-file.js';
 import type { AnalyticsStore, StoredEvent } from '../store.js';
 import { readCanonicalCsv } from './csv-reader.js';
 import { detectFormat } from './detect-format.js';
@@ -22,6 +23,7 @@ export interface ImportOptions extends ReaderOptions {
     context: FlowContext;
     /** 'auto' (default) detects each file's format. */
     format?: LogFormat | 'auto';
+    /** Default: 'redact'. */
     privacy?: PrivacyOptions;
     batchSize?: number;
     /** Called after each stored batch. */
@@ -44,7 +46,9 @@ const READERS: Record<LogFormat, (file: string, options: ReaderOptions) => Async
 
 /** Imports log files into the store, batch by batch; returns what was imported, skipped and unmatched. */
 export async function importLogFiles(store: AnalyticsStore, files: readonly string[], options: ImportOptions): Promise<ImportSummary> {
-    const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0 };
+    const privacy = options.privacy ?? DEFAULT_PRIVACY;
+    const salt = privacy.salt ? saltId(privacy.salt) : undefined;
+    const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
     const unmatched = new Map<string, { flow: string; box: string; events: number }>();
     const unknownGoals = new Map<string, number>();
     await store.resolveUnmatched(options.context);
@@ -60,7 +64,8 @@ export async function importLogFiles(store: AnalyticsStore, files: readonly stri
         await store.recordImport(path.resolve(file), {
             imported: summary.imported - before.imported,
             duplicates: summary.duplicates - before.duplicates,
-            malformed: summary.malformed - before.malformed
+            malformed: summary.malformed - before.malformed,
+            policy: privacy.policy, saltId: salt
         });
         summary.files++;
     }
