@@ -9,7 +9,7 @@ import { readPrivacyOptions } from './privacy-settings.js';
 /**
  * Re-applies the workspace's privacy policy (or the one asked for) to the workspace store, against
  * every flow of the workspace (clicked buttons stay readable). The server's own connection is
- * closed first: the final WAL checkpoint must not find a reader.
+ * closed meanwhile and reopened after: the final WAL checkpoint must not find a reader.
  */
 export function registerReapplyPrivacy(connection: Connection, analytics: AnalyticsService, changed: (db: string) => void): void {
     connection.onRequest(ReapplyPrivacyRequest, async (params): Promise<ReapplyPrivacyResult> => {
@@ -19,8 +19,8 @@ export function registerReapplyPrivacy(connection: Connection, analytics: Analyt
         const privacy = await readPrivacyOptions(analytics.shared, settings.db, params.policy);
         analytics.holder.importing++;
         try {
-            await analytics.holder.close();
-            const result = await reapplyPrivacy(settings.db, { privacy, context: analytics.workspaceContext() });
+            const context = analytics.workspaceContext();
+            const result = await analytics.holder.exclusive(() => reapplyPrivacy(settings.db, { privacy, context }));
             return { db: settings.db, policy: privacy.policy, ...result };
         } catch (error) {
             if (error instanceof AnalyticsError) throw new Error(error.message);
