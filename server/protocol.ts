@@ -101,6 +101,8 @@ export interface ReapplyPrivacyResult {
     /** Texts looked at and texts rewritten. */
     texts: number;
     changed: number;
+    /** Chat ids that carried a phone number, email, SSN or IP address, now pseudonyms. */
+    chats: number;
 }
 
 /** Re-applies a privacy policy to every text of the workspace store, in place (one transaction, then VACUUM). */

@@ -20,6 +20,8 @@ export interface PrivacyOptions {
     policy: PrivacyPolicy;
     /** The secret of the 'hash' policy. */
     salt?: Uint8Array;
+    /** The secret that pseudonymises chat ids carrying a phone number or an email (privacy/chat-ids.ts); loaded on first need. */
+    chatKey?: () => Uint8Array;
 }
 
 export const DEFAULT_PRIVACY: PrivacyOptions = { policy: 'redact' };

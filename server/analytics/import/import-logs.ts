@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FlowContext } from '../flow-context.js';
 import type { ImportProblem, ImportSummary } from '../model.js';
 import { DEFAULT_PRIVACY, protectText, type PrivacyOptions } from '../privacy.js';
+import { ChatIdProtector } from '../privacy/chat-ids.js';
 import { saltId } from '../privacy/salt-file.js';
 import type { AnalyticsStore, StoredEvent } from '../store.js';
 import { readCanonicalCsv } from './csv-reader.js';
@@ -82,6 +83,7 @@ async function importFile(
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const ordinals = new IdentityOrdinals();
     const privacy = options.privacy ?? DEFAULT_PRIVACY;
+    const chats = new ChatIdProtector(privacy.chatKey);
     let pending: StoredEvent[] = [];
     let lines = 0;
     // One batch is written while the next is parsed: SQLite works on its own thread meanwhile.
@@ -113,7 +115,7 @@ async function importFile(
                 if (summary.problems.length < IMPORT_PROBLEMS_KEPT) summary.problems.push({ file: name, ...problem } satisfies ImportProblem);
             }
             for (const event of batch.events) {
-                const stored = toStored(event, options.context, ordinals, privacy);
+                const stored = toStored(event, options.context, ordinals, privacy, chats);
                 if (stored.text !== event.text) summary.redacted++;
                 if (!stored.matched) {
                     const key = `${event.flow}\u0000${event.box}`;
@@ -138,14 +140,15 @@ async function importFile(
     await settle();
 }
 
-function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdinals, privacy: PrivacyOptions): StoredEvent {
+function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdinals, privacy: PrivacyOptions, chats: ChatIdProtector): StoredEvent {
     const resolved = event.box === '' ? '' : context.resolve(event.flow, event.box);
     const matched = resolved !== undefined;
     const box = resolved ?? event.box;
     const text = protectText({ type: event.type, box, matched, text: event.text }, context, privacy);
+    const chat = chats.protect(event.chat);
     return {
-        chat: event.chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
+        chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
         flow: event.flow, version: event.version,
-        ordinal: ordinals.next(event.chat, event.ts, event.type, box, event.goal)
+        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal)
     };
 }

@@ -58,9 +58,13 @@ export function saltId(salt: Uint8Array): string {
     return createHmac('sha256', salt).update('chatflow salt id').digest('hex').slice(0, 12);
 }
 
-/** The options of a policy for a database: loads (or creates) the salt only for 'hash'. */
+/**
+ * The options of a policy for a database: loads (or creates) the salt now for 'hash', and only
+ * when a chat id needs a pseudonym otherwise.
+ */
 export function privacyOptionsFor(policy: PrivacyPolicy, db: string, saltFile?: string): PrivacyOptions & { saltFile?: string } {
-    if (policy !== 'hash') return { policy };
     const file = saltFile ? path.resolve(saltFile) : defaultSaltFile(db);
-    return { policy, salt: loadOrCreateSalt(file), saltFile: file };
+    if (policy !== 'hash') return { policy, chatKey: () => loadOrCreateSalt(file) };
+    const salt = loadOrCreateSalt(file);
+    return { policy, salt, chatKey: () => salt, saltFile: file };
 }

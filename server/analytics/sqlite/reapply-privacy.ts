@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { AnalyticsError, explainSqliteError } from '../errors.js';
 import { FlowContext } from '../flow-context.js';
 import { protectText, type PrivacyOptions } from '../privacy.js';
+import { ChatIdProtector } from '../privacy/chat-ids.js';
 import { saltId } from '../privacy/salt-file.js';
 import type { SqliteConnection } from './connection.js';
 import { openDatabase } from './open-database.js';
@@ -22,6 +23,8 @@ export interface ReapplyResult {
     texts: number;
     /** Texts rewritten. */
     changed: number;
+    /** Chat ids that carried a phone number, email, SSN or IP address, now pseudonyms. */
+    chats: number;
 }
 
 /** Rows read per page and rewritten per UPDATE (2 parameters a row). */
@@ -40,7 +43,12 @@ export async function reapplyPrivacy(file: string, options: ReapplyOptions): Pro
     const db = await openDatabase(path.resolve(file), { mode: 'existing', displayName: name });
     try {
         await db.run('PRAGMA secure_delete = ON');
-        const result = await db.transaction(() => rewriteTexts(db, options));
+        const result = await db.transaction(async () => {
+            const texts = await rewriteTexts(db, options);
+            const chats = await pseudonymiseChats(db, options);
+            await recordRedaction(db, options.privacy.policy, options.privacy.salt ? saltId(options.privacy.salt) : '', texts.changed + chats);
+            return { ...texts, chats };
+        });
         await db.exec('VACUUM');
         const checkpoint = await db.get<{ busy: number; log: number; checkpointed: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
         if (checkpoint && checkpoint.busy !== 0) {
@@ -54,7 +62,7 @@ export async function reapplyPrivacy(file: string, options: ReapplyOptions): Pro
     }
 }
 
-async function rewriteTexts(db: SqliteConnection, options: ReapplyOptions): Promise<ReapplyResult> {
+async function rewriteTexts(db: SqliteConnection, options: ReapplyOptions): Promise<{ texts: number; changed: number }> {
     const context = options.context ?? new FlowContext([]);
     let texts = 0;
     let changed = 0;
@@ -75,6 +83,18 @@ async function rewriteTexts(db: SqliteConnection, options: ReapplyOptions): Prom
             changed += updates.length;
         }
     }
-    await recordRedaction(db, options.privacy.policy, options.privacy.salt ? saltId(options.privacy.salt) : '', changed);
     return { texts, changed };
+}
+
+/** Chat ids imported before they were pseudonymised, renamed in the events and in every fact derived from them. */
+async function pseudonymiseChats(db: SqliteConnection, options: ReapplyOptions): Promise<number> {
+    const protector = new ChatIdProtector(options.privacy.chatKey);
+    const renames = (await db.all<{ chat: string }>('SELECT DISTINCT chat FROM events'))
+        .map(({ chat }) => [chat, protector.protect(chat)] as const).filter(([chat, pseudonym]) => chat !== pseudonym);
+    for (const [chat, pseudonym] of renames) {
+        for (const table of ['events', 'chat_facts', 'transitions', 'chat_goals']) {
+            await db.run(`UPDATE ${table} SET chat = ? WHERE chat = ?`, [pseudonym, chat]);
+        }
+    }
+    return renames.length;
 }

@@ -46,6 +46,7 @@ export async function redactCommand(argv: readonly string[], io: CommandIO): Pro
     } else {
         const n = (value: number) => value.toLocaleString('en-US');
         io.out(`Re-applied the '${privacy.policy}' privacy policy to ${name}: ${n(result.changed)} of ${n(result.texts)} stored texts rewritten; the file was vacuumed and its -wal emptied.`);
+        if (result.chats > 0) io.out(`  chat ids carrying a phone number, email, SSN or IP address replaced by pseudonyms: ${n(result.chats)}`);
         if (privacy.saltFile) io.out(`  salt: ${privacy.saltFile}`);
         if (!context) io.out('  without --flow every answer counted as typed text (button clicks too): pass --flow to keep clicked buttons readable.');
     }
