@@ -39,7 +39,7 @@ const PATTERNS: readonly Pattern[] = [
     { kind: 'url', regex: new RegExp(`\\b(?:(?:https?|ftp)://|www\\.)[^\\s<>"'()]+|\\b(?:[a-z0-9-]+\\.)+${TLD}/[^\\s<>"'()]*`, 'gi') },
     { kind: 'email', regex: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g },
     { kind: 'url', regex: new RegExp(`\\b(?:[a-z0-9-]+\\.)+${TLD}\\b(?!\\.\\w)`, 'gi'), accept: span => /[a-z0-9-]{2,}\./i.test(span) },
-    { kind: 'ip', regex: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
+    { kind: 'ip', regex: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)/g },
     { kind: 'ip', regex: /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?![\w:])/gi, accept: isIPv6 },
     { kind: 'ssn', regex: /\b\d{3}([- ])\d{2}\1\d{4}\b/g },
     // A labelled identifier: the label stays ("my MRN: [redacted:id]"), the number goes.
@@ -49,8 +49,11 @@ const PATTERNS: readonly Pattern[] = [
     // Dates: numeric with a year, ISO, month names with a day or a year. A year alone is allowed.
     { kind: 'date', regex: /\b(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])\b/g },
     { kind: 'date', regex: /\b(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b/g, accept: isDayMonth },
-    { kind: 'date', regex: new RegExp(`\\b${MONTH}\\.?\\s+${DAY}(?:,?\\s+${YEAR})?\\b|\\b${DAY}\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+${YEAR})?\\b|\\b${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gi') },
+    // "may 2 be ok?": the verb, not the month (a date would be written May 2).
+    { kind: 'date', regex: new RegExp(`\\b${MONTH}\\.?\\s+${DAY}(?:,?\\s+${YEAR})?\\b|\\b${DAY}\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+${YEAR})?\\b|\\b${MONTH}\\.?,?\\s+\\d{4}\\b`, 'gi'), accept: span => !/^may\s/.test(span) },
     { kind: 'date', regex: /\b(?:dob|d\.o\.b\.?|born(?:\s+on)?|birthday(?:\s+is)?|date\s+of\s+birth(?:\s+is)?)\s*[:-]?\s*(\d{1,2}[/-]\d{1,2})\b/gi, group: 1 },
+    // A month/day without a year after a word that dates it: "on 3/14 I fell" (not "take 1/2 tablet").
+    { kind: 'date', regex: /\b(?:on|since|from|until|till|by|before|after|dated)\s+((?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01]))\b(?![/\d])/gi, group: 1 },
     // ZIP+4 and card numbers before the phone patterns, which would take their tails.
     { kind: 'zip', regex: /\b\d{5}-\d{4}\b/g },
     { kind: 'id', regex: /\b\d{4}([\s-])\d{4}\1\d{4}\1\d{1,4}\b/g },

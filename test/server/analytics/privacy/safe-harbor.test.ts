@@ -31,6 +31,7 @@ const REDACTED_CASES: Array<[string, string]> = [
     ['last seen Sept. 3rd', 'last seen [redacted:date]'],
     ['since June 2019', 'since [redacted:date]'],
     ['DOB 3/14', 'DOB [redacted:date]'],
+    ['on 3/14 I fell down the stairs', 'on [redacted:date] I fell down the stairs'],
     // URLs
     ['see https://portal.example-clinic.org/patients/88213?ref=chat.', 'see [redacted:url].'],
     ['my page is www.facebook.com/maria.lopez.5', 'my page is [redacted:url]'],
@@ -85,7 +86,15 @@ const KEPT_CASES: string[] = [
     'walk 3 blocks down the road',
     'Opening hours and address',
     'yes',
-    '2'
+    '2',
+    'Dr. Patel said so',
+    'take 1/2 tablet 2-3 times a day',
+    '$1,250.00 deductible, fever 100.4 F',
+    'BMI 27.5 and A1C 6.5, ICD-10 code M25.561',
+    '10-12 weeks pregnant',
+    'I called 911',
+    'may 2 be ok?',
+    'version 1.2.3.4.5 of the firmware'
 ];
 
 describe('Safe Harbor pattern scan', () => {
