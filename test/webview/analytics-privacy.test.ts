@@ -1,9 +1,8 @@
 import * as assert from 'node:assert';
-import { SqliteAnalyticsStore } from '../../server/analytics/sqlite/sqlite-store.js';
 import type { PrivacyStatus } from '../../server/analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
 import { tempFolder } from '../server/analytics/helpers.js';
-import { writePhiLogs } from '../server/analytics/privacy/phi-logs.js';
+import { privacyStatusOf, writePhiLogs } from '../server/analytics/privacy/phi-logs.js';
 import { runCli } from '../server/cli/run-cli.js';
 import { AnalyticsData } from './harness/analytics-data.js';
 import { AnalyticsFixture, type AnalyticsPage } from './harness/analytics-page.js';
@@ -18,12 +17,7 @@ async function statusAfterImport(policy: 'redact' | 'keep', folder: string): Pro
         const run = runCli('import', file, '--flow', 'test/fixtures/privacy/intake.chatflow', '--db', db, '--policy', policy);
         assert.strictEqual(run.status, 0, run.stderr);
     }
-    const store = await SqliteAnalyticsStore.open(db, { mode: 'existing' });
-    try {
-        return await store.privacyStatus();
-    } finally {
-        await store.close();
-    }
+    return privacyStatusOf(db);
 }
 
 describe('the Analytics panel warns while kept patient text is stored (headless Chromium)', function () {

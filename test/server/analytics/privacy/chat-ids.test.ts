@@ -1,13 +1,10 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FlowContext } from '../../../../server/analytics/flow-context.js';
 import { ChatIdProtector } from '../../../../server/analytics/privacy/chat-ids.js';
 import { reapplyPrivacy } from '../../../../server/analytics/sqlite/reapply-privacy.js';
-import { graphsOf, importInto, openStore, ROOT, tempFolder } from '../helpers.js';
-import { writePhiLogs } from './phi-logs.js';
-
-const INTAKE = path.join(ROOT, 'test/fixtures/privacy/intake.chatflow');
+import { importInto, openStore } from '../helpers.js';
+import { intakeSuite, writePhiLogs } from './phi-logs.js';
 const KEY = Buffer.alloc(32, 5);
 
 /** The broker log of writePhiLogs with WhatsApp sender ids: the patient's phone number, as Rasa's channel logs it. */
@@ -25,11 +22,7 @@ function whatsappLog(folder: string, chats: number): { file: string; phones: str
 
 describe('chat ids that carry a phone number or an email', function () {
     this.timeout(60_000);
-    let temp: ReturnType<typeof tempFolder>;
-    let context: FlowContext;
-    before(async () => { context = new FlowContext(await graphsOf(INTAKE)); });
-    beforeEach(() => { temp = tempFolder(); });
-    afterEach(() => temp.cleanup());
+    const suite = intakeSuite();
 
     it('become stable pseudonyms; other ids stay as logged, without even loading the key', () => {
         let loads = 0;
@@ -46,26 +39,26 @@ describe('chat ids that carry a phone number or an email', function () {
     });
 
     it('never reach the database at import, and a re-import finds the same chats', async () => {
-        const { file, phones } = whatsappLog(temp.folder, 8);
-        const store = await openStore(temp.db);
+        const { file, phones } = whatsappLog(suite.temp.folder, 8);
+        const store = await openStore(suite.temp.db);
         try {
-            const first = await importInto(store, [file], context, { defaultFlow: 'Intake', privacy: { policy: 'redact', chatKey: () => KEY } });
+            const first = await importInto(store, [file], suite.context, { defaultFlow: 'Intake', privacy: { policy: 'redact', chatKey: () => KEY } });
             assert.strictEqual(first.imported, 8 * 14);
             assert.strictEqual((await store.overview()).chats, 8);
-            const again = await importInto(store, [file], context, { defaultFlow: 'Intake', privacy: { policy: 'redact', chatKey: () => KEY } });
+            const again = await importInto(store, [file], suite.context, { defaultFlow: 'Intake', privacy: { policy: 'redact', chatKey: () => KEY } });
             assert.deepStrictEqual([again.imported, again.duplicates], [0, 8 * 14]);
         } finally {
             await store.close();
         }
-        const bytes = fs.readFileSync(temp.db);
+        const bytes = fs.readFileSync(suite.temp.db);
         assert.deepStrictEqual(phones.filter(p => bytes.includes(Buffer.from(p.slice(2)))), []);
     });
 
     it('are renamed everywhere by re-redaction of a database that stored them as logged', async () => {
-        const { file, phones } = whatsappLog(temp.folder, 6);
-        let store = await openStore(temp.db);
+        const { file, phones } = whatsappLog(suite.temp.folder, 6);
+        let store = await openStore(suite.temp.db);
         // Without the key the import refuses rather than store the phone numbers...
-        await assert.rejects(importInto(store, [file], context, { defaultFlow: 'Intake', privacy: { policy: 'redact' } }),
+        await assert.rejects(importInto(store, [file], suite.context, { defaultFlow: 'Intake', privacy: { policy: 'redact' } }),
             /a chat id carries a phone: the import needs the workspace's salt/);
         assert.strictEqual((await store.overview()).events, 0);
         // ...so store them raw, the way the previous release did.
@@ -74,18 +67,18 @@ describe('chat ids that carry a phone number or an email', function () {
             { chat: `whatsapp:${phone}`, ts: Date.UTC(2026, 10, 9, 14, c, 20), type: 'enter' as const, box: 'Intake.visit_type', matched: true, goal: '', text: null, flow: 'Intake', version: 'v3', ordinal: 0 }
         ]);
         await store.importBatch(events);
-        const visitsBefore = await store.visits(context);
+        const visitsBefore = await store.visits(suite.context);
         await store.close();
-        assert.ok(phones.every(p => fs.readFileSync(temp.db).includes(Buffer.from(p))), 'stored as logged');
+        assert.ok(phones.every(p => fs.readFileSync(suite.temp.db).includes(Buffer.from(p))), 'stored as logged');
 
-        const result = await reapplyPrivacy(temp.db, { privacy: { policy: 'redact', chatKey: () => KEY }, context });
+        const result = await reapplyPrivacy(suite.temp.db, { privacy: { policy: 'redact', chatKey: () => KEY }, context: suite.context });
         assert.strictEqual(result.chats, 6);
-        const bytes = Buffer.concat([temp.db, `${temp.db}-wal`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
+        const bytes = Buffer.concat([suite.temp.db, `${suite.temp.db}-wal`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
         assert.deepStrictEqual(phones.filter(p => bytes.includes(Buffer.from(p.slice(2)))), []);
-        store = await openStore(temp.db);
+        store = await openStore(suite.temp.db);
         try {
-            assert.deepStrictEqual(await store.visits(context), visitsBefore, 'the same chats, only renamed');
-            const page = await store.chats(context, { metric: 'visits', box: 'Intake.visit_type' });
+            assert.deepStrictEqual(await store.visits(suite.context), visitsBefore, 'the same chats, only renamed');
+            const page = await store.chats(suite.context, { metric: 'visits', box: 'Intake.visit_type' });
             assert.strictEqual(page.total, 6);
             assert.ok(page.chats.every(c => /^whatsapp:\[redacted:phone\]~[0-9a-f]{12}$/.test(c.chat)), JSON.stringify(page.chats));
             assert.strictEqual((await store.transcript(page.chats[0].chat)).length, 2);

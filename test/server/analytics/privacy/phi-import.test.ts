@@ -1,14 +1,11 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FlowContext } from '../../../../server/analytics/flow-context.js';
 import type { PrivacyOptions } from '../../../../server/analytics/privacy.js';
 import { loadOrCreateSalt } from '../../../../server/analytics/privacy/salt-file.js';
 import { reapplyPrivacy } from '../../../../server/analytics/sqlite/reapply-privacy.js';
-import { graphsOf, importInto, openStore, ROOT, tempFolder } from '../helpers.js';
-import { writePhiLogs, type PatientPhi, type PhiLogs } from './phi-logs.js';
-
-const INTAKE = path.join(ROOT, 'test/fixtures/privacy/intake.chatflow');
+import { importInto, openStore } from '../helpers.js';
+import { intakeSuite, writePhiLogs, type PatientPhi, type PhiLogs } from './phi-logs.js';
 const FORMATS = ['jsonl', 'csv', 'rasa-tracker', 'rasa-events'] as const;
 const CHATS_PER_FORMAT = 24;
 
@@ -28,25 +25,18 @@ const unpatterned = (p: PatientPhi) => [p.name, p.complaint];
 
 describe('PHI through every import format', function () {
     this.timeout(120_000);
-    let temp: ReturnType<typeof tempFolder>;
-    let context: FlowContext;
+    const suite = intakeSuite();
     let logs: PhiLogs;
-
-    before(async () => {
-        context = new FlowContext(await graphsOf(INTAKE));
-    });
     beforeEach(() => {
-        temp = tempFolder();
-        logs = writePhiLogs(temp.folder, CHATS_PER_FORMAT);
+        logs = writePhiLogs(suite.temp.folder, CHATS_PER_FORMAT);
     });
-    afterEach(() => temp.cleanup());
 
     const patientsOf = (format: (typeof FORMATS)[number]) => logs.patients.filter(p => p.chat.startsWith({ 'jsonl': 'web-', 'csv': 'sms-', 'rasa-tracker': 'fb-', 'rasa-events': 'wa-' }[format]));
 
-    async function importUnder(format: (typeof FORMATS)[number], privacy: PrivacyOptions, db = temp.db) {
+    async function importUnder(format: (typeof FORMATS)[number], privacy: PrivacyOptions, db = suite.temp.db) {
         const store = await openStore(db);
         try {
-            const summary = await importInto(store, [logs.files[format]], context, { privacy, defaultFlow: 'Intake' });
+            const summary = await importInto(store, [logs.files[format]], suite.context, { privacy, defaultFlow: 'Intake' });
             // Every chat arrived, all at known boxes: the scan below looks at real rows.
             assert.strictEqual(summary.malformed, 0);
             assert.deepStrictEqual(summary.unmatched, []);
@@ -60,7 +50,7 @@ describe('PHI through every import format', function () {
     for (const format of FORMATS) {
         it(`${format}: under 'redact' no name, date of birth, phone, email, MRN or typed text reaches the file`, async () => {
             const { transcript, status } = await importUnder(format, { policy: 'redact' });
-            const bytes = databaseBytes(temp.db);
+            const bytes = databaseBytes(suite.temp.db);
             const patients = patientsOf(format);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             // The scan can see what is stored: the button clicked, the yes/no, the flow's own texts (not in Rasa logs).
@@ -70,15 +60,15 @@ describe('PHI through every import format', function () {
         });
 
         it(`${format}: under 'hash' only salted hashes of the answers reach the file, never the salt`, async () => {
-            const saltFile = path.join(temp.folder, 'outside-the-db', 'workspace.salt');
+            const saltFile = path.join(suite.temp.folder, 'outside-the-db', 'workspace.salt');
             const salt = loadOrCreateSalt(saltFile);
             const first = await importUnder(format, { policy: 'hash', salt });
-            const bytes = databaseBytes(temp.db);
+            const bytes = databaseBytes(suite.temp.db);
             const patients = patientsOf(format);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             assert.deepStrictEqual(found(bytes, [salt.toString('hex'), salt.toString('hex').slice(0, 16)]), []);
             // Equal answers stay joinable: a second database under the same salt stores the same tokens.
-            const again = await importUnder(format, { policy: 'hash', salt }, path.join(temp.folder, 'second.db'));
+            const again = await importUnder(format, { policy: 'hash', salt }, path.join(suite.temp.folder, 'second.db'));
             const hashes = first.transcript.filter(e => e.type === 'answer').map(e => e.text);
             assert.strictEqual(hashes.filter(t => /^\[hash:[0-9a-f]{16}\]$/.test(t ?? '')).length, 4);
             assert.deepStrictEqual(again.transcript.map(e => e.text), first.transcript.map(e => e.text));
@@ -87,7 +77,7 @@ describe('PHI through every import format', function () {
         it(`${format}: under 'keep' typed text is kept but every Safe Harbor span is gone; re-redaction removes the rest from the bytes`, async () => {
             const { transcript, status } = await importUnder(format, { policy: 'keep' });
             const patients = patientsOf(format);
-            let bytes = databaseBytes(temp.db);
+            let bytes = databaseBytes(suite.temp.db);
             assert.deepStrictEqual(found(bytes, patients.flatMap(patterned)), []);
             // Names are not found by pattern: typed inside free text, they stay under 'keep' (the panel warns).
             assert.deepStrictEqual(found(bytes, patients.flatMap(unpatterned)), patients.flatMap(unpatterned));
@@ -97,12 +87,12 @@ describe('PHI through every import format', function () {
             assert.strictEqual(transcript.find(e => e.box === 'Intake.ask_name' && e.type === 'answer')!.text, '[redacted]');
             assert.deepStrictEqual(status, { keptText: true, keptImports: 1, lastPolicy: 'keep' });
 
-            const result = await reapplyPrivacy(temp.db, { privacy: { policy: 'redact' }, context });
+            const result = await reapplyPrivacy(suite.temp.db, { privacy: { policy: 'redact' }, context: suite.context });
             assert.strictEqual(result.changed, CHATS_PER_FORMAT * 2, 'the reason and the notes of every chat');
-            bytes = databaseBytes(temp.db);
+            bytes = databaseBytes(suite.temp.db);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             assert.deepStrictEqual(found(bytes, ['New patient visit']), ['New patient visit']);
-            const store = await openStore(temp.db);
+            const store = await openStore(suite.temp.db);
             try {
                 assert.deepStrictEqual(await store.privacyStatus(), { keptText: false, keptImports: 0, lastPolicy: 'redact' });
                 assert.strictEqual((await store.overview()).events, CHATS_PER_FORMAT * 14);

@@ -1,11 +1,43 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FlowContext } from '../../../../server/analytics/flow-context.js';
+import type { PrivacyStatus } from '../../../../server/analytics/model.js';
+import { graphsOf, openStore, ROOT, tempFolder } from '../helpers.js';
 
 /**
  * Synthetic intake chats full of realistic fake PHI, written in every import format, for the
  * Lakeside intake flow (test/fixtures/privacy/intake.chatflow). Every value is made up; the
  * phone numbers use the 555-01xx fiction range.
  */
+
+export const INTAKE = path.join(ROOT, 'test/fixtures/privacy/intake.chatflow');
+
+/**
+ * Mocha hooks for a suite over the intake flow: its FlowContext, built once, and a fresh temp
+ * folder per test. Read `suite.context` and `suite.temp` inside the tests.
+ */
+export function intakeSuite(): { context: FlowContext; temp: ReturnType<typeof tempFolder> } {
+    const suite = {} as { context: FlowContext; temp: ReturnType<typeof tempFolder> };
+    before(async function () {
+        this.timeout(60_000);
+        suite.context = new FlowContext(await graphsOf(INTAKE));
+    });
+    beforeEach(() => {
+        suite.temp = tempFolder();
+    });
+    afterEach(() => suite.temp.cleanup());
+    return suite;
+}
+
+/** The privacy status of a database, read through a store opened for it alone. */
+export async function privacyStatusOf(db: string): Promise<PrivacyStatus> {
+    const store = await openStore(db);
+    try {
+        return await store.privacyStatus();
+    } finally {
+        await store.close();
+    }
+}
 
 const FIRST = ['Dana', 'Marcus', 'Priya', 'Tomasz', 'Aaliyah', 'Henrik', 'Yuki', 'Esperanza', 'Oluwaseun', 'Bridget', 'Rafael', 'Ingrid'];
 const LAST = ['Whitfield', 'Okonkwo', 'Raghunathan', 'Kowalczyk', 'Desrosiers', 'Lindqvist', 'Takahashi', 'Villanueva', 'Adeyemi', 'McAllister', 'Etxeberria', 'Halvorsen'];

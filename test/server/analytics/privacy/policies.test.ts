@@ -4,9 +4,8 @@ import * as path from 'node:path';
 import { FlowContext } from '../../../../server/analytics/flow-context.js';
 import { protectText, type PrivacyOptions, type TextToProtect } from '../../../../server/analytics/privacy.js';
 import { defaultSaltFile, loadOrCreateSalt, saltId } from '../../../../server/analytics/privacy/salt-file.js';
-import { graphsOf, ROOT, tempFolder } from '../helpers.js';
-
-const INTAKE = path.join(ROOT, 'test/fixtures/privacy/intake.chatflow');
+import { graphsOf, tempFolder } from '../helpers.js';
+import { INTAKE } from './phi-logs.js';
 const SALT: PrivacyOptions = { policy: 'hash', salt: Buffer.from('4f1c0a9e5b7d3e2f4f1c0a9e5b7d3e2f', 'hex') };
 const OTHER_SALT: PrivacyOptions = { policy: 'hash', salt: Buffer.from('00112233445566778899aabbccddeeff', 'hex') };
 
