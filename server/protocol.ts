@@ -6,7 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    ImportSummary, TranscriptEntry, VersionComparison
+    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from './analytics/model.js';
 
 export interface FlowGraphParams {
@@ -62,6 +62,8 @@ export type AnalyticsOverviewResult =
         versions: Array<{ version: string; chats: number }>;
         /** The two newest versions compared per goal, when there are two. */
         comparison?: { a: string; b: string; goals: VersionComparison[] };
+        /** Whether free text kept as typed is stored: the panel shows a warning. */
+        privacy?: PrivacyStatus;
     }
     | AnalyticsUnavailable;
 
@@ -87,6 +89,24 @@ export interface ImportLogsParams {
 
 /** Imports logs into the workspace store, with work-done progress; cancellable (whole batches stay). */
 export const ImportLogsRequest = new RequestType<ImportLogsParams, ImportSummary, void>('chatflow/importLogs');
+
+export interface ReapplyPrivacyParams {
+    /** Default: the workspace's `chatflow.privacy.policy`. */
+    policy?: PrivacyPolicy;
+}
+
+export interface ReapplyPrivacyResult {
+    db: string;
+    policy: PrivacyPolicy;
+    /** Texts looked at and texts rewritten. */
+    texts: number;
+    changed: number;
+    /** Chat ids that carried a phone number, email, SSN or IP address, now pseudonyms. */
+    chats: number;
+}
+
+/** Re-applies a privacy policy to every text of the workspace store, in place (one transaction, then VACUUM). */
+export const ReapplyPrivacyRequest = new RequestType<ReapplyPrivacyParams, ReapplyPrivacyResult, void>('chatflow/reapplyPrivacy');
 
 /** Sent after an import changed the store: clients pull their numbers again. */
 export const AnalyticsChangedNotification = new NotificationType<{ db: string }>('chatflow/analyticsChanged');

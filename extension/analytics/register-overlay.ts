@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
 import { registerImportLogsCommand } from './import-logs-command.js';
+import { registerReapplyPrivacyCommand } from './reapply-privacy-command.js';
 import { registerShowChats } from './show-chats-command.js';
 
 /** The editor side of analytics: import command, chats behind a lens, drop-out shading and its toggle. */
@@ -10,6 +11,7 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
     context.subscriptions.push(
         overlay,
         registerImportLogsCommand(flows, output),
+        registerReapplyPrivacyCommand(flows, output),
         registerShowChats(flows),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;

@@ -18,9 +18,10 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
         const context = analytics.documentContext(params.uri) ?? analytics.workspaceContext();
         const filter: AnalyticsFilter = { ...settings.filter, ...params.filter };
         const goals = [...context.goalBoxes().keys()];
-        const [totals, conversions, dropOuts, visits, dwell, versions] = await Promise.all([
+        const [totals, conversions, dropOuts, visits, dwell, versions, privacy] = await Promise.all([
             store.overview(), store.conversions(context, filter), store.dropOuts(context, filter),
-            store.visits(context, filter), store.dwellBeforeDropOut(context, filter), store.versions(context, filter)
+            store.visits(context, filter), store.dwellBeforeDropOut(context, filter), store.versions(context, filter),
+            store.privacyStatus()
         ]);
         const funnels = await Promise.all(goals.map(goal => store.funnel(context, { goal }, filter)));
         const newest = versions.slice(-2);
@@ -33,7 +34,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             conversions,
             dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
             visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-            funnels, dwell, versions, comparison
+            funnels, dwell, versions, comparison, privacy
         };
     });
 

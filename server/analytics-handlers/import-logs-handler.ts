@@ -6,6 +6,7 @@ import { importLogFiles, LogFileError } from '../analytics/import/import-logs.js
 import type { ImportSummary } from '../analytics/model.js';
 import { ImportLogsRequest, type ImportLogsParams } from '../protocol.js';
 import type { AnalyticsService } from './analytics-service.js';
+import { readPrivacyOptions } from './privacy-settings.js';
 
 /** How often progress is reported at most. */
 const PROGRESS_EVERY_MS = 250;
@@ -30,11 +31,12 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
         try {
             await analytics.shared.workspace.WorkspaceManager.ready;
             const context = analytics.workspaceContext();
+            const privacy = await readPrivacyOptions(analytics.shared, settings.db);
             const store = await analytics.holder.write(settings.db);
             const files = params.files.map(f => path.resolve(f));
             let last = 0;
             const summary = await importLogFiles(store, files, {
-                context,
+                context, privacy,
                 defaultFlow: params.flowName ?? defaultFlowOf([...context.flows.keys()]),
                 signal: abort.signal,
                 onProgress: p => {

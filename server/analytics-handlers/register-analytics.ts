@@ -7,6 +7,7 @@ import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
 import { registerAnalyticsRequests } from './analytics-requests.js';
 import { AnalyticsService } from './analytics-service.js';
 import { registerImportLogs } from './import-logs-handler.js';
+import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
 
 /**
  * The analytics side of the language server. Created before the language services (its code lens
@@ -32,6 +33,7 @@ export class ServerAnalytics {
         this.service.attach(chatflow);
         registerAnalyticsRequests(this.connection, this.service);
         registerImportLogs(this.connection, this.service, db => this.changed(db));
+        registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'chatflow') this.changed((await this.service!.settings()).db);

@@ -43,6 +43,19 @@ export class StoreHolder {
         return this.open(file, 'create', stat?.ino ?? -1);
     }
 
+    /**
+     * Runs `work` with the store closed; opens asked for meanwhile (code lenses, the panel) wait
+     * until it is done. A re-redaction needs the file to itself for its final checkpoint.
+     */
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+        const next = this.queue.then(async () => {
+            await this.close();
+            return work();
+        });
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+
     /** Opens one at a time: two code lens requests arriving together share one connection. */
     private open(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
         const next = this.queue.then(() => this.openNow(file, mode, ino));

@@ -11,6 +11,7 @@ export class FlowContext {
     /** Per flow: every name a log may use for a box of that flow's graph -> box id. */
     private readonly names = new Map<string, Map<string, string>>();
     private readonly sensitiveTexts = new Map<string, boolean>();
+    private readonly buttons = new Map<string, Set<string>>();
 
     constructor(graphs: readonly FlowGraph[]) {
         for (const graph of graphs) {
@@ -72,6 +73,18 @@ export class FlowContext {
             this.sensitiveTexts.set(boxId, known);
         }
         return known;
+    }
+
+    /** The button labels of a choice box, lower-cased (what a chat answers by clicking, not typing). */
+    choiceLabels(boxId: string): ReadonlySet<string> {
+        let labels = this.buttons.get(boxId);
+        if (!labels) {
+            labels = new Set([...this.flows.values()].flatMap(g => g.edges)
+                .filter(e => e.from === boxId && e.kind === 'choice' && e.label !== undefined)
+                .map(e => e.label!.trim().toLowerCase()));
+            this.buttons.set(boxId, labels);
+        }
+        return labels;
     }
 
     private computeTextShowsSensitive(boxId: string): boolean {

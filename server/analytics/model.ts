@@ -169,8 +169,26 @@ export interface ImportSummary {
     unmatched: Array<{ flow: string; box: string; events: number }>;
     /** `goal` events naming goals the flows neither declare nor mark. Kept, but no metric counts them. */
     unknownGoals: Array<{ goal: string; events: number }>;
-    /** Answers to sensitive inputs (or to unknown boxes) replaced by `[redacted]` before storage. */
+    /** Texts changed before storage by the privacy policy (redacted or hashed) or the Safe Harbor scan. */
     redacted: number;
+    /** The privacy policy the texts were stored under. */
+    policy?: PrivacyPolicy;
+}
+
+/** How free text and sensitive values are stored (server/analytics/privacy.ts). */
+export type PrivacyPolicy = 'redact' | 'hash' | 'keep';
+
+/** What the database says about the privacy of the texts it holds (the Analytics panel warns about kept text). */
+export interface PrivacyStatus {
+    /**
+     * True when some stored free text was kept as typed (minus Safe Harbor spans): imported under the
+     * 'keep' policy, or before policies existed, and not re-redacted since.
+     */
+    keptText: boolean;
+    /** Imports since the last re-redaction that kept free text. */
+    keptImports: number;
+    /** The policy of the newest import or re-redaction, if any was recorded. */
+    lastPolicy?: PrivacyPolicy;
 }
 
 export const REDACTED = '[redacted]';

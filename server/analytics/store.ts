@@ -1,7 +1,7 @@
 import type { FlowContext } from './flow-context.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    TranscriptEntry, VersionComparison
+    PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from './model.js';
 
 /** One event ready for storage: box resolved, privacy applied, identity ordinal set. */
@@ -23,6 +23,15 @@ export interface StoredEvent {
      * same log, adds nothing.
      */
     ordinal: number;
+}
+
+export interface ImportRecord {
+    imported: number;
+    duplicates: number;
+    malformed: number;
+    policy: PrivacyPolicy;
+    /** 'hash': the salt's fingerprint (privacy/salt-file.ts `saltId`). */
+    saltId?: string;
 }
 
 export interface BatchResult {
@@ -50,8 +59,10 @@ export interface AnalyticsStore {
     importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
     /** Re-resolves events stored under names the flows did not know then but know now (a new alias). */
     resolveUnmatched(context: FlowContext): Promise<number>;
-    /** Records a finished import of one file, for the report's "data from" line. */
-    recordImport(file: string, summary: { imported: number; duplicates: number; malformed: number }): Promise<void>;
+    /** Records a finished import of one file, for the report's "data from" line, and the privacy policy it used. */
+    recordImport(file: string, summary: ImportRecord): Promise<void>;
+    /** Whether free text kept as typed is stored (the Analytics panel warns). */
+    privacyStatus(): Promise<PrivacyStatus>;
 
     visits(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]>;
     dropOuts(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxDropOuts[]>;

@@ -11,6 +11,7 @@ Commands:
   report <files or folders...>     Visits, drop-outs and conversions per box from imported logs
   export ga4|meta <files or folders...>
                                    Conversions as GA4 / Meta payloads (PHI-free, dry run by default)
+  redact --db <path>               Re-apply a privacy policy to an existing analytics database
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -70,19 +71,45 @@ name to a box of the flows (by name, Flow.box id or alias). Formats (detected fr
   Rasa event-broker JSON one event per line (user, bot, action, slot, session_started...)
 Importing the same file twice, or a longer re-export of it, adds nothing new twice. Malformed
 lines are skipped and listed as file:line; events at boxes the flows do not have are kept and
-counted. Answers to inputs marked sensitive are stored as [redacted]. Progress goes to stderr,
-the summary to stdout.
+counted. Privacy (--policy): answers to inputs marked sensitive and every typed answer are
+stored as [redacted] (redact, the default), as a salted hash [hash:...] (hash: equal answers stay
+joinable; the salt lives outside the database), or, for typed answers only, as typed (keep).
+Whatever the policy, emails, phone and fax numbers, SSNs, dates other than the year, URLs, IP
+addresses, record/account numbers, ZIP codes and street addresses in any stored text become
+[redacted:email], [redacted:phone]... Progress goes to stderr, the summary to stdout.
 
 Options:
   --flow <files,folders>   The .chatflow files or folders the logs belong to (comma-separated)
   --db <path>              The database (default .chatflow/analytics.db in the current folder)
   --flow-name <Name>       The flow of logs that name none (Rasa logs); default: the only flow
   --log-format <format>    auto (default), jsonl, csv, rasa-tracker or rasa-events
+  --policy <policy>        redact (default), hash or keep
+  --salt-file <file>       hash: the salt (default: one per database under ~/.config/chatflow/salts/,
+                           created on first use; never inside the database)
   --format text|json       The summary as text (default) or JSON
   -h, --help               Show this help
 
 Exit codes: 0 imported (malformed lines skipped are listed, not fatal), 1 the flows have errors,
 2 bad option, unreadable log file, or a database that is locked or not a Chatflow database.`;
+
+export const REDACT_HELP = `Usage: chatflow redact [--db <path>] [options]
+
+Re-applies a privacy policy to every text already stored in an analytics database: for data
+imported under a weaker policy (keep), or before privacy policies existed. In place and atomic
+(one transaction), then VACUUM and a WAL checkpoint, so the old texts are not left in free pages
+or in the -wal file. Close VS Code's Analytics first (or run "Chatflow: Re-apply Privacy Policy
+to Database" there instead).
+
+Options:
+  --db <path>              The database (default .chatflow/analytics.db in the current folder)
+  --policy <policy>        redact (default), hash or keep (keep only re-runs the Safe Harbor scan)
+  --salt-file <file>       hash: the salt (default: the database's salt under ~/.config/chatflow/salts/)
+  --flow <files,folders>   The flows: clicked buttons and yes/no answers stay readable; without
+                           them every answer counts as typed text
+  --format text|json       The result as text (default) or JSON
+  -h, --help               Show this help
+
+Exit codes: 0 done, 1 the flows have errors, 2 bad option, missing or locked database.`;
 
 export const REPORT_HELP = `Usage: chatflow report <files or folders...> [options]
 

@@ -2,6 +2,7 @@ import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { processIO, type CommandIO } from './commands/io.js';
+import { redactCommand } from './commands/redact.js';
 import { reportCommand } from './commands/report.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -17,7 +18,8 @@ const COMMANDS: Record<string, Command> = {
     test: testCommand,
     import: importCommand,
     report: reportCommand,
-    export: exportCommand
+    export: exportCommand,
+    redact: redactCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

@@ -5,6 +5,7 @@ import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';
 import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
+import { privacyBanner } from './privacy-banner.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
@@ -15,6 +16,7 @@ export function overviewView(title: string, o: Available, open: OpenChats, revea
     return h('div', { class: 'overview' },
         h('header', { class: 'title' }, h('h1', {}, title),
             h('p', { class: 'hint' }, `${formatCount(o.totals.chats)} chats, ${formatCount(o.totals.events)} events${span} · ${o.db}`)),
+        privacyBanner(o.privacy),
         section('Conversions per day', conversionChart(o.conversions, open)),
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))

@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import type { FlowContext } from '../flow-context.js';
 import type { ImportProblem, ImportSummary } from '../model.js';
 import { DEFAULT_PRIVACY, protectText, type PrivacyOptions } from '../privacy.js';
+import { ChatIdProtector } from '../privacy/chat-ids.js';
+import { saltId } from '../privacy/salt-file.js';
 import type { AnalyticsStore, StoredEvent } from '../store.js';
 import { readCanonicalCsv } from './csv-reader.js';
 import { detectFormat } from './detect-format.js';
@@ -22,6 +24,7 @@ export interface ImportOptions extends ReaderOptions {
     context: FlowContext;
     /** 'auto' (default) detects each file's format. */
     format?: LogFormat | 'auto';
+    /** Default: 'redact'. */
     privacy?: PrivacyOptions;
     batchSize?: number;
     /** Called after each stored batch. */
@@ -44,7 +47,9 @@ const READERS: Record<LogFormat, (file: string, options: ReaderOptions) => Async
 
 /** Imports log files into the store, batch by batch; returns what was imported, skipped and unmatched. */
 export async function importLogFiles(store: AnalyticsStore, files: readonly string[], options: ImportOptions): Promise<ImportSummary> {
-    const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0 };
+    const privacy = options.privacy ?? DEFAULT_PRIVACY;
+    const salt = privacy.salt ? saltId(privacy.salt) : undefined;
+    const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
     const unmatched = new Map<string, { flow: string; box: string; events: number }>();
     const unknownGoals = new Map<string, number>();
     await store.resolveUnmatched(options.context);
@@ -60,7 +65,8 @@ export async function importLogFiles(store: AnalyticsStore, files: readonly stri
         await store.recordImport(path.resolve(file), {
             imported: summary.imported - before.imported,
             duplicates: summary.duplicates - before.duplicates,
-            malformed: summary.malformed - before.malformed
+            malformed: summary.malformed - before.malformed,
+            policy: privacy.policy, saltId: salt
         });
         summary.files++;
     }
@@ -77,6 +83,7 @@ async function importFile(
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const ordinals = new IdentityOrdinals();
     const privacy = options.privacy ?? DEFAULT_PRIVACY;
+    const chats = new ChatIdProtector(privacy.chatKey);
     let pending: StoredEvent[] = [];
     let lines = 0;
     // One batch is written while the next is parsed: SQLite works on its own thread meanwhile.
@@ -108,7 +115,7 @@ async function importFile(
                 if (summary.problems.length < IMPORT_PROBLEMS_KEPT) summary.problems.push({ file: name, ...problem } satisfies ImportProblem);
             }
             for (const event of batch.events) {
-                const stored = toStored(event, options.context, ordinals, privacy);
+                const stored = toStored(event, options.context, ordinals, privacy, chats);
                 if (stored.text !== event.text) summary.redacted++;
                 if (!stored.matched) {
                     const key = `${event.flow}\u0000${event.box}`;
@@ -133,14 +140,15 @@ async function importFile(
     await settle();
 }
 
-function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdinals, privacy: PrivacyOptions): StoredEvent {
+function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdinals, privacy: PrivacyOptions, chats: ChatIdProtector): StoredEvent {
     const resolved = event.box === '' ? '' : context.resolve(event.flow, event.box);
     const matched = resolved !== undefined;
     const box = resolved ?? event.box;
     const text = protectText({ type: event.type, box, matched, text: event.text }, context, privacy);
+    const chat = chats.protect(event.chat);
     return {
-        chat: event.chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
+        chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
         flow: event.flow, version: event.version,
-        ordinal: ordinals.next(event.chat, event.ts, event.type, box, event.goal)
+        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal)
     };
 }

@@ -98,6 +98,22 @@ export const MIGRATIONS: readonly string[] = [
         status TEXT NOT NULL,             -- ok | failed
         detail TEXT NOT NULL DEFAULT ''   -- why it failed
     );
+    `,
+    // privacy log: the policy each import and re-redaction used (the Analytics panel warns while kept text is stored)
+    `
+    CREATE TABLE IF NOT EXISTS privacy_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,              -- epoch ms, UTC
+        action TEXT NOT NULL,             -- import | redact (re-applied to the whole database)
+        policy TEXT NOT NULL,             -- redact | hash | keep
+        salt_id TEXT NOT NULL DEFAULT '', -- hash: a fingerprint of the salt (never the salt itself)
+        file TEXT NOT NULL DEFAULT '',    -- import: the log file
+        texts INTEGER NOT NULL DEFAULT 0  -- import: events stored; redact: texts changed
+    );
+    -- Events imported before policies existed kept free-text answers as typed: say so.
+    INSERT INTO privacy_log (at, action, policy, file, texts)
+        SELECT CAST(strftime('%s', 'now') AS INTEGER) * 1000, 'import', 'keep', '(imported before privacy policies)', COUNT(*)
+        FROM events HAVING COUNT(*) > 0;
     `
 ];
 

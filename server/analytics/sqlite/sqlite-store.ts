@@ -4,7 +4,7 @@ import { FlowContext } from '../flow-context.js';
 import { funnelPath } from '../funnel-path.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    TranscriptEntry, VersionComparison
+    PrivacyStatus, TranscriptEntry, VersionComparison
 } from '../model.js';
 import { boxStats } from '../metrics/box-stats.js';
 import { conversions } from '../metrics/conversions.js';
@@ -17,11 +17,12 @@ import { scopeOf } from '../metrics/scope.js';
 import { transcript } from '../metrics/transcript.js';
 import { compareVersions, versions } from '../metrics/versions.js';
 import { visits } from '../metrics/visits.js';
-import type { AnalyticsStore, BatchResult, PageRequest, StoredEvent } from '../store.js';
+import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
 import { EventWriter } from './event-writer.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
+import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
 
 /**
@@ -71,9 +72,18 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         });
     }
 
-    async recordImport(file: string, summary: { imported: number; duplicates: number; malformed: number }): Promise<void> {
-        await this.writing(() => this.db.run('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
-            [file, Date.now(), summary.imported, summary.duplicates, summary.malformed]));
+    async recordImport(file: string, summary: ImportRecord): Promise<void> {
+        await this.writing(() => this.db.transaction(async () => {
+            const now = Date.now();
+            await this.db.run('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
+                [file, now, summary.imported, summary.duplicates, summary.malformed]);
+            await this.db.run("INSERT INTO privacy_log (at, action, policy, salt_id, file, texts) VALUES (?, 'import', ?, ?, ?, ?)",
+                [now, summary.policy, summary.saltId ?? '', file, summary.imported]);
+        }));
+    }
+
+    privacyStatus(): Promise<PrivacyStatus> {
+        return this.explained(() => privacyStatus(this.db));
     }
 
     visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {

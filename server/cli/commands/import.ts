@@ -15,12 +15,13 @@ import { findChatflowFiles } from '../files.js';
 import { IMPORT_HELP } from '../help.js';
 import { loadWorkspace } from '../workspace.js';
 import type { CommandIO } from './io.js';
+import { PRIVACY_CLI_OPTIONS, privacyFromArgs } from './privacy-options.js';
 
 export const DEFAULT_DB = path.join('.chatflow', 'analytics.db');
 
 export const importSpec: CommandSpec = {
     name: 'import',
-    options: { 'flow': 'any', 'db': 'any', 'flow-name': 'any', 'log-format': ['auto', ...LOG_FORMATS], 'format': ['text', 'json'], 'help': 'flag' }
+    options: { 'flow': 'any', 'db': 'any', 'flow-name': 'any', 'log-format': ['auto', ...LOG_FORMATS], ...PRIVACY_CLI_OPTIONS, 'format': ['text', 'json'], 'help': 'flag' }
 };
 
 /** `chatflow import <log files...> --flow <flows> [--db path] [--flow-name Name] [--log-format ...] [--format text|json]` */
@@ -43,13 +44,14 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     const logFormat = (options['log-format'] ?? 'auto') as LogFormat | 'auto';
     const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, logs, logFormat, io.cwd);
     const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    const privacy = privacyFromArgs(options, dbFile);
     const store = await openStore(dbFile, 'create', io.cwd);
     let summary: ImportSummary;
     const started = Date.now();
     let reported = started;
     try {
         summary = await importLogFiles(store, logs, {
-            context, defaultFlow, format: logFormat,
+            context, defaultFlow, format: logFormat, privacy,
             displayName: file => displayPath(file, io.cwd),
             onProgress: progress => {
                 const now = Date.now();
@@ -134,6 +136,7 @@ function printSummary(summary: ImportSummary, db: { file: string; seconds: numbe
     if (summary.unknownGoals.length > 0) {
         io.out(`  goal events for goals the flows do not declare (kept, not counted): ${summary.unknownGoals.map(g => `${g.goal} (${n(g.events)})`).join(', ')}`);
     }
-    io.out(`  sensitive answers redacted: ${n(summary.redacted)}`);
+    io.out(`  texts redacted or hashed (privacy policy '${summary.policy ?? 'redact'}', Safe Harbor scan): ${n(summary.redacted)}`);
+    if (summary.policy === 'keep') io.out("  typed answers were KEPT as typed (minus Safe Harbor spans): run 'chatflow redact' to remove them later.");
     if (summary.ignored > 0) io.out(`  Rasa events without a flow step (slots, action_listen...): ${n(summary.ignored)}`);
 }

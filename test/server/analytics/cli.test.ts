@@ -22,7 +22,7 @@ describe('chatflow import and chatflow report', () => {
         assert.strictEqual(first.status, 0, first.stderr);
         assert.match(first.lines[0], /^Imported 53,902 new events from 2 files into .*analytics\.db in \d+\.\d s\.$/);
         assert.ok(first.lines.includes('  malformed lines (skipped): 0'));
-        assert.match(first.stdout, /sensitive answers redacted: 6,822/);
+        assert.match(first.stdout, /texts redacted or hashed \(privacy policy 'redact', Safe Harbor scan\): 7,105/);
         const second = runCli('import', 'examples/logs/clinic-2026-11.jsonl', '--flow', 'examples', '--db', temp.db, '--format', 'json');
         assert.strictEqual(second.status, 0, second.stderr);
         const summary = JSON.parse(second.stdout);
