@@ -29,6 +29,23 @@ export async function waitForWorkbench(page, fileName) {
 
 const quickInput = page => page.locator('.quick-input-widget');
 
+/**
+ * Presses `keys` and waits for the quick input to show; presses again only if it never showed
+ * (a key pressed while the workbench was still busy can be lost). A second press on an open
+ * quick input could move its selection, hence the wait in between.
+ */
+async function openQuickInput(page, keys, what) {
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press(keys);
+        try {
+            await quickInput(page).waitFor({ state: 'visible', timeout: 10_000 });
+            return;
+        } catch (error) {
+            if (attempt * 10_000 >= WAIT_MS) throw new Error(`${keys} never opened ${what}: ${error.message}`);
+        }
+    }
+}
+
 /** Types into the open quick input and picks the row whose label is exactly `label`. */
 async function pick(page, label) {
     const input = quickInput(page).locator('input.input');
@@ -50,19 +67,13 @@ async function pick(page, label) {
 
 /** F1, the command's title, Enter (a click on its row): as a person runs a command. */
 export async function runCommand(page, title) {
-    await until(`the command palette for '${title}'`, async () => {
-        await page.keyboard.press('F1');
-        return quickInput(page).isVisible();
-    });
+    await openQuickInput(page, 'F1', `the command palette for '${title}'`);
     await pick(page, title);
 }
 
 /** Ctrl+P, the file name, its row: opens a workspace file in the editor. */
 export async function quickOpen(page, fileName) {
-    await until('quick open', async () => {
-        await page.keyboard.press('Control+P');
-        return quickInput(page).isVisible();
-    });
+    await openQuickInput(page, 'Control+P', 'quick open');
     await pick(page, fileName);
     await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor({ state: 'visible', timeout: WAIT_MS });
 }
@@ -78,10 +89,7 @@ export async function focusEditor(page, fileName) {
 
 /** Ctrl+G, a line number, Enter: the cursor goes to that line (1-based). */
 export async function goToLine(page, line) {
-    await until('go to line', async () => {
-        await page.keyboard.press('Control+G');
-        return quickInput(page).isVisible();
-    });
+    await openQuickInput(page, 'Control+G', 'go to line');
     await page.keyboard.type(String(line));
     await page.keyboard.press('Enter');
     await cursorOnLine(page, line);
