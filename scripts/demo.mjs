@@ -22,7 +22,8 @@ const settings = {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off'
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'never'
 };
 /** What the .vsix is made from: a change to any of these rebuilds and reinstalls it. */
 const SOURCES = ['extension', 'server', 'language', 'syntaxes', 'media', 'package.json', 'package-lock.json', 'README.md', 'CHANGELOG.md',
