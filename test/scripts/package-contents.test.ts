@@ -7,8 +7,11 @@ import { ROOT } from '../server/cli/run-cli.js';
 
 const VSIX = join(ROOT, 'dist', 'chatflow-studio-linux-x64-0.1.0.vsix');
 
-function unzip(args: string[]): string {
-    return execFileSync('unzip', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function unzip(args: string[]): string;
+function unzip(args: string[], binary: true): Buffer;
+function unzip(args: string[], binary?: true): string | Buffer {
+    if (spawnSync('unzip', ['-v']).error) throw new Error('unzip is not installed: run `node scripts/install-tools.mjs` (or apt-get install unzip).');
+    return execFileSync('unzip', args, { encoding: binary ? 'buffer' : 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** `npm run package` as a person runs it; the .vsix entries it produced. */
@@ -40,7 +43,7 @@ describe('the packaged .vsix (npm run package)', function () {
 
     it("holds sqlite3's native binding for linux-x64, and is marked as a linux-x64 package", () => {
         assert.ok(entries.includes('extension/dist/native/node_sqlite3.node'));
-        const elf = execFileSync('unzip', ['-p', VSIX, 'extension/dist/native/node_sqlite3.node'], { maxBuffer: 64 * 1024 * 1024 });
+        const elf = unzip(['-p', VSIX, 'extension/dist/native/node_sqlite3.node'], true);
         assert.strictEqual(elf.subarray(0, 4).toString('latin1'), '\x7fELF', 'an ELF shared object');
         assert.strictEqual(elf.readUInt16LE(18), 0x3e, 'built for x86-64');
         assert.match(unzip(['-p', VSIX, 'extension.vsixmanifest']), /TargetPlatform="linux-x64"/);
@@ -72,7 +75,7 @@ describe('the packaged .vsix (npm run package)', function () {
     it("the packaged CLI imports logs with the packaged sqlite3, with no node_modules anywhere near it", () => {
         const dir = mkdtempSync(join(tmpdir(), 'chatflow-vsix-'));
         try {
-            execFileSync('unzip', ['-q', VSIX, '-d', dir]);
+            unzip(['-q', VSIX, '-d', dir]);
             const cli = join(dir, 'extension', 'dist', 'cli', 'main.cjs');
             const db = join(dir, 'analytics.db');
             const run = (args: string[]) => execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
