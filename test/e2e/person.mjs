@@ -109,7 +109,7 @@ export function personSteps() {
             name: '4. importing the sample logs puts numbers on the boxes; the Analytics panel draws the chart and the drop-out table',
             async run({ page, workspace, shot }) {
                 await focusEditor(page, 'clinic.chatflow');
-                await runCommand(page, 'Chatflow: Import Chat Logs…');
+                await runCommand(page, 'Chatflow: Import Chat Logs…', { opensPicker: true });
                 // code-server's file picker is a quick input holding a folder path, with its files
                 // listed below: once it shows the workspace's logs folder, type the rest of the path.
                 const picker = page.locator('.quick-input-widget');
@@ -170,6 +170,21 @@ export function personSteps() {
                 const clinic = view.locator('.monaco-list-row', { hasText: 'clinic.chatflow' }).first();
                 await clinic.locator('.codicon-testing-passed-icon').waitFor({ state: 'visible', timeout: WAIT_MS });
                 await shot('5-tests-passed');
+            }
+        },
+        {
+            name: '6. the walkthrough for the first minutes opens from the command palette with its five steps',
+            async run({ page, shot }) {
+                await runCommand(page, 'Welcome: Open Walkthrough...', { opensPicker: true });
+                const picker = page.locator('.quick-input-widget');
+                await picker.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Chatflow Studio' }).first().click({ timeout: WAIT_MS });
+                const steps = page.locator('.gettingStartedContainer .getting-started-step');
+                const titles = await until('the walkthrough\'s steps', async () => {
+                    const texts = await steps.locator('.step-title').allTextContents();
+                    return texts.length >= 5 ? texts.map(t => t.trim()) : undefined;
+                });
+                assert.deepStrictEqual(titles, ['Open a flow', 'See the flow as a graph', 'Play a chat', 'Import chat logs', 'Read the numbers']);
+                await shot('6-walkthrough');
             }
         }
     ];

@@ -46,8 +46,11 @@ async function openQuickInput(page, keys, what) {
     }
 }
 
-/** Types into the open quick input and picks the row whose label is exactly `label`. */
-async function pick(page, label) {
+/**
+ * Types into the open quick input and picks the row whose label is exactly `label`; then waits
+ * for the quick input to close, unless the pick opens another one (`closes: false`).
+ */
+async function pick(page, label, closes = true) {
     const input = quickInput(page).locator('input.input');
     await input.waitFor({ state: 'visible', timeout: WAIT_MS });
     await page.keyboard.type(label);
@@ -62,13 +65,16 @@ async function pick(page, label) {
         }
         return false;
     });
-    await quickInput(page).waitFor({ state: 'hidden', timeout: WAIT_MS }).catch(() => undefined);
+    if (closes) await quickInput(page).waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
-/** F1, the command's title, Enter (a click on its row): as a person runs a command. */
-export async function runCommand(page, title) {
+/**
+ * F1, the command's title, a click on its row: as a person runs a command. `opensPicker`: the
+ * command asks with a quick pick of its own, left open for the caller.
+ */
+export async function runCommand(page, title, { opensPicker = false } = {}) {
     await openQuickInput(page, 'F1', `the command palette for '${title}'`);
-    await pick(page, title);
+    await pick(page, title, !opensPicker);
 }
 
 /** Ctrl+P, the file name, its row: opens a workspace file in the editor. */
