@@ -1,16 +1,20 @@
-// `npm run demo`: builds and packages the extension, installs the .vsix into a demo code-server
-// (re-installing only when the packaged files changed), serves VS Code on 127.0.0.1 with
-// examples/ open, prints the URL and stays in the foreground until Ctrl-C / SIGTERM.
+// `npm run demo`: builds and packages the extension, installs the .vsix into a demo code-server,
+// imports the sample logs with the installed extension's own CLI, serves VS Code on 127.0.0.1
+// with examples/ open, prints the URL and stays in the foreground until Ctrl-C / SIGTERM, which
+// stop code-server and everything it started. A second run finds the same sources installed and
+// the logs imported, skips the build, and is serving in a few seconds.
 // Options: --port N (default 8080, or a free port if 8080 is taken).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort, installExtension, projectRoot, startCodeServer, toolsDir } from './code-server.mjs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { codeServerDirs, freePort, installExtension, projectRoot, startCodeServer, toolsDir } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
-import { buildProduction, packageVsix, vsixPath } from './package.mjs';
+import { packageExtension } from './package.mjs';
+import { builtBinding } from './sqlite3-native.mjs';
 
-const dataDir = join(toolsDir, 'demo');
+// CHATFLOW_DEMO_DIR: another place for the demo's code-server data (default .tools/demo).
+const dataDir = process.env.CHATFLOW_DEMO_DIR ?? join(toolsDir, 'demo');
 const stampFile = join(dataDir, 'installed-extension.sha256');
 const workspace = join(projectRoot, 'examples');
 const settings = {
@@ -18,23 +22,38 @@ const settings = {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off'
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'never'
 };
+/** What the .vsix is made from: a change to any of these rebuilds and reinstalls it. */
+const SOURCES = ['extension', 'server', 'language', 'syntaxes', 'media', 'package.json', 'package-lock.json', 'README.md', 'CHANGELOG.md',
+    'LICENSE', '.vscodeignore', 'language-configuration.json', 'langium-config.json', 'scripts/build.mjs', 'scripts/build-webview.mjs',
+    'scripts/sqlite3-native.mjs', 'scripts/package.mjs'];
 
 function log(message) {
     console.log(`[demo] ${message}`);
 }
 
-/** A hash of the files .vscodeignore lets into the .vsix (the zip itself differs on every run). */
-function shippedContentHash() {
-    const hash = createHash('sha256');
-    const shipped = readFileSync(join(projectRoot, '.vscodeignore'), 'utf8').split('\n')
-        .filter(line => line.startsWith('!')).map(line => line.slice(1).trim());
-    for (const file of shipped) {
-        const path = join(projectRoot, file);
-        hash.update(`${file}\0`);
-        if (existsSync(path)) hash.update(readFileSync(path));
+function* filesUnder(path) {
+    if (statSync(path).isDirectory()) {
+        for (const entry of readdirSync(path).sort()) {
+            if (entry === 'generated' || entry === 'node_modules') continue; // Langium output: made from the grammar hashed here
+            yield* filesUnder(join(path, entry));
+        }
+    } else {
+        yield path;
     }
+}
+
+/** A hash of every source of the .vsix and of the sqlite3 binding it ships (a few MB: milliseconds). */
+function sourceHash() {
+    const hash = createHash('sha256');
+    for (const source of SOURCES) {
+        const path = join(projectRoot, source);
+        if (!existsSync(path)) continue;
+        for (const file of filesUnder(path)) hash.update(`${relative(projectRoot, file)}\0`).update(readFileSync(file));
+    }
+    hash.update(readFileSync(builtBinding()));
     return hash.digest('hex');
 }
 
@@ -46,21 +65,32 @@ function requestedPort() {
     return port;
 }
 
+/** The folder code-server installed the extension into, if it is there. */
+function installedExtension() {
+    const extensions = codeServerDirs(dataDir).extensions;
+    if (!existsSync(extensions)) return undefined;
+    const { publisher, name, version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+    const folder = readdirSync(extensions).find(entry => entry.startsWith(`${publisher}.${name}-${version}`));
+    return folder ? join(extensions, folder) : undefined;
+}
+
 async function installIfChanged() {
-    buildProduction();
-    const hash = shippedContentHash();
+    const hash = sourceHash();
     const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-    if (hash === installed && existsSync(vsixPath())) {
-        log('extension unchanged since the last demo: keeping the installed copy');
+    if (hash === installed && installedExtension()) {
+        log('extension sources unchanged since the last demo: keeping the installed copy');
         return;
     }
-    const vsix = packageVsix();
+    const vsix = packageExtension();
     await installExtension(dataDir, vsix);
     writeFileSync(stampFile, `${hash}\n`);
     log(`installed ${vsix}`);
 }
 
-/** The sample logs go into examples/.chatflow/analytics.db when it is missing or older than they are. */
+/**
+ * The sample logs go into examples/.chatflow/analytics.db when it is missing or older than they
+ * are, through the installed extension's CLI (dist/cli/main.cjs in the .vsix, with its sqlite3).
+ */
 function importSampleLogs() {
     const db = join(workspace, '.chatflow', 'analytics.db');
     const logs = join(workspace, 'logs');
@@ -71,7 +101,8 @@ function importSampleLogs() {
         log('sample logs already imported into examples/.chatflow/analytics.db');
         return;
     }
-    const cli = (args) => execFileSync(process.execPath, [join(projectRoot, 'dist', 'cli', 'main.cjs'), 'import', ...args, '--db', db], { cwd: projectRoot, stdio: 'inherit' });
+    const cliPath = join(installedExtension(), 'dist', 'cli', 'main.cjs');
+    const cli = (args) => execFileSync(process.execPath, [cliPath, 'import', ...args, '--db', db], { cwd: projectRoot, stdio: 'inherit' });
     cli([...canonical, '--flow', workspace]);
     cli([rasa, '--flow', workspace, '--flow-name', 'Dental']);
     log('imported the sample logs into examples/.chatflow/analytics.db');

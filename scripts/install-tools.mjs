@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_VERSION, codeServerEntry, codeServerPrefix, startCodeServer, toolsDir } from './code-server.mjs';
 
-export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'sqlite3'];
+export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'sqlite3', 'unzip'];
 // @vscode/ripgrep (pinned by code-server) downloads rg from GitHub in its postinstall; we seed
 // its download cache with Debian's rg instead (no internet here but npm and apt).
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';

@@ -2,12 +2,12 @@
 // workbench, headless Debian chromium (driven by playwright-core) opens it with the test payload,
 // the extension host runs mocha, and the workbench reports the exit code by calling
 // window.codeAutomationExit(code). Exits with that code; 1 with a clear message on timeout.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildIntegrationTests } from './build-integration.mjs';
-import { projectRoot, startCodeServer } from './code-server.mjs';
+import { codeServerDirs, projectRoot, startCodeServer } from './code-server.mjs';
 import { ensureTools } from './install-tools.mjs';
 
 const TIMEOUT_MS = Number(process.env.CHATFLOW_IT_TIMEOUT_MS ?? 180000);
@@ -89,7 +89,12 @@ export async function runIntegration() {
     mkdirSync(outputDir, { recursive: true });
     const root = mkdtempSync(join(tmpdir(), 'chatflow-it-'));
     const workspace = createWorkspace(root);
-    const server = await startCodeServer({ dataDir: join(root, 'code-server'), workspace, logFile: join(outputDir, 'code-server.log') });
+    const dataDir = join(root, 'code-server');
+    // The extension's walkthrough would open over the editors the suites work in.
+    const userDir = join(codeServerDirs(dataDir).user, 'User');
+    mkdirSync(userDir, { recursive: true });
+    writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ 'workbench.welcomePage.walkthroughs.openOnInstall': false }));
+    const server = await startCodeServer({ dataDir, workspace, logFile: join(outputDir, 'code-server.log') });
     const stop = async () => {
         await server.stop();
         rmSync(root, { recursive: true, force: true });

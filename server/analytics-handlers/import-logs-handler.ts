@@ -1,6 +1,7 @@
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { WorkDoneProgress, type ProgressToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, WorkDoneProgress, type ProgressToken } from 'vscode-languageserver';
 import { AnalyticsError } from '../analytics/errors.js';
 import { importLogFiles, LogFileError } from '../analytics/import/import-logs.js';
 import type { ImportSummary } from '../analytics/model.js';
@@ -31,9 +32,10 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
         try {
             await analytics.shared.workspace.WorkspaceManager.ready;
             const context = analytics.workspaceContext();
+            const files = params.files.map(f => path.resolve(f));
+            files.forEach(assertReadableLog);
             const privacy = await readPrivacyOptions(analytics.shared, settings.db);
             const store = await analytics.holder.write(settings.db);
-            const files = params.files.map(f => path.resolve(f));
             let last = 0;
             const summary = await importLogFiles(store, files, {
                 context, privacy,
@@ -50,7 +52,9 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             return summary;
         } catch (error) {
             if (abort.signal.aborted) throw new Error(`Import cancelled: the batches stored so far stay in ${settings.db}; importing the same files again continues where it stopped.`);
-            if (error instanceof AnalyticsError || error instanceof LogFileError) throw new Error(error.message);
+            // A ResponseError reaches the editor as its text alone (a plain Error gets a
+            // "Request chatflow/importLogs failed with message:" prefix in front).
+            if (error instanceof AnalyticsError || error instanceof LogFileError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
             throw error;
         } finally {
             cancel.dispose();
@@ -59,6 +63,18 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             changed(settings.db);
         }
     });
+}
+
+/** Every log is checked before anything is imported: a typo in the last path stores nothing. */
+function assertReadableLog(file: string): void {
+    let problem: string | undefined;
+    try {
+        if (!fs.statSync(file).isFile()) problem = 'a folder, not a log file';
+        else fs.accessSync(file, fs.constants.R_OK);
+    } catch (error) {
+        problem = `${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    }
+    if (problem) throw new LogFileError(`cannot read ${file} (${problem}). Check that the log file exists and is readable.`);
 }
 
 /** Rasa logs name no flow: the only flow of the workspace, if there is just one. */

@@ -35,7 +35,9 @@ describe('formatting', () => {
     });
 
     it('is a no-op on every other example flow', async () => {
-        const examples = readdirSync('examples').filter(name => name.endsWith('.chatflow') && name !== 'clinic.chatflow');
+        // Files only: `npm run demo` imports the sample logs into the folder examples/.chatflow/.
+        const examples = readdirSync('examples', { withFileTypes: true })
+            .filter(entry => entry.isFile() && entry.name.endsWith('.chatflow') && entry.name !== 'clinic.chatflow').map(entry => entry.name);
         assert.ok(examples.length > 0, 'examples/ holds more flows than the clinic');
         for (const name of examples) {
             const text = fixture(`examples/${name}`);
