@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { BoxStatsRequest } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
-import { createShadingTypes, shadingHover, shadingStep } from './drop-out-shading.js';
+import { createShadingTypes, shadingHover } from './drop-out-shading.js';
+import { shadingStep } from './drop-out-steps.js';
 
 export const OVERLAY_SETTING = 'chatflow.analytics.overlay';
 
