@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalyticsFilter, ChatPage, DrillDown, TranscriptEntry } from '../../../server/analytics/model.js';
+import type { AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../server/analytics/model.js';
 import { FlowContext } from '../../../server/analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../../server/analytics/sqlite/sqlite-store.js';
 import { loadFlowGraphs } from '../../../server/cli/commands/import.js';
@@ -54,8 +54,13 @@ export class AnalyticsData {
         };
     }
 
-    chats(drill: DrillDown, offset: number, limit: number): Promise<ChatPage> {
-        return this.store.chats(this.context, drill, undefined, { offset, limit });
+    /** What the server's BoxStatsRequest answers for the flow: per-box numbers and per-pair traffic. */
+    async boxStats(filter: AnalyticsFilter = {}): Promise<{ stats: Record<string, BoxStats>; edges: EdgeTraffic[] }> {
+        return { stats: await this.store.boxStats(this.context, filter), edges: await this.store.edges(this.context, filter) };
+    }
+
+    chats(drill: DrillDown, offset: number, limit: number, filter?: AnalyticsFilter): Promise<ChatPage> {
+        return this.store.chats(this.context, drill, filter, { offset, limit });
     }
 
     transcript(chat: string): Promise<TranscriptEntry[]> {
