@@ -62,6 +62,8 @@ export type AnalyticsOverviewResult =
         versions: Array<{ version: string; chats: number }>;
         /** The two newest versions compared per goal, when there are two. */
         comparison?: { a: string; b: string; goals: VersionComparison[] };
+        /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
+        storeVersions?: string[];
     }
     | AnalyticsUnavailable;
 

@@ -49,7 +49,7 @@ describe('preview webview: analytics overlay on the clinic graph (sample logs im
             }
             assert.ok(box.tag?.startsWith(`${expected.chats.toLocaleString('en-US')} chats`), `${box.id}: '${box.tag}'`);
             if (expected.dropped !== undefined) {
-                assert.ok(box.tag.includes(`↓${expected.dropped.toLocaleString('en-US')} (${(expected.rate * 100).toFixed(1)}%)`), `${box.id}: '${box.tag}'`);
+                assert.ok(box.tag!.includes(`↓${expected.dropped.toLocaleString('en-US')} (${(expected.rate * 100).toFixed(1)}%)`), `${box.id}: '${box.tag}'`);
                 assert.ok(box.label.includes(`dropped out here (${(expected.rate * 100).toFixed(1)}%)`), 'a screen reader hears the numbers');
             }
             assert.equal(box.shade, expected.shade, `${box.id} shade step`);

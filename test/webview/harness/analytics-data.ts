@@ -38,6 +38,7 @@ export class AnalyticsData {
         const funnels = [];
         for (const c of conversions) funnels.push(await store.funnel(context, { goal: c.goal }, filter));
         const versions = await store.versions(context, filter);
+        const storeVersions = (await store.versions(context, { ...filter, from: undefined, to: undefined })).map(v => v.version);
         const pair = versions.length >= 2 ? { a: versions[versions.length - 2].version, b: versions[versions.length - 1].version } : undefined;
         const totals = await store.overview();
         return {
@@ -50,7 +51,8 @@ export class AnalyticsData {
             funnels,
             dwell: await store.dwellBeforeDropOut(context, filter),
             versions,
-            comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) }
+            comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) },
+            storeVersions
         };
     }
 
