@@ -50,7 +50,7 @@ describe('the Analytics panel webview: date range and version filter', function 
     });
 
     it('offers the store\'s versions and days, sends the version picked, and every view shows that version\'s chats', async () => {
-        const options = await page.page.$$eval('select[name="version"] option', os => os.map(o => o.value));
+        const options = await page.page.$$eval('select[name="version"] option', os => os.map(o => (o as HTMLOptionElement).value));
         assert.deepStrictEqual(options, ['', ...all.storeVersions!]);
         assert.strictEqual(await page.page.getAttribute('input[name="from"]', 'min'), all.totals.first!.slice(0, 10));
         const version = all.versions[0].version;
