@@ -3,6 +3,7 @@ import type { FlowClient } from '../flow-client.js';
 import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
 import { registerImportLogsCommand } from './import-logs-command.js';
 import { registerShowChats } from './show-chats-command.js';
+import { registerStatsHover } from './stats-hover.js';
 
 /** The editor side of analytics: import command, chats behind a lens, drop-out shading and its toggle. */
 export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows: FlowClient, output: vscode.LogOutputChannel): void {
@@ -11,6 +12,7 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         overlay,
         registerImportLogsCommand(flows, output),
         registerShowChats(flows),
+        registerStatsHover(flows),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
             const on = !overlayEnabled();
