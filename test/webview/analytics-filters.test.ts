@@ -1,12 +1,10 @@
 import * as assert from 'node:assert';
 import type { FromAnalytics } from '../../extension/analytics-protocol.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
-import { AnalyticsData } from './harness/analytics-data.js';
-import { AnalyticsFixture, type AnalyticsPage } from './harness/analytics-page.js';
+import type { AnalyticsData } from './harness/analytics-data.js';
+import { CLINIC_URI as URI, clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
-const URI = 'file:///work/examples/clinic.chatflow';
-const TITLE = 'Analytics clinic.chatflow';
 
 /** The drop-out table as the user reads it: box -> drop-outs. */
 async function dropOutRows(page: AnalyticsPage): Promise<Record<string, number>> {
@@ -22,32 +20,11 @@ const filters = (posted: FromAnalytics[]) => posted.filter((m): m is Extract<Fro
 
 describe('the Analytics panel webview: date range and version filter', function () {
     this.timeout(90_000);
-    let fixture: AnalyticsFixture;
+    const suite = clinicAnalyticsSuite();
     let data: AnalyticsData;
     let all: Available;
     let page: AnalyticsPage;
-
-    before(async () => {
-        data = await AnalyticsData.load('examples/clinic.chatflow');
-        const result = await data.overview();
-        assert.ok(result.available);
-        all = result;
-        fixture = await AnalyticsFixture.start();
-    });
-    after(async () => {
-        await fixture?.close();
-        await data?.close();
-    });
-    beforeEach(async () => {
-        page = await fixture.open(data);
-        await page.post({ type: 'overview', uri: URI, title: TITLE, result: all });
-        await page.page.waitForSelector('.overview');
-    });
-    afterEach(async () => {
-        assert.deepStrictEqual(await page.cspViolations(), [], 'no CSP violation');
-        assert.deepStrictEqual(page.errors, [], 'no script error');
-        await page.close();
-    });
+    beforeEach(() => ({ data, overview: all, page } = suite));
 
     it('offers the store\'s versions and days, sends the version picked, and every view shows that version\'s chats', async () => {
         const options = await page.page.$$eval('select[name="version"] option', os => os.map(o => (o as HTMLOptionElement).value));
@@ -119,7 +96,7 @@ describe('the Analytics panel webview: date range and version filter', function 
     });
 
     it('sends the filter saved before a reload with its first "ready"', async () => {
-        const restored = await fixture.open(data, 'dark', { uri: URI, filter: { version: all.versions[0].version } });
+        const restored = await suite.fixture.open(data, 'dark', { uri: URI, filter: { version: all.versions[0].version } });
         try {
             const ready = (await restored.posted()).find(m => m.type === 'ready');
             assert.deepStrictEqual(ready, { type: 'ready', filter: { version: all.versions[0].version } });

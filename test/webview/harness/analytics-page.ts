@@ -1,7 +1,10 @@
+import * as assert from 'node:assert';
 import { mkdirSync } from 'node:fs';
+import { after, afterEach, before, beforeEach } from 'mocha';
 import type { Browser, Page } from 'playwright-core';
 import type { AnalyticsState, FromAnalytics, PanelFilter, ToAnalytics } from '../../../extension/analytics-protocol.js';
-import type { AnalyticsData } from './analytics-data.js';
+import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
+import { AnalyticsData } from './analytics-data.js';
 import { launchChromium } from './browser.js';
 import { ensureWebviewBuilt, SCREENSHOTS } from './preview-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
@@ -93,4 +96,49 @@ export class AnalyticsPage {
     async close(): Promise<void> {
         await this.page.close();
     }
+}
+
+export const CLINIC_URI = 'file:///work/examples/clinic.chatflow';
+export const CLINIC_TITLE = 'Analytics clinic.chatflow';
+
+type Available = Extract<AnalyticsOverviewResult, { available: true }>;
+
+/** What the hooks of `clinicAnalyticsSuite` fill in for the tests. */
+export interface ClinicAnalyticsSuite {
+    fixture: AnalyticsFixture;
+    data: AnalyticsData;
+    /** The numbers of every chat, unfiltered. */
+    overview: Available;
+    /** A fresh page showing `overview`, for each test. */
+    page: AnalyticsPage;
+}
+
+/**
+ * The hooks of a suite over the sample logs of the clinic flow: the store and browser once, a
+ * fresh page showing the overview before each test, no CSP violation or script error after it.
+ */
+export function clinicAnalyticsSuite(): ClinicAnalyticsSuite {
+    const suite = {} as ClinicAnalyticsSuite;
+    before(async () => {
+        suite.data = await AnalyticsData.load('examples/clinic.chatflow');
+        const result = await suite.data.overview();
+        assert.ok(result.available, 'the imported store has numbers');
+        suite.overview = result;
+        suite.fixture = await AnalyticsFixture.start();
+    });
+    after(async () => {
+        await suite.fixture?.close();
+        await suite.data?.close();
+    });
+    beforeEach(async () => {
+        suite.page = await suite.fixture.open(suite.data);
+        await suite.page.post({ type: 'overview', uri: CLINIC_URI, title: CLINIC_TITLE, result: suite.overview });
+        await suite.page.page.waitForSelector('.overview');
+    });
+    afterEach(async () => {
+        assert.deepStrictEqual(await suite.page.cspViolations(), [], 'no CSP violation');
+        assert.deepStrictEqual(suite.page.errors, [], 'no script error');
+        await suite.page.close();
+    });
+    return suite;
 }
