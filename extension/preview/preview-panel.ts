@@ -103,6 +103,7 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
 
     /** Pulls the numbers of the document's boxes and edges; with the overlay off or no store, clears them. */
     private async refreshStats(): Promise<void> {
+        if (this.flows.length === 0) return; // Nothing drawn yet: the first graph pulls them.
         const pull = ++this.statsPulls;
         try {
             const result = overlayEnabled() ? await this.ctx.flows.boxStats({ uri: this.uri.toString() }) : undefined;
