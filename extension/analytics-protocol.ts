@@ -2,13 +2,13 @@
  * Every message between the extension and the Analytics webview, typed once. The extension side
  * (extension/analytics-panel/) and the browser bundle (extension/webview/analytics/) both import it.
  */
-import type { ChatPage, DrillDown, TranscriptEntry } from '../server/analytics/model.js';
+import type { AnalyticsFilter, ChatPage, DrillDown, TranscriptEntry } from '../server/analytics/model.js';
 import type { AnalyticsOverviewResult } from '../server/protocol.js';
 
 /** Extension -> webview. */
 export type ToAnalytics =
     /** The numbers of the document's flows (or why there are none): replaces the page. */
-    | { type: 'overview'; uri: string; title: string; result: AnalyticsOverviewResult }
+    | { type: 'overview'; uri: string; title: string; result: AnalyticsOverviewResult; filter?: PanelFilter }
     /** Answer to `chats`: one page of the chats behind a number. */
     | { type: 'chats'; requestId: number; page: ChatPage }
     /** Answer to `transcript`. */
@@ -18,8 +18,10 @@ export type ToAnalytics =
 
 /** Webview -> extension. */
 export type FromAnalytics =
-    /** The script is loaded and listening: send the overview. */
-    | { type: 'ready' }
+    /** The script is loaded and listening: send the overview (for the filter it restored, if any). */
+    | { type: 'ready'; filter?: PanelFilter }
+    /** The user changed the date range or the version: every view shows the chats it selects. */
+    | { type: 'filter'; filter: PanelFilter }
     /** The user clicked a box name: reveal and select it in the editor. */
     | { type: 'reveal'; boxId: string }
     /** The user clicked a number (or a page button): the chats behind it. */
@@ -36,7 +38,11 @@ export const TO_ANALYTICS_TYPES: ReadonlyArray<ToAnalytics['type']> = ['overview
 /** What the webview persists with `setState`, so a reload (serializer) reopens the same document. */
 export interface AnalyticsState {
     uri: string;
+    filter?: PanelFilter;
 }
+
+/** The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive) and one flow version. */
+export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version'>;
 
 /** Chats per page of the chats list. */
 export const CHATS_PAGE_SIZE = 50;

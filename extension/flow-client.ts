@@ -3,8 +3,8 @@ import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
 import type { ChatPage, TranscriptEntry } from '../server/analytics/model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest, TranscriptRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type ChatsParams
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest, TranscriptRequest,
+    type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatsParams
 } from '../server/protocol.js';
 
 /** How long a pull waits for the server to start, or to load a document it did not know. */
@@ -36,6 +36,12 @@ export class FlowClient implements vscode.Disposable {
     async analyticsOverview(params: AnalyticsParams): Promise<AnalyticsOverviewResult> {
         await this.whenRunning();
         return this.client.sendRequest(AnalyticsOverviewRequest, params);
+    }
+
+    /** Per-box and per-edge numbers of a document's flows (or why there are none). */
+    async boxStats(params: AnalyticsParams): Promise<BoxStatsResult> {
+        await this.whenRunning();
+        return this.client.sendRequest(BoxStatsRequest, params);
     }
 
     /** The chats behind one number; `total` equals the number. */

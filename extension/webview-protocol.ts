@@ -15,7 +15,9 @@ export type ToWebview =
     /** Transition coverage of the document's conversation tests, by edge id. */
     | { type: 'coverage'; covered: string[]; uncovered: string[] }
     /** Asks the webview for the current drawing as a standalone SVG document. */
-    | { type: 'exportSvg'; requestId: number };
+    | { type: 'exportSvg'; requestId: number }
+    /** Analytics numbers to draw on the graph; without `overlay` (overlay off, no store) the graph shows none. */
+    | { type: 'stats'; overlay?: GraphOverlay };
 
 /** Webview -> extension. */
 export type FromWebview =
@@ -23,10 +25,42 @@ export type FromWebview =
     | { type: 'ready' }
     /** The user clicked a box (or pressed Enter on it): reveal and select it in the editor. */
     | { type: 'reveal'; boxId: string; range: SourceRange }
+    /** The user clicked a box's numbers: list the chats behind them. */
+    | { type: 'showChats'; boxId: string }
     /** Answer to `exportSvg`. */
     | { type: 'svg'; requestId: number; svg: string }
     /** Something failed in the webview (layout, rendering): shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+/** The numbers of one box on the graph (only boxes some chat entered). */
+export interface BoxOverlay {
+    /** Chats that entered the box. */
+    chats: number;
+    /** Chats that dropped out here; absent on end and handoff boxes, where a chat cannot drop out. */
+    dropped?: number;
+    /** dropped / chats (0 when absent). */
+    rate: number;
+    /** Shading step, 0..2 by rising drop-out rate, -1 for none (the editor's thresholds). */
+    shade: number;
+    /** Chats converted on each goal the box marks. */
+    goals: Record<string, number>;
+}
+
+/** The traffic of one edge of the graph. */
+export interface EdgeOverlay {
+    /** Chats that took the edge (went straight from its box to its target). */
+    chats: number;
+    /** Line weight 1..6, never falling as traffic rises; 0 for an edge no chat took. */
+    weight: number;
+    /** Another edge joins the same two boxes: the logs cannot tell them apart, so both show the pair's count. */
+    shared?: boolean;
+}
+
+/** Everything the preview draws for analytics: per box and per edge id, for the flows that have chats. */
+export interface GraphOverlay {
+    boxes: Record<string, BoxOverlay>;
+    edges: Record<string, EdgeOverlay>;
+}
 
 /** What the webview persists with `setState`, so a reload restores the panel (serializer). */
 export interface PreviewState {

@@ -64,6 +64,8 @@ export type AnalyticsOverviewResult =
         comparison?: { a: string; b: string; goals: VersionComparison[] };
         /** Whether free text kept as typed is stored: the panel shows a warning. */
         privacy?: PrivacyStatus;
+        /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
+        storeVersions?: string[];
     }
     | AnalyticsUnavailable;
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FromAnalytics, ToAnalytics } from '../analytics-protocol.js';
+import type { FromAnalytics, PanelFilter, ToAnalytics } from '../analytics-protocol.js';
 import { DocumentPanel } from '../document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import { findBox } from '../preview/box-at.js';
@@ -21,6 +21,8 @@ const REFRESH_DEBOUNCE_MS = 200;
 export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
     static readonly viewType = 'chatflow.analytics';
     private pulls = 0;
+    /** Applies to every number the panel shows and every list of chats behind one. */
+    private filter: PanelFilter = {};
 
     constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: AnalyticsContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
@@ -40,14 +42,19 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
         const name = path.basename(this.uri.fsPath);
         try {
             switch (message.type) {
-                case 'ready': return await this.refresh();
+                case 'ready':
+                    if (message.filter) this.filter = message.filter;
+                    return await this.refresh();
+                case 'filter':
+                    this.filter = message.filter;
+                    return await this.refresh();
                 case 'reveal': {
                     const box = findBox((await this.ctx.flows.pull(this.uri)).flows ?? [], message.boxId);
                     if (!box) throw new Error(`${name} has no box ${message.boxId} any more (or has errors): fix the file, then try again`);
                     return await revealInEditor(box.nameRange, this.panel.viewColumn, this.sourceColumn);
                 }
                 case 'chats': {
-                    const page = await this.ctx.flows.chats({ uri: this.uri.toString(), drill: message.drill, offset: message.offset, limit: message.limit });
+                    const page = await this.ctx.flows.chats({ uri: this.uri.toString(), drill: message.drill, filter: this.filter, offset: message.offset, limit: message.limit });
                     return this.post({ type: 'chats', requestId: message.requestId, page });
                 }
                 case 'transcript': {
@@ -73,8 +80,9 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
 
     private async refresh(): Promise<void> {
         const pull = ++this.pulls;
-        const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString() });
-        if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result });
+        const filter = this.filter;
+        const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString(), filter });
+        if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result, filter });
     }
 
 }

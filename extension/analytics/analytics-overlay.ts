@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { BoxStatsRequest } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
-import { createShadingTypes, shadingHover, shadingStep } from './drop-out-shading.js';
+import { createShadingTypes } from './drop-out-shading.js';
+import { shadingStep } from './drop-out-steps.js';
 
 export const OVERLAY_SETTING = 'chatflow.analytics.overlay';
 
@@ -10,7 +11,8 @@ export function overlayEnabled(): boolean {
 }
 
 /**
- * Shades the boxes of visible .chatflow editors by drop-out rate (hover: the numbers). Redrawn
+ * Shades the boxes of visible .chatflow editors by drop-out rate (the numbers are in the hover of
+ * stats-hover.ts, on every box, shaded or not). Redrawn
  * when an editor shows, the server revalidates a document, an import changes the store, or the
  * overlay setting changes; cleared when the overlay is off. The code lenses come from the server.
  */
@@ -49,7 +51,7 @@ export class AnalyticsOverlay implements vscode.Disposable {
             const step = shadingStep(stats);
             if (step < 0) continue;
             const range = new vscode.Range(box.range.start.line, 0, box.range.start.line, 0);
-            byStep[step].push({ range, hoverMessage: shadingHover(stats, uri.toString(), box.kind !== 'end' && box.kind !== 'handoff') });
+            byStep[step].push({ range });
         }
         this.types.forEach((type, i) => editor.setDecorations(type, byStep[i]));
     }

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { BoxStats } from '../../server/analytics/model.js';
 import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
 
-/** Drop-out rate thresholds of the shading steps (the rate must reach the step's value). */
+/** The theme colours of the steps of DROP_OUT_STEPS (drop-out-steps.ts), in the same order. */
 const STEPS = [
-    { from: 0.05, color: 'diffEditor.removedLineBackground', ruler: undefined },
-    { from: 0.15, color: 'diffEditor.removedTextBackground', ruler: 'editorOverviewRuler.warningForeground' },
-    { from: 0.30, color: 'inputValidation.errorBackground', ruler: 'editorOverviewRuler.errorForeground' }
+    { color: 'diffEditor.removedLineBackground', ruler: undefined },
+    { color: 'diffEditor.removedTextBackground', ruler: 'editorOverviewRuler.warningForeground' },
+    { color: 'inputValidation.errorBackground', ruler: 'editorOverviewRuler.errorForeground' }
 ] as const;
 
 export function createShadingTypes(): vscode.TextEditorDecorationType[] {
@@ -16,13 +16,6 @@ export function createShadingTypes(): vscode.TextEditorDecorationType[] {
         overviewRulerColor: step.ruler ? new vscode.ThemeColor(step.ruler) : undefined,
         overviewRulerLane: vscode.OverviewRulerLane.Right
     }));
-}
-
-/** The step (index into the decoration types) of a box, or -1 for no shading. */
-export function shadingStep(stats: BoxStats): number {
-    let step = -1;
-    STEPS.forEach((s, i) => { if (stats.visits > 0 && stats.dropOutRate >= s.from) step = i; });
-    return step;
 }
 
 /** The numbers, and a link that lists the chats behind them (the code lens's command). */

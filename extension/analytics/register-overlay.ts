@@ -4,6 +4,7 @@ import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-o
 import { registerImportLogsCommand } from './import-logs-command.js';
 import { registerReapplyPrivacyCommand } from './reapply-privacy-command.js';
 import { registerShowChats } from './show-chats-command.js';
+import { registerStatsHover } from './stats-hover.js';
 
 /** The editor side of analytics: import command, chats behind a lens, drop-out shading and its toggle. */
 export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows: FlowClient, output: vscode.LogOutputChannel): void {
@@ -13,6 +14,7 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         registerImportLogsCommand(flows, output),
         registerReapplyPrivacyCommand(flows, output),
         registerShowChats(flows),
+        registerStatsHover(flows),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
             const on = !overlayEnabled();

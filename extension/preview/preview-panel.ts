@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlowGraph, SourceRange } from '../../language/flow-model.js';
+import type { BoxStats } from '../../server/analytics/model.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
+import { overlayEnabled } from '../analytics/analytics-overlay.js';
 import { DocumentPanel } from '../document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import type { FromWebview, ToWebview } from '../webview-protocol.js';
@@ -8,6 +11,7 @@ import { boxAt, findBox } from './box-at.js';
 import { testCoverage } from './coverage.js';
 import { previewPage, webviewOptions } from './preview-page.js';
 import { revealInEditor } from './reveal-box.js';
+import { graphOverlay } from './stats-overlay.js';
 import { SvgRequests } from './svg-requests.js';
 
 /** What every panel shares: the extension's folder, the server, the log, and a message tap for tests. */
@@ -27,6 +31,9 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
     private flows: FlowGraph[] = [];
     private pulls = 0;
     private highlighted: string | undefined;
+    /** The numbers last drawn on the graph, by box id (for the chats behind a click). */
+    private stats: Record<string, BoxStats> = {};
+    private statsPulls = 0;
 
     constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: PreviewContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
@@ -40,6 +47,10 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
         }, null, this.disposables);
         ctx.flows.onDidChange(uris => {
             if (uris.some(u => u.toString() === uri.toString())) this.scheduleRefresh();
+        }, null, this.disposables);
+        ctx.flows.onDidChangeAnalytics(() => void this.refreshStats(), null, this.disposables);
+        vscode.workspace.onDidChangeConfiguration(e => {
+            if (e.affectsConfiguration('chatflow.analytics')) void this.refreshStats();
         }, null, this.disposables);
     }
 
@@ -58,6 +69,7 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
                 this.ctx.output.error(text);
                 void vscode.window.showErrorMessage(text);
             });
+            case 'showChats': return this.showChats(message.boxId);
             case 'svg': return Promise.resolve(this.svg.answer(message.requestId, message.svg));
             case 'log': return Promise.resolve(this.ctx.output[message.level](`${this.panel.title}: ${message.message}`));
             default: return assertNever(message);
@@ -81,11 +93,35 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
             this.highlighted = undefined;
             if (editor) this.highlight(editor.selection.active);
             this.post(testCoverage(result.flows));
+            await this.refreshStats();
         } catch (e) {
             const message = `Could not get the flow graph of ${this.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
             this.ctx.output.error(message);
             if (pull === this.pulls) this.post({ type: 'problems', uri, errors: [{ message, line: 0, character: 0 }] });
         }
+    }
+
+    /** Pulls the numbers of the document's boxes and edges; with the overlay off or no store, clears them. */
+    private async refreshStats(): Promise<void> {
+        if (this.flows.length === 0) return; // Nothing drawn yet: the first graph pulls them.
+        const pull = ++this.statsPulls;
+        try {
+            const result = overlayEnabled() ? await this.ctx.flows.boxStats({ uri: this.uri.toString() }) : undefined;
+            if (pull !== this.statsPulls) return;
+            this.stats = result?.available ? result.stats : {};
+            this.post(result?.available ? { type: 'stats', overlay: graphOverlay(this.flows, result.stats, result.edges) } : { type: 'stats' });
+        } catch (e) {
+            this.ctx.output.warn(`Analytics numbers for the preview of ${path.basename(this.uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+
+    /** The chats behind a box's numbers, through the command its code lens runs. */
+    private async showChats(boxId: string): Promise<void> {
+        const box = findBox(this.flows, boxId);
+        const stats = this.stats[boxId];
+        if (!box || !stats) return;
+        const args: ShowChatsArgs = { uri: this.uri.toString(), box: boxId, numbers: boxNumbers(stats, box.kind !== 'end' && box.kind !== 'handoff') };
+        await vscode.commands.executeCommand(SHOW_CHATS_COMMAND, args);
     }
 
     private highlight(position: vscode.Position): void {

@@ -24,6 +24,9 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             store.privacyStatus()
         ]);
         const funnels = await Promise.all(goals.map(goal => store.funnel(context, { goal }, filter)));
+        // The picker offers every version, also while the numbers cover some days only (versions() ignores the version filter).
+        const unfiltered = params.filter?.from || params.filter?.to
+            ? await store.versions(context, { ...settings.filter, from: undefined, to: undefined }) : versions;
         const newest = versions.slice(-2);
         const comparison = newest.length === 2
             ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
@@ -34,7 +37,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             conversions,
             dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
             visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-            funnels, dwell, versions, comparison, privacy
+            funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version)
         };
     });
 

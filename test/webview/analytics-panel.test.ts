@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import { CHATS_PAGE_SIZE, type FromAnalytics } from '../../extension/analytics-protocol.js';
 import { REDACTED } from '../../server/analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
-import { AnalyticsData } from './harness/analytics-data.js';
-import { AnalyticsFixture, type AnalyticsPage } from './harness/analytics-page.js';
+import type { AnalyticsData } from './harness/analytics-data.js';
+import { clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
@@ -17,32 +17,11 @@ function conversionDays(overview: Available): string[] {
 
 describe('the Analytics panel webview (headless Chromium, clinic logs imported by the CLI)', function () {
     this.timeout(90_000);
-    let fixture: AnalyticsFixture;
+    const suite = clinicAnalyticsSuite();
     let data: AnalyticsData;
     let overview: Available;
     let page: AnalyticsPage;
-
-    before(async () => {
-        data = await AnalyticsData.load('examples/clinic.chatflow');
-        const result = await data.overview();
-        assert.ok(result.available, 'the imported store has numbers');
-        overview = result;
-        fixture = await AnalyticsFixture.start();
-    });
-    after(async () => {
-        await fixture?.close();
-        await data?.close();
-    });
-    beforeEach(async () => {
-        page = await fixture.open(data);
-        await page.post({ type: 'overview', uri: 'file:///work/examples/clinic.chatflow', title: 'Analytics clinic.chatflow', result: overview });
-        await page.page.waitForSelector('.overview');
-    });
-    afterEach(async () => {
-        assert.deepStrictEqual(await page.cspViolations(), [], 'no CSP violation');
-        assert.deepStrictEqual(page.errors, [], 'no script error');
-        await page.close();
-    });
+    beforeEach(() => ({ data, overview, page } = suite));
 
     it('charts conversions per day with one series per goal and a point per day', async () => {
         const days = conversionDays(overview);
@@ -147,7 +126,7 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
 
     it('says why there are no numbers and offers to import logs', async () => {
         await page.page.close();
-        page = await fixture.open(data, 'light');
+        page = suite.page = await suite.fixture.open(data, 'light');
         const message = 'No analytics database at /work/clinic/.chatflow/analytics.db yet. Import chat logs to see numbers.';
         await page.post({ type: 'overview', uri: 'file:///work/clinic/clinic.chatflow', title: 'Analytics clinic.chatflow', result: { available: false, db: '/work/clinic/.chatflow/analytics.db', message } });
         await page.page.waitForSelector('.unavailable');

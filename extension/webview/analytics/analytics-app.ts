@@ -1,5 +1,5 @@
 import type { DrillDown } from '../../../server/analytics/model.js';
-import { CHATS_PAGE_SIZE, type ToAnalytics } from '../../analytics-protocol.js';
+import { CHATS_PAGE_SIZE, type PanelFilter, type ToAnalytics } from '../../analytics-protocol.js';
 import { h, must } from '../preview/dom.js';
 import { chatsView } from './chats-view.js';
 import type { AnalyticsHost } from './host.js';
@@ -11,8 +11,9 @@ export class AnalyticsApp {
     private readonly main: HTMLElement;
     private readonly side: HTMLElement;
     private requestId = 0;
-    private chats?: { requestId: number; drill: DrillDown; label: string };
+    private chats?: { requestId: number; drill: DrillDown; label: string; filterKey: string };
     private transcript?: number;
+    private filter: PanelFilter = {};
 
     constructor(private readonly root: HTMLElement, private readonly host: AnalyticsHost) {
         this.main = h('main', { class: 'main' }, h('p', { class: 'hint loading' }, 'Loading the numbers…'));
@@ -25,12 +26,14 @@ export class AnalyticsApp {
         switch (message.type) {
             case 'overview': {
                 const { result, title, uri } = message;
-                this.host.saveState({ uri });
+                this.filter = message.filter ?? {};
+                this.host.saveState({ uri, filter: this.filter });
                 this.main.replaceChildren(result.available
-                    ? overviewView(title, result, (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box))
+                    ? overviewView(title, result, this.filter, filter => this.applyFilter(filter), (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box))
                     : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' })));
                 this.root.dataset.state = result.available ? 'available' : 'unavailable';
-                if (!result.available) this.closeSide();
+                // Chats listed for the previous filter would not add up to the new numbers.
+                if (!result.available || (this.chats && this.chats.filterKey !== JSON.stringify(this.filter))) this.closeSide();
                 return;
             }
             case 'chats': {
@@ -64,8 +67,14 @@ export class AnalyticsApp {
 
     private openChats(drill: DrillDown, label: string, offset: number): void {
         const requestId = ++this.requestId;
-        this.chats = { requestId, drill, label };
+        this.chats = { requestId, drill, label, filterKey: JSON.stringify(this.filter) };
         this.host.post({ type: 'chats', requestId, drill, offset, limit: CHATS_PAGE_SIZE });
+    }
+
+    /** Asks for the numbers of the chats `filter` selects; the page updates when they come. */
+    private applyFilter(filter: PanelFilter): void {
+        this.root.dataset.state = 'filtering';
+        this.host.post({ type: 'filter', filter });
     }
 
     private openTranscript(chat: string): void {

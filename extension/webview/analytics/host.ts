@@ -19,6 +19,11 @@ export class AnalyticsHost {
         this.api.postMessage(message);
     }
 
+    /** What the page saved before VS Code reloaded it, if anything. */
+    restoredState(): AnalyticsState | undefined {
+        return (this.api.getState() ?? undefined) as AnalyticsState | undefined;
+    }
+
     saveState(state: AnalyticsState): void {
         this.api.setState(state);
     }

@@ -6,7 +6,8 @@ import { AnalyticsHost } from './host.js';
 const host = new AnalyticsHost();
 try {
     mountAnalytics(host);
-    host.post({ type: 'ready' });
+    // The filter chosen before a reload comes back with the first numbers.
+    host.post({ type: 'ready', filter: host.restoredState()?.filter });
 } catch (error) {
     host.post({ type: 'log', level: 'error', message: `The Analytics page failed to start: ${error instanceof Error ? error.message : String(error)}` });
 }

@@ -1,21 +1,37 @@
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
 import { formatCount, h } from '../preview/dom.js';
+import type { PanelFilter } from '../../analytics-protocol.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';
+import { describeFilter, filterBar, isFiltered } from './filter-bar.js';
 import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
 import { privacyBanner } from './privacy-banner.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
-/** The overview of a document's numbers: totals, chart, drop-outs, funnels, version comparison. */
-export function overviewView(title: string, o: Available, open: OpenChats, reveal: (boxId: string) => void): HTMLElement {
-    const span = o.totals.first && o.totals.last ? `, ${o.totals.first.slice(0, 10)} to ${o.totals.last.slice(0, 10)}` : '';
+/**
+ * The overview of a document's numbers: totals, the filter, chart, drop-outs, funnels, version
+ * comparison. Every section shows the chats `filter` selects; none selected says so.
+ */
+export function overviewView(title: string, o: Available, filter: PanelFilter, applyFilter: (filter: PanelFilter) => void,
+    open: OpenChats, reveal: (boxId: string) => void): HTMLElement {
+    const first = o.totals.first?.slice(0, 10), last = o.totals.last?.slice(0, 10);
+    const span = first && last ? `, ${first} to ${last}` : '';
     const versions = o.versions.map(v => h('span', { class: 'chip' }, `${v.version}: ${formatCount(v.chats)} chats`));
-    return h('div', { class: 'overview' },
-        h('header', { class: 'title' }, h('h1', {}, title),
-            h('p', { class: 'hint' }, `${formatCount(o.totals.chats)} chats, ${formatCount(o.totals.events)} events${span} · ${o.db}`)),
+    // The versions list counts every version in the date range, whatever version is picked.
+    const selected = filter.version ? o.versions.find(v => v.version === filter.version)?.chats ?? 0 : o.versions.reduce((sum, v) => sum + v.chats, 0);
+    const header = h('header', { class: 'title' }, h('h1', {}, title),
+        h('p', { class: 'hint' }, `${formatCount(o.totals.chats)} chats, ${formatCount(o.totals.events)} events${span} · ${o.db}`),
+        filterBar(filter, { versions: o.storeVersions ?? o.versions.map(v => v.version), first, last }, applyFilter),
+        isFiltered(filter) ? h('p', { class: 'filtered', role: 'status' }, `Showing ${formatCount(selected)} chats: ${describeFilter(filter)}.`) : undefined);
+    if (isFiltered(filter) && selected === 0) {
+        return h('div', { class: 'overview' }, header,
+            privacyBanner(o.privacy),
+            h('p', { class: 'empty no-match', role: 'status' }, `No chats of these flows match the filter (${describeFilter(filter)}). Widen the dates, pick another version, or clear the filter.`));
+    }
+    return h('div', { class: 'overview' }, header,
         privacyBanner(o.privacy),
         section('Conversions per day', conversionChart(o.conversions, open)),
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),

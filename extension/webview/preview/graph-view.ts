@@ -1,3 +1,4 @@
+import type { GraphOverlay } from '../../webview-protocol.js';
 import type { GraphIndex } from './graph-index.js';
 import { KeyboardNavigator, navKeyOf } from './keyboard-nav.js';
 import type { Direction, LayoutResult } from './layout-types.js';
@@ -14,6 +15,8 @@ const DETAIL_ZOOM = 0.35;
 export interface GraphViewEvents {
     /** A box was clicked or Enter was pressed on it. */
     activate(boxId: string): void;
+    /** The numbers on a box were clicked: list the chats behind them. */
+    showChats(boxId: string): void;
     /** The box's context menu (right click, menu key): start the chat there. */
     context(boxId: string): void;
     viewportChanged(state: ViewportState): void;
@@ -43,6 +46,7 @@ export class GraphView {
     private path = { boxes: [] as readonly string[], edges: [] as readonly string[], current: undefined as string | undefined };
     private highlighted?: string;
     private coverage?: { covered: Set<string>; uncovered: Set<string> };
+    private stats?: GraphOverlay;
 
     constructor(container: HTMLElement, private readonly measure: Measurers, private readonly events: GraphViewEvents) {
         this.svg = document.createElementNS(SVG_NS, 'svg');
@@ -104,7 +108,7 @@ export class GraphView {
         if (!this.index || !this.layout) return;
         const focused = (document.activeElement as Element | null)?.getAttribute?.('data-box') ?? undefined;
         this.rendered = this.culling && !everything ? this.areaAround(0.5) : undefined;
-        this.content.innerHTML = renderGraph(this.index, this.layout, this.measure, this.rendered);
+        this.content.innerHTML = renderGraph(this.index, this.layout, this.measure, this.rendered, this.stats);
         this.svg.classList.toggle('outlines', this.rendered?.detail === false);
         this.boxElements = collect(this.content, '[data-box]', 'data-box');
         this.edgeElements = collect(this.content, '[data-edge]', 'data-edge');
@@ -165,6 +169,13 @@ export class GraphView {
         this.applyCoverage();
     }
 
+    /** Draws the analytics numbers on the boxes and edges; undefined removes them. */
+    setStats(overlay?: GraphOverlay): void {
+        this.stats = overlay;
+        this.svg.classList.toggle('with-stats', overlay !== undefined);
+        this.render();
+    }
+
     focusBox(boxId: string): void {
         const rect = this.layout?.boxes[boxId];
         if (!rect) return;
@@ -209,7 +220,8 @@ export class GraphView {
     private click(e: MouseEvent): void {
         if (this.viewport.consumeDrag()) return;
         const id = this.boxAt(e.target);
-        if (id) this.events.activate(id);
+        if (id && (e.target as Element).closest('.stats-tag')) this.events.showChats(id);
+        else if (id) this.events.activate(id);
     }
 
     private contextMenu(e: MouseEvent): void {

@@ -9,7 +9,7 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const TO_WEBVIEW_TYPES = new Set<ToWebview['type']>(['graph', 'problems', 'highlight', 'coverage', 'exportSvg']);
+const TO_WEBVIEW_TYPES = new Set<ToWebview['type']>(['graph', 'problems', 'highlight', 'coverage', 'exportSvg', 'stats']);
 
 /** The typed channel to the extension: the only way this bundle talks to VS Code. */
 export class Host {

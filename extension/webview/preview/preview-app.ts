@@ -13,6 +13,7 @@ import type { Direction, LayoutResult } from './layout-types.js';
 import { renderOverview } from './overview.js';
 import { buildShell, type Shell } from './shell.js';
 import { SimulatorPane } from './simulator-pane.js';
+import { statsLegend } from './stats-marks.js';
 import { pageFont, TextMeasurer } from './text-metrics.js';
 import type { ViewportState } from './viewport.js';
 
@@ -26,6 +27,7 @@ export class PreviewApp {
     private readonly simulator: SimulatorPane;
     private readonly layoutClient: LayoutClient;
     private readonly progress: LayoutProgress;
+    private readonly legend = statsLegend();
     private readonly labels = new TextMeasurer(pageFont(11));
     private uri?: string;
     private flows: FlowGraph[] = [];
@@ -54,11 +56,13 @@ export class PreviewApp {
             name: new TextMeasurer(pageFont(12, '600')), text: new TextMeasurer(pageFont(11)), badge: new TextMeasurer(pageFont(10)), tag: new TextMeasurer(pageFont(9, '600'))
         }, {
             activate: id => this.reveal(id),
+            showChats: boxId => this.host.post({ type: 'showChats', boxId }),
             context: id => this.simulator.openStartForm(id),
             viewportChanged: state => this.viewportChanged(state)
         });
         this.simulator = new SimulatorPane(state => this.graphView.setPath(state?.path ?? [], state?.edges ?? [], state?.current));
         this.shell.body.append(this.simulator.element);
+        this.shell.graphArea.append(this.legend);
         this.wireToolbar();
         this.setStatus('waiting');
         host.onMessage(message => this.handle(message));
@@ -91,6 +95,10 @@ export class PreviewApp {
             case 'coverage':
                 this.coverage = { covered: message.covered, uncovered: message.uncovered };
                 this.setCoverageShown(true);
+                break;
+            case 'stats':
+                this.legend.hidden = message.overlay === undefined;
+                this.graphView.setStats(message.overlay);
                 break;
             case 'exportSvg':
                 this.exportSvg(message.requestId);

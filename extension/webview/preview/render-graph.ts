@@ -1,9 +1,11 @@
 import type { FlowBox, FlowEdge } from '../../../language/flow-model.js';
+import type { BoxOverlay, EdgeOverlay, GraphOverlay } from '../../webview-protocol.js';
 import type { GraphIndex } from './graph-index.js';
 import { boxExcerpt, readingOrder } from './box-excerpt.js';
 import { LABEL_HEIGHT, boxHeight, edgeLabelText, textInset } from './box-metrics.js';
 import { KIND_ICONS, KIND_NAMES, shapeDecoration, shapePath } from './box-shapes.js';
 import type { LaidOutEdge, LayoutResult } from './layout-types.js';
+import { boxStatsTag, boxStatsWords, edgeTrafficTitle } from './stats-marks.js';
 import type { TextMeasurer } from './text-metrics.js';
 import { esc, n } from './xml.js';
 
@@ -27,8 +29,8 @@ export interface RenderArea {
     detail: boolean;
 }
 
-/** SVG markup of a laid-out flow: edges below, boxes above, each box focusable. */
-export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers, area?: RenderArea): string {
+/** SVG markup of a laid-out flow: edges below, boxes above, each box focusable; with `overlay`, its numbers. */
+export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers, area?: RenderArea, overlay?: GraphOverlay): string {
     const graph = index.graph;
     const external = new Set(graph.boxes.filter(b => b.external).map(b => b.id));
     const goalLabels = new Map(graph.goals.map(g => [g.name, g.label ?? g.name] as const));
@@ -36,7 +38,7 @@ export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Me
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
         if (!geometry || geometry.points.length < 4 || (area && !edgeInside(geometry, area))) continue;
-        parts.push(renderEdge(edge, geometry, external.has(edge.to), area?.detail ?? true));
+        parts.push(renderEdge(edge, geometry, external.has(edge.to), area?.detail ?? true, overlay?.edges[edge.id]));
     }
     parts.push('</g><g class="boxes">');
     for (const box of readingOrder(index)) {
@@ -44,7 +46,7 @@ export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Me
         if (!rect || (area && !overlaps(rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3], area))) continue;
         parts.push(area && !area.detail
             ? renderOutline(box, rect[0], rect[1], rect[2], graph.start)
-            : renderBox(box, rect[0], rect[1], rect[2], index, goalLabels, measure));
+            : renderBox(box, rect[0], rect[1], rect[2], index, goalLabels, measure, overlay?.boxes[box.id]));
     }
     parts.push('</g>');
     return parts.join('');
@@ -73,7 +75,7 @@ function renderOutline(box: FlowBox, x: number, y: number, w: number, start?: st
         + `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/><path class="box-shape" d="${shapePath(box.kind, w, h)}"/></g>`;
 }
 
-function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIndex, goalLabels: Map<string, string>, measure: Measurers): string {
+function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIndex, goalLabels: Map<string, string>, measure: Measurers, stats?: BoxOverlay): string {
     const graph = index.graph;
     const h = boxHeight(box);
     const bodyHeight = h - (box.goals.length > 0 ? 20 : 0);
@@ -82,6 +84,7 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
     if (box.id === graph.start) classes.push('start');
     if (box.external) classes.push('external');
     if (box.kind === 'end' || box.kind === 'handoff') classes.push('terminal');
+    if (stats && stats.shade >= 0) classes.push(`shade-${stats.shade}`);
     const excerpt = boxExcerpt(box, index);
     const title = box.external ? `${box.flow}.${box.name}` : box.name;
     const tag = KIND_NAMES[box.kind].toUpperCase();
@@ -89,13 +92,15 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
     const tagWidth = measure.tag.width(tag) + tag.length * 0.54;
     const name = measure.name.fit(title, w - 2 * inset - ICON_SPACE - tagWidth - 8);
     const text = measure.text.fit(excerpt.text, w - 2 * inset);
-    const label = `${KIND_NAMES[box.kind]} ${title}${box.external ? ` (in flow ${box.flow})` : ''}${box.id === graph.start ? ', start' : ''}${excerpt.text ? `: ${excerpt.text}` : ''}`;
+    const label = `${KIND_NAMES[box.kind]} ${title}${box.external ? ` (in flow ${box.flow})` : ''}${box.id === graph.start ? ', start' : ''}${excerpt.text ? `: ${excerpt.text}` : ''}${stats ? `; ${boxStatsWords(stats)}` : ''}`;
     const out = [
         `<g class="${classes.join(' ')}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button" aria-label="${esc(label)}">`,
         `<title>${esc(label)}</title>`,
         `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/>`,
         `<path class="box-shape" d="${shapePath(box.kind, w, h)}"/>`
     ];
+    // Translucent over the box's own fill, below every text: the texts keep their contrast.
+    if (stats && stats.shade >= 0) out.push(`<path class="box-shade" d="${shapePath(box.kind, w, h)}"/>`);
     const decoration = shapeDecoration(box.kind, w, h);
     if (decoration) out.push(`<path class="box-deco" d="${decoration}"/>`);
     out.push(
@@ -104,30 +109,39 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
         `<text class="box-kind" x="${n(w - inset)}" y="19" text-anchor="end">${tag}</text>`
     );
     if (text) out.push(`<text class="box-text${excerpt.fallback ? ' fallback' : ''}" x="${inset}" y="${bodyHeight - 14}">${esc(text)}</text>`);
-    if (box.goals.length > 0) out.push(renderGoals(box, goalLabels, inset, bodyHeight - 2, w - 2 * inset, measure.badge));
+    if (box.goals.length > 0) out.push(renderGoals(box, goalLabels, inset, bodyHeight - 2, w - 2 * inset, measure.badge, stats?.goals));
     if (box.id === graph.start) out.push('<g class="start-tag" transform="translate(10,-9)"><rect width="44" height="16" rx="8"/><text x="22" y="12" text-anchor="middle">START</text></g>');
+    if (stats) out.push(boxStatsTag(stats, w, measure.badge));
     out.push('</g>');
     return out.join('');
 }
 
-function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y: number, room: number, badge: TextMeasurer): string {
+function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y: number, room: number, badge: TextMeasurer, converted?: Record<string, number>): string {
     const out: string[] = [];
     let offset = 0;
     for (const goal of box.goals) {
         const label = goalLabels.get(goal) ?? goal;
-        const text = badge.fit(`★ ${label}`, Math.max(40, room - offset - 12));
-        const width = Math.ceil(badge.width(text)) + 12;
+        // With numbers, the conversion count follows the (shortened if need be) goal name.
+        const count = converted?.[goal] !== undefined ? `${converted[goal].toLocaleString('en-US')} converted` : undefined;
+        const countWidth = count ? Math.ceil(badge.width(count)) + 6 : 0;
+        const text = badge.fit(`★ ${label}`, Math.max(40, room - offset - 12 - countWidth));
+        const width = Math.ceil(badge.width(text)) + 12 + countWidth;
         if (offset + width > room && offset > 0) break;
-        out.push(`<g class="goal-badge" data-goal="${esc(goal)}" transform="translate(${n(x + offset)},${n(y)})"><rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}</text></g>`);
+        const counted = count ? `<tspan class="goal-count" dx="6">${esc(count)}</tspan>` : '';
+        out.push(`<g class="goal-badge" data-goal="${esc(goal)}" transform="translate(${n(x + offset)},${n(y)})"><rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}${counted}</text></g>`);
         offset += width + 4;
     }
     return out.join('');
 }
 
-function renderEdge(edge: FlowEdge, geometry: LaidOutEdge, toExternal: boolean, detail: boolean): string {
+function renderEdge(edge: FlowEdge, geometry: LaidOutEdge, toExternal: boolean, detail: boolean, traffic?: EdgeOverlay): string {
     const classes = ['edge', `kind-${edge.kind}`];
     if (toExternal) classes.push('to-external');
-    const out = [`<g class="${classes.join(' ')}" data-edge="${esc(edge.id)}"><path class="edge-line" d="${roundedPolyline(geometry.points)}"/>`];
+    if (traffic) classes.push(traffic.weight > 0 ? `traffic-${traffic.weight}` : 'never-taken');
+    const counted = traffic ? ` data-chats="${traffic.chats}"` : '';
+    const out = [`<g class="${classes.join(' ')}" data-edge="${esc(edge.id)}"${counted}>`];
+    if (traffic) out.push(`<title>${esc(edgeTrafficTitle(traffic))}</title>`);
+    out.push(`<path class="edge-line" d="${roundedPolyline(geometry.points)}"/>`);
     const text = edgeLabelText(edge);
     if (text && geometry.label && detail) {
         const [lx, ly, lw] = geometry.label;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalyticsFilter, ChatPage, DrillDown, TranscriptEntry } from '../../../server/analytics/model.js';
+import type { AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../server/analytics/model.js';
 import { FlowContext } from '../../../server/analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../../server/analytics/sqlite/sqlite-store.js';
 import { loadFlowGraphs } from '../../../server/cli/commands/import.js';
@@ -38,6 +38,7 @@ export class AnalyticsData {
         const funnels = [];
         for (const c of conversions) funnels.push(await store.funnel(context, { goal: c.goal }, filter));
         const versions = await store.versions(context, filter);
+        const storeVersions = (await store.versions(context, { ...filter, from: undefined, to: undefined })).map(v => v.version);
         const pair = versions.length >= 2 ? { a: versions[versions.length - 2].version, b: versions[versions.length - 1].version } : undefined;
         const totals = await store.overview();
         return {
@@ -50,12 +51,18 @@ export class AnalyticsData {
             funnels,
             dwell: await store.dwellBeforeDropOut(context, filter),
             versions,
-            comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) }
+            comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) },
+            storeVersions
         };
     }
 
-    chats(drill: DrillDown, offset: number, limit: number): Promise<ChatPage> {
-        return this.store.chats(this.context, drill, undefined, { offset, limit });
+    /** What the server's BoxStatsRequest answers for the flow: per-box numbers and per-pair traffic. */
+    async boxStats(filter: AnalyticsFilter = {}): Promise<{ stats: Record<string, BoxStats>; edges: EdgeTraffic[] }> {
+        return { stats: await this.store.boxStats(this.context, filter), edges: await this.store.edges(this.context, filter) };
+    }
+
+    chats(drill: DrillDown, offset: number, limit: number, filter?: AnalyticsFilter): Promise<ChatPage> {
+        return this.store.chats(this.context, drill, filter, { offset, limit });
     }
 
     transcript(chat: string): Promise<TranscriptEntry[]> {
