@@ -23,7 +23,8 @@ function log(message) {
 /** examples/ plus the test fixtures, copied so a run never dirties the repository. */
 export function createWorkspace(root) {
     const workspace = join(root, 'workspace');
-    cpSync(join(projectRoot, 'examples'), workspace, { recursive: true });
+    // Not examples/.chatflow: the database `npm run demo` leaves there would change every number.
+    cpSync(join(projectRoot, 'examples'), workspace, { recursive: true, filter: source => !source.startsWith(join(projectRoot, 'examples', '.chatflow')) });
     cpSync(join(projectRoot, 'test', 'integration', 'fixtures'), workspace, { recursive: true });
     return workspace;
 }

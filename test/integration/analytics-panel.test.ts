@@ -45,9 +45,13 @@ describe('the Analytics panel in VS Code', function () {
         await vscode.commands.executeCommand('chatflow.openAnalytics', clinic());
         assert.strictEqual(api.analytics.openDocuments().length, 1, 'one panel per document');
 
-        const numbers = nextPost(api, clinic(), isOverview(true));
         const logs = ['clinic-2026-11.jsonl', 'pharmacy-refill-2026-11.csv'].map(name => workspaceUri('logs', name).fsPath);
+        const duringImport = nextPost(api, clinic(), isOverview(true));
         await vscode.commands.executeCommand('chatflow.importLogs', logs);
+        await duringImport; // the panel shows numbers once the first batch is stored, and re-pulls as more land
+        // The numbers once everything is stored (a re-pull started mid-import may still be in flight: ask again).
+        const numbers = nextPost(api, clinic(), isOverview(true));
+        await api.analytics.deliver(clinic(), { type: 'ready' });
         const overview = (await numbers).result;
         assert.ok(overview.available);
         assert.deepStrictEqual(overview.conversions.map(c => c.goal).sort(), ['appointment', 'callback_requested', 'question_answered']);

@@ -77,10 +77,19 @@ export function waitForDiagnostics(
 }
 
 /**
- * Reverts the active editor to its saved (valid) text and waits until the server has re-validated
+ * Puts the document back to its saved (valid) text and waits until the server has re-validated
  * it without errors, so the next test starts from the state a user opening the file would see.
+ * Not "Revert File": that acts on whichever editor has focus, and a panel opened by the test may
+ * have it.
  */
 export async function revertToClean(uri: vscode.Uri): Promise<void> {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.isDirty) {
+        const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), saved);
+        if (!await vscode.workspace.applyEdit(edit)) throw new Error(`could not restore ${uri.fsPath} to its saved text`);
+        await document.save();
+    }
     await waitForDiagnostics(uri, 'the errors to clear after revert', published => errorsOf(published).length === 0);
 }

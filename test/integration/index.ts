@@ -16,7 +16,8 @@ export const OUTPUT_MARKER = '[chatflow-it] ';
 
 export async function run(): Promise<void> {
     Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_MARKER + format(...args));
-    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });
+    // CHATFLOW_IT_GREP narrows a run to the tests whose title matches it (while working on one suite).
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000, grep: process.env.CHATFLOW_IT_GREP || undefined });
     const suiteDir = join(__dirname, 'suite');
     const files = readdirSync(suiteDir).filter(name => name.endsWith('.test.cjs')).sort();
     if (files.length === 0) throw new Error(`No integration suites (*.test.cjs) in ${suiteDir}: run node scripts/build-integration.mjs`);
