@@ -134,6 +134,15 @@ describe('preview webview: analytics overlay on the clinic graph (sample logs im
         assert.deepEqual(posted.map(m => `${m.type} ${m.boxId}`), [`showChats ${box}`, `reveal ${box}`]);
     });
 
+    it('lists the chats of the focused box on C, so the numbers are reachable without a mouse', async () => {
+        const box = 'Clinic.ask_phone';
+        const showChats = async () => (await preview.posted()).filter(m => m.type === 'showChats').map(m => (m as { boxId: string }).boxId);
+        const before = await showChats();
+        await preview.box(box).focus();
+        await preview.page.keyboard.press('c');
+        assert.deepEqual((await showChats()).slice(before.length), [box]);
+    });
+
     it('removes every mark when the overlay is turned off, and draws them again when it is back', async () => {
         await preview.post({ type: 'stats' });
         await preview.page.waitForSelector('.cf-canvas:not(.with-stats)');

@@ -237,6 +237,7 @@ export class GraphView {
         else if (e.key === '-') this.viewport.zoomBy(1 / 1.2);
         else if (e.key === '0') this.viewport.fit();
         else if (id && (e.key === 'Enter' || e.key === ' ')) this.events.activate(id);
+        else if (id && (e.key === 'c' || e.key === 'C') && this.boxElements.get(id)?.querySelector('.stats-tag')) this.events.showChats(id);
         else if (id && navKeyOf(e.key, this.direction) && this.navigator) {
             const next = this.navigator.move(id, navKeyOf(e.key, this.direction)!);
             if (next) this.focusBox(next);

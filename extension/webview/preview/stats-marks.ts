@@ -17,14 +17,14 @@ export function boxStatsWords(stats: BoxOverlay): string {
 
 /**
  * The pill of numbers on a box's top edge, right-aligned (the START tag sits on the left):
- * "412 chats · ↓37 (9.0%)". Clicking it lists the chats behind the numbers.
+ * "412 chats · ↓37 (9.0%)". Clicking it, or C on the focused box, lists the chats behind the numbers.
  */
 export function boxStatsTag(stats: BoxOverlay, boxWidth: number, badge: TextMeasurer): string {
     const text = stats.dropped === undefined ? `${formatCount(stats.chats)} chats`
         : `${formatCount(stats.chats)} chats · ↓${formatCount(stats.dropped)} (${percent(stats.rate)})`;
     const width = Math.ceil(badge.width(text)) + 12;
     const words = boxStatsWords(stats);
-    return `<g class="stats-tag" transform="translate(${n(boxWidth - width - 10)},-9)"><title>${esc(words)}: click to list the chats</title>`
+    return `<g class="stats-tag" transform="translate(${n(boxWidth - width - 10)},-9)"><title>${esc(words)}: click (or press C on the box) to list the chats</title>`
         + `<rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}</text></g>`;
 }
 
