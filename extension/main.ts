@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { registerAnalytics, type ChatflowAnalyticsApi } from './analytics-panel/register-analytics.js';
 import { registerAnalyticsOverlay } from './analytics/register-overlay.js';
+import { workspaceKeepMiddleware } from './analytics/workspace-keep-middleware.js';
 import { registerConversionExport } from './export/register-export.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
@@ -54,8 +55,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'chatflow' }, { scheme: 'untitled', language: 'chatflow' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.chatflow') },
-        outputChannel: output
+        outputChannel: output,
+        // chatflow.privacy.policy 'keep' counts only when the workspace chose it (workspace-keep.ts).
+        middleware: workspaceKeepMiddleware(() => created)
     };
     // The default error handler restarts a crashed server (up to 4 times in 3 minutes).
-    return new LanguageClient('chatflow', 'Chatflow Language Server', serverOptions, clientOptions);
+    const created = new LanguageClient('chatflow', 'Chatflow Language Server', serverOptions, clientOptions);
+    return created;
 }

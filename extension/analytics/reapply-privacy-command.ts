@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PrivacyPolicy } from '../../server/analytics/model.js';
 import { ReapplyPrivacyRequest, type ReapplyPrivacyResult } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
+import { effectivePolicy } from './workspace-keep.js';
 
 export interface ReapplyPrivacyOptions {
     /** Default: the workspace's `chatflow.privacy.policy`. */
@@ -17,7 +18,8 @@ export interface ReapplyPrivacyOptions {
  */
 export function registerReapplyPrivacyCommand(flows: FlowClient, output: vscode.LogOutputChannel): vscode.Disposable {
     return vscode.commands.registerCommand('chatflow.reapplyPrivacy', async (options: ReapplyPrivacyOptions = {}): Promise<ReapplyPrivacyResult | undefined> => {
-        const policy = options.policy ?? vscode.workspace.getConfiguration('chatflow.privacy').get<PrivacyPolicy>('policy', 'redact');
+        const settings = vscode.workspace.getConfiguration('chatflow.privacy');
+        const policy = options.policy ?? effectivePolicy(settings.get<PrivacyPolicy>('policy', 'redact'), settings.inspect('policy')) ?? 'redact';
         if (options.confirm !== false) {
             const answer = await vscode.window.showWarningMessage(
                 `Re-apply the '${policy}' privacy policy to every text in the analytics database?`,

@@ -39,6 +39,7 @@ describe('Privacy: the keep policy, the Analytics warning and re-applying the po
 
     after(async () => {
         await settings().update('policy', undefined, vscode.ConfigurationTarget.Workspace);
+        await settings().update('policy', undefined, vscode.ConfigurationTarget.Global);
         api?.analytics.close(clinic());
         fs.rmSync(log, { force: true });
     });
@@ -68,5 +69,21 @@ describe('Privacy: the keep policy, the Analytics warning and re-applying the po
         const db = workspaceUri('.chatflow', 'analytics.db').fsPath;
         const bytes = Buffer.concat([db, `${db}-wal`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
         assert.ok(!bytes.includes(Buffer.from('Dana Whitfield')), 'the kept name is gone from the database file');
+    });
+
+    it('does not keep typed answers for a keep in the user settings: keep is an opt-in of the workspace', async () => {
+        await settings().update('policy', undefined, vscode.ConfigurationTarget.Workspace);
+        const settingSeen = overview(() => true);
+        await settings().update('policy', 'keep', vscode.ConfigurationTarget.Global);
+        await settingSeen;
+        const userLog = log.replace('.jsonl', '-user.jsonl');
+        fs.writeFileSync(userLog, JSON.stringify({ chat: 'privacy-it-2', ts: '2026-11-19T17:00:00Z', flow: 'Clinic', version: 'v2', box: 'ask_age', type: 'answer', text: TYPED }) + '\n');
+        try {
+            const summary = await vscode.commands.executeCommand<ImportSummary | undefined>('chatflow.importLogs', [userLog]);
+            assert.deepStrictEqual([summary?.policy, summary?.imported], ['redact', 1]);
+            assert.strictEqual((await transcript('privacy-it-2')).find(e => e.type === 'answer')?.text, '[redacted]');
+        } finally {
+            fs.rmSync(userLog, { force: true });
+        }
     });
 });
