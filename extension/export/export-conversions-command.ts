@@ -48,7 +48,9 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
         if (result.stdout) output.info(result.stdout.trim());
         if (result.stderr) output.warn(result.stderr.trim());
         const message = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0].replace(/^chatflow: /, '');
-        if (result.exitCode === 0) void vscode.window.showInformationMessage(message);
+        const warning = result.exitCode === 0 ? /^chatflow: warning: (.*)$/m.exec(result.stderr)?.[1] : undefined;
+        if (warning) void vscode.window.showWarningMessage(`${message} ${warning}`);
+        else if (result.exitCode === 0) void vscode.window.showInformationMessage(message);
         else void vscode.window.showErrorMessage(message || `chatflow export failed (exit code ${result.exitCode}); see the Chatflow output.`);
         return result;
     });

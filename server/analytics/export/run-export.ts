@@ -13,6 +13,7 @@ import { credentialsFrom, parseEndpoint, postJson, requestUrl, shownUrl } from '
 import { ExportError } from './export-error.js';
 import { exportedConversions } from './exported-conversions.js';
 import { ga4Bodies, metaBodies, type Ga4Body, type MetaBody } from './payloads.js';
+import { eventTimes, staleWarning } from './time-window.js';
 import { trackedGoals, type Place } from './tracked-goals.js';
 
 export interface ExportRequest {
@@ -29,6 +30,8 @@ export interface ExportRequest {
     send?: { endpoint: string; env: NodeJS.ProcessEnv };
     /** Meta: add user_data.external_id (the hashed chat id). */
     userData?: boolean;
+    /** The time events are judged old against (time-window.ts); default: the clock. */
+    now?: number;
 }
 
 export interface ExportResult {
@@ -37,6 +40,8 @@ export interface ExportResult {
     events: number;
     requests: number;
     destination: string;
+    /** Events older than the platform accepts (time-window.ts): sent or not, it drops them. */
+    warnings: string[];
 }
 
 /**
@@ -81,13 +86,15 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
         : metaBodies(goals, rows, { userData: request.userData ?? false });
     checkPayloads(request.platform, bodies, goals, { userData: request.userData ?? false });
     const events = bodies.reduce((sum, body) => sum + ('events' in body ? body.events.length : body.data.length), 0);
+    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now());
+    const warnings = stale ? [stale] : [];
     if (request.out) {
         writePayload(request.out, bodies, request.display);
         if (!request.send) audit.destination = request.display(request.out);
     }
     if (!request.send) {
         audit.events = events;
-        return { mode: 'dry-run', goals: audit.goals, events, requests: bodies.length, destination: audit.destination };
+        return { mode: 'dry-run', goals: audit.goals, events, requests: bodies.length, destination: audit.destination, warnings };
     }
     const endpoint = parseEndpoint(request.send.endpoint);
     audit.destination = shownUrl(endpoint);
@@ -105,7 +112,7 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
         sent += 'events' in body ? body.events.length : body.data.length;
     }
     audit.events = sent;
-    return { mode: 'send', goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination };
+    return { mode: 'send', goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination, warnings };
 }
 
 function writePayload(file: string, bodies: unknown[], display: (file: string) => string): void {

@@ -75,6 +75,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         }
         throw error;
     }
+    for (const warning of result.warnings) io.err(`chatflow: warning: ${warning}`);
     if (options.format === 'json') io.out(JSON.stringify(result, null, 2));
     else if (result.mode === 'send') io.out(`Sent ${result.events} ${platform} event${result.events === 1 ? '' : 's'} (goals: ${result.goals.join(', ')}) in ${result.requests} request${result.requests === 1 ? '' : 's'} to ${result.destination}.`);
     else io.out(`Dry run: wrote ${result.events} ${platform} event${result.events === 1 ? '' : 's'} (goals: ${result.goals.join(', ')}) to ${result.destination}. Nothing was sent; add --send --endpoint URL to send.`);

@@ -46,6 +46,8 @@ describe('chatflow export ga4|meta', function () {
         assert.strictEqual(result.status, 0, result.stderr);
         const total = converted.appointment + converted.callback_requested;
         assert.match(result.stdout, new RegExp(`^Dry run: wrote ${total} ga4 events \\(goals: appointment, callback_requested\\) to .*ga4\\.json\\. Nothing was sent`));
+        // The sample logs end on 2026-11-20: older than GA4's 72 hours, which a sender must hear about.
+        assert.match(result.stderr, new RegExp(`^chatflow: warning: ${total} of ${total} events are older than GA4 accepts \\(72 hours, the oldest from 2026-1[01]-\\d\\d\\): GA4 drops them without an error\\. Send recent days only, e\\.g\\. --from \\d{4}-\\d\\d-\\d\\d\\.$`, 'm'));
         const text = fs.readFileSync(out, 'utf8');
         const bodies = JSON.parse(text) as Array<{ client_id: string; timestamp_micros: number; events: Array<{ name: string; params: Record<string, unknown> }> }>;
         assert.strictEqual(bodies.length, total);
