@@ -1,11 +1,11 @@
-import { CstUtils, GrammarUtils, type AstNode, type Reference } from 'langium';
+import { CstUtils, type AstNode, type Reference } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAssignment, isBox, isBoxRef, isComparison, isExpectGoal, isExpectVariable, isFlow, isGoal, isInputBox, isStart, isVariable,
     type Box
 } from './generated/ast.js';
-import { interpolations } from './input-values.js';
+import { boxInterpolations } from './box-texts.js';
 
 const declaration = SemanticTokenModifiers.declaration;
 /** Goals are the conversions a flow is built for; themes colour enum members reliably. */
@@ -43,16 +43,12 @@ export class ChatflowSemanticTokenProvider extends AbstractSemanticTokenProvider
             acceptor({ node: box, property: 'save', type: SemanticTokenTypes.variable });
         }
         const variables = new Set(box.$container.variables.map(v => v.name));
-        const texts = GrammarUtils.findNodesForProperty(box.$cstNode, 'text');
-        if (isInputBox(box)) texts.push(...GrammarUtils.findNodesForProperty(box.$cstNode, 'retry'));
         const textDocument = this.currentDocument?.textDocument;
         if (!textDocument) return;
-        for (const text of texts) {
-            for (const use of interpolations(text.text)) {
-                if (!variables.has(use.name)) continue;
-                const start = textDocument.positionAt(text.offset + use.offset);
-                acceptor({ line: start.line, char: start.character, length: use.name.length, type: SemanticTokenTypes.variable });
-            }
+        for (const use of boxInterpolations(box)) {
+            if (!variables.has(use.name)) continue;
+            const start = textDocument.positionAt(use.offset);
+            acceptor({ line: start.line, char: start.character, length: use.name.length, type: SemanticTokenTypes.variable });
         }
     }
 

@@ -1,7 +1,7 @@
-import { GrammarUtils, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { TextEdit, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { isInputBox, type Box } from '../generated/ast.js';
-import { interpolations } from '../input-values.js';
+import type { Box } from '../generated/ast.js';
+import { boxInterpolations } from '../box-texts.js';
 
 /** The ranges of the names in a (possibly qualified) reference text: `Desk` and `pharmacist` in `Desk.pharmacist`. */
 export function segmentRanges(document: LangiumDocument, offset: number, end: number): Range[] {
@@ -11,11 +11,9 @@ export function segmentRanges(document: LangiumDocument, offset: number, end: nu
 
 /** The ranges of `name` inside `{name}` placeholders of a box's text and retry texts. */
 export function textRanges(document: LangiumDocument, box: Box, name: string): Range[] {
-    const texts = GrammarUtils.findNodesForProperty(box.$cstNode, 'text');
-    if (isInputBox(box)) texts.push(...GrammarUtils.findNodesForProperty(box.$cstNode, 'retry'));
-    return texts.flatMap(text => interpolations(text.text)
+    return boxInterpolations(box)
         .filter(use => use.name === name)
-        .map(use => rangeOf(document, text.offset + use.offset, name.length)));
+        .map(use => rangeOf(document, use.offset, name.length));
 }
 
 function rangeOf(document: LangiumDocument, offset: number, length: number): Range {

@@ -1,7 +1,7 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isBinaryExpression, isComparison, isConditionBox, isInputBox, isNotExpression, type Box, type Comparison, type Expression, type Flow } from '../generated/ast.js';
-import { interpolations } from '../input-values.js';
+import { boxInterpolations } from '../box-texts.js';
 import { IssueCodes, issue } from '../chatflow-validator.js';
 import { closestName, didYouMean } from './did-you-mean.js';
 import type { FlowFacts } from './validation-run.js';
@@ -63,42 +63,12 @@ function unsetMessage(name: string, box: Box): string {
 }
 
 function textUses(box: Box): TextUse[] {
-    const uses: TextUse[] = [];
+    // Most boxes have no `{`: skip the CST scan for them (validation runs on every keystroke).
+    if (!box.text?.includes('{') && !(isInputBox(box) && box.retry.some(text => text.includes('{')))) return [];
+    const uses = boxInterpolations(box);
+    if (uses.length === 0) return [];
     const document = AstUtils.getDocument(box).textDocument;
-    const collect = (property: string, index = 0) => {
-        const cst = stringNode(box, property, index);
-        if (!cst || !cst.text.includes('{')) return;
-        for (const { name, offset } of interpolations(cst.text)) {
-            uses.push({ name, range: { start: document.positionAt(cst.offset + offset), end: document.positionAt(cst.offset + offset + name.length) } });
-        }
-    };
-    if (box.text?.includes('{')) collect('text');
-    if (isInputBox(box)) box.retry.forEach((text, i) => { if (text.includes('{')) collect('retry', i); });
-    return uses;
-}
-
-/**
- * The CST node of a STRING assigned to `property` directly in the box's rule (`text=STRING`,
- * `retry+=STRING`): a scan of the box's own children, cheaper than GrammarUtils.findNodeForProperty.
- */
-function stringNode(box: Box, property: string, index: number): CstNode | undefined {
-    let seen = 0;
-    let found: CstNode | undefined;
-    const visit = (node: CstNode | undefined): void => {
-        // Unassigned rule calls (Box: MessageBox | ...) nest the box's tokens one level down.
-        if (!isCompositeCstNode(node) || node.astNode !== box) return;
-        for (const child of node.content) {
-            if (found) return;
-            const assignment = child.grammarSource?.$container;
-            if (GrammarAST.isAssignment(assignment) && assignment.feature === property) {
-                if (seen++ === index) found = child;
-            } else {
-                visit(child);
-            }
-        }
-    };
-    visit(box.$cstNode);
-    return found;
+    return uses.map(({ name, offset }) => ({ name, range: { start: document.positionAt(offset), end: document.positionAt(offset + name.length) } }));
 }
 
 const namesByFlow = new WeakMap<Flow, Set<string>>();
