@@ -5,6 +5,11 @@
  */
 
 export type BoxKind = 'message' | 'choice' | 'input' | 'condition' | 'action' | 'handoff' | 'end';
+
+/** End and handoff boxes close a chat: a chat that stops there finished, it did not drop out (DESIGN's drop-out). */
+export function closesChat(kind: BoxKind): boolean {
+    return kind === 'end' || kind === 'handoff';
+}
 export type VariableType = 'text' | 'number' | 'email' | 'phone' | 'date' | 'yesno';
 export type LiteralValue = string | number | boolean;
 

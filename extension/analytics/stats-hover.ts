@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { closesChat } from '../../language/flow-model.js';
 import type { FlowClient } from '../flow-client.js';
 import { overlayEnabled } from './analytics-overlay.js';
 import { shadingHover } from './drop-out-shading.js';
@@ -20,7 +21,7 @@ export function registerStatsHover(flows: FlowClient): vscode.Disposable {
             const stats = result.available ? result.stats[box.id] : undefined;
             if (!stats) return undefined;
             const line = document.lineAt(position.line).range;
-            return new vscode.Hover(shadingHover(stats, uri, box.kind !== 'end' && box.kind !== 'handoff'), line);
+            return new vscode.Hover(shadingHover(stats, uri, !closesChat(box.kind)), line);
         }
     });
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FlowGraph, SourceRange } from '../../language/flow-model.js';
+import { closesChat, type FlowGraph, type SourceRange } from '../../language/flow-model.js';
 import type { BoxStats } from '../../server/analytics/model.js';
 import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
 import { overlayEnabled } from '../analytics/analytics-overlay.js';
@@ -120,7 +120,7 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
         const box = findBox(this.flows, boxId);
         const stats = this.stats[boxId];
         if (!box || !stats) return;
-        const args: ShowChatsArgs = { uri: this.uri.toString(), box: boxId, numbers: boxNumbers(stats, box.kind !== 'end' && box.kind !== 'handoff') };
+        const args: ShowChatsArgs = { uri: this.uri.toString(), box: boxId, numbers: boxNumbers(stats, !closesChat(box.kind)) };
         await vscode.commands.executeCommand(SHOW_CHATS_COMMAND, args);
     }
 

@@ -1,4 +1,4 @@
-import type { FlowGraph } from '../../language/flow-model.js';
+import { closesChat, type FlowGraph } from '../../language/flow-model.js';
 import type { BoxStats, EdgeTraffic } from '../../server/analytics/model.js';
 import { shadingStep } from '../analytics/drop-out-steps.js';
 import type { BoxOverlay, EdgeOverlay, GraphOverlay } from '../webview-protocol.js';
@@ -21,8 +21,7 @@ export function graphOverlay(flows: readonly FlowGraph[], stats: Readonly<Record
             const s = stats[box.id];
             if (!s || s.visits === 0) continue;
             const goals = Object.fromEntries(box.goals.map(goal => [goal, s.conversions[goal] ?? 0]));
-            const canDropOut = box.kind !== 'end' && box.kind !== 'handoff';
-            boxes[box.id] = canDropOut
+            boxes[box.id] = !closesChat(box.kind)
                 ? { chats: s.visits, dropped: s.dropOuts, rate: s.dropOutRate, shade: shadingStep(s), goals }
                 : { chats: s.visits, rate: 0, shade: -1, goals };
         }

@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { boxLensTitle } from './box-lens-title.js';
 import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from './show-chats-command.js';
@@ -25,7 +26,7 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
             if (box.external || box.range.uri !== uri) continue;
             const stats = result.stats[box.id];
             if (!stats) continue;
-            const canDropOut = box.kind !== 'end' && box.kind !== 'handoff';
+            const canDropOut = !closesChat(box.kind);
             const args: ShowChatsArgs = { uri, box: box.id, numbers: boxNumbers(stats, canDropOut) };
             lenses.push({
                 range: { start: box.range.start, end: box.range.start },

@@ -1,4 +1,4 @@
-import type { FlowBox, FlowGraph } from '../../language/flow-model.js';
+import { closesChat, type FlowBox, type FlowGraph } from '../../language/flow-model.js';
 
 /**
  * What analytics needs to know about the flows: how log names map to box ids (names, `Flow.box`
@@ -35,7 +35,7 @@ export class FlowContext {
 
     /** Box ids a chat can drop out at: every known box but end and handoff boxes. */
     dropOutBoxes(): string[] {
-        return [...this.boxes.values()].filter(b => b.kind !== 'end' && b.kind !== 'handoff').map(b => b.id).sort();
+        return [...this.boxes.values()].filter(b => !closesChat(b.kind)).map(b => b.id).sort();
     }
 
     /** Goal name -> ids of the boxes that mark it. Declared goals without a marking box map to []. */

@@ -1,4 +1,4 @@
-import type { FlowBox, FlowEdge } from '../../../language/flow-model.js';
+import { closesChat, type FlowBox, type FlowEdge } from '../../../language/flow-model.js';
 import type { BoxOverlay, EdgeOverlay, GraphOverlay } from '../../webview-protocol.js';
 import type { GraphIndex } from './graph-index.js';
 import { boxExcerpt, readingOrder } from './box-excerpt.js';
@@ -69,7 +69,7 @@ function edgeInside(edge: LaidOutEdge, area: RenderArea): boolean {
 
 /** A box far zoomed out: its outline in its kind's shape and colour, still focusable. */
 function renderOutline(box: FlowBox, x: number, y: number, w: number, start?: string): string {
-    const classes = `box kind-${box.kind}${box.id === start ? ' start' : ''}${box.external ? ' external' : ''}${box.kind === 'end' || box.kind === 'handoff' ? ' terminal' : ''}`;
+    const classes = `box kind-${box.kind}${box.id === start ? ' start' : ''}${box.external ? ' external' : ''}${closesChat(box.kind) ? ' terminal' : ''}`;
     const h = boxHeight(box);
     return `<g class="${classes}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button" aria-label="${KIND_NAMES[box.kind]} ${esc(box.name)}">`
         + `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/><path class="box-shape" d="${shapePath(box.kind, w, h)}"/></g>`;
@@ -83,7 +83,7 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
     const classes = ['box', `kind-${box.kind}`];
     if (box.id === graph.start) classes.push('start');
     if (box.external) classes.push('external');
-    if (box.kind === 'end' || box.kind === 'handoff') classes.push('terminal');
+    if (closesChat(box.kind)) classes.push('terminal');
     if (stats && stats.shade >= 0) classes.push(`shade-${stats.shade}`);
     const excerpt = boxExcerpt(box, index);
     const title = box.external ? `${box.flow}.${box.name}` : box.name;
