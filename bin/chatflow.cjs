@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npx chatflow`: the bundled CLI (server/cli, built by `node scripts/build.mjs`).
+// `npx chatflow`: the bundled CLI (cli/, built by `node scripts/build.mjs`).
 const path = require('node:path');
 const fs = require('node:fs');
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
-import type { ChatPage, TranscriptEntry } from '../server/analytics/model.js';
+import type { ChatPage, TranscriptEntry } from '../analytics/model.js';
 import {
     AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest, TranscriptRequest,
     type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatsParams

@@ -28,7 +28,7 @@ const common = {
 const entries = [
     { entryPoints: ['extension/main.ts'], outfile: `${outdir}/extension/main.cjs` },
     { entryPoints: ['server/main.ts'], outfile: `${outdir}/server/main.cjs` },
-    { entryPoints: ['server/cli/main.ts'], outfile: `${outdir}/cli/main.cjs` }
+    { entryPoints: ['cli/main.ts'], outfile: `${outdir}/cli/main.cjs` }
 ];
 
 const contexts = await Promise.all(entries.map(entry => esbuild.context({ ...common, ...entry })));

@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FlowBox, FlowGraph } from '../language/flow-model.js';
 import { Simulator, type ChatState } from '../language/simulator.js';
-import { loadWorkspace } from '../server/cli/workspace.js';
+import { loadWorkspace } from '../cli/workspace.js';
 
 export const EXPORT_TS = Date.parse('2026-11-20T18:00:00Z');
 export const FIRST_TS = Date.parse('2026-10-22T00:00:00Z');

@@ -2,7 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createChatflowServices } from '../language/chatflow-module.js';
-import { ServerAnalytics } from './analytics-handlers/register-analytics.js';
+import { ServerAnalytics } from './analytics/register-analytics.js';
 import { registerFlowGraphHandlers } from './flow-graph-handler.js';
 
 // The transport (--node-ipc, --stdio) is taken from the command line.

@@ -7,7 +7,7 @@ import type { DocumentFlows } from '../language/flow-model.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
-} from './analytics/model.js';
+} from '../analytics/model.js';
 
 export interface FlowGraphParams {
     /** The document URI, as the client knows it. */

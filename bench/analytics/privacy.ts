@@ -16,12 +16,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExampleGraphs } from '../../scripts/generate-sample-logs.js';
-import { FlowContext } from '../../server/analytics/flow-context.js';
-import { importLogFiles } from '../../server/analytics/import/import-logs.js';
-import { protectText, type PrivacyOptions } from '../../server/analytics/privacy.js';
-import { scrubSafeHarbor } from '../../server/analytics/privacy/safe-harbor.js';
-import { reapplyPrivacy } from '../../server/analytics/sqlite/reapply-privacy.js';
-import { SqliteAnalyticsStore } from '../../server/analytics/sqlite/sqlite-store.js';
+import { FlowContext } from '../../analytics/flow-context.js';
+import { importLogFiles } from '../../analytics/import/import-logs.js';
+import { protectText, type PrivacyOptions } from '../../analytics/privacy.js';
+import { scrubSafeHarbor } from '../../analytics/privacy/safe-harbor.js';
+import { reapplyPrivacy } from '../../analytics/sqlite/reapply-privacy.js';
+import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const repeatArg = process.argv.indexOf('--repeat');

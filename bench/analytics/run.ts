@@ -18,9 +18,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { loadExampleGraphs } from '../../scripts/generate-sample-logs.js';
-import { FlowContext } from '../../server/analytics/flow-context.js';
-import { importLogFiles } from '../../server/analytics/import/import-logs.js';
-import { SqliteAnalyticsStore } from '../../server/analytics/sqlite/sqlite-store.js';
+import { FlowContext } from '../../analytics/flow-context.js';
+import { importLogFiles } from '../../analytics/import/import-logs.js';
+import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { benchData } from './generate-data.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { BoxStats } from '../../server/analytics/model.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
+import type { BoxStats } from '../../analytics/model.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
 
 /** The theme colours of the steps of DROP_OUT_STEPS (drop-out-steps.ts), in the same order. */
 const STEPS = [

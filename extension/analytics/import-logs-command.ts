@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress } from 'vscode-languageclient/node.js';
-import type { ImportSummary } from '../../server/analytics/model.js';
+import type { ImportSummary } from '../../analytics/model.js';
 import { ImportLogsRequest, type ImportLogsParams } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { flowNames } from './flow-names.js';

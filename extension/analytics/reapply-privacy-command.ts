@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PrivacyPolicy } from '../../server/analytics/model.js';
+import type { PrivacyPolicy } from '../../analytics/model.js';
 import { ReapplyPrivacyRequest, type ReapplyPrivacyResult } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { effectivePolicy } from './workspace-keep.js';

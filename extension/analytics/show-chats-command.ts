@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TranscriptEntry } from '../../server/analytics/model.js';
-import { SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics-handlers/show-chats-command.js';
+import type { TranscriptEntry } from '../../analytics/model.js';
+import { SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
 import { ChatsRequest, TranscriptRequest } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 
 export type ConversionPlatform = 'ga4' | 'meta';
 
-/** What each platform needs to send, as the CLI reads it from its environment (see server/analytics/export/endpoint.ts). */
+/** What each platform needs to send, as the CLI reads it from its environment (see analytics/export/endpoint.ts). */
 export const PLATFORMS: Record<ConversionPlatform, { label: string; idName: string; secretName: string; idEnv: string; secretEnv: string; endpoint: string }> = {
     ga4: {
         label: 'Google Analytics 4 (Measurement Protocol)', idName: 'measurement id (G-…)', secretName: 'Measurement Protocol API secret',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { importSummaryMessage } from '../../extension/analytics/import-summary.js';
-import type { ImportSummary } from '../../server/analytics/model.js';
+import type { ImportSummary } from '../../analytics/model.js';
 
 const summary = (policy: ImportSummary['policy']): ImportSummary => ({
     files: 1, read: 336, imported: 336, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 72, policy

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import type { FlowGraph } from '../../language/flow-model.js';
-import type { BoxStats, EdgeTraffic } from '../../server/analytics/model.js';
+import type { BoxStats, EdgeTraffic } from '../../analytics/model.js';
 import { graphOverlay, lineWeight, MAX_WEIGHT } from '../../extension/preview/stats-overlay.js';
 import { exampleGraph, graphOf } from '../language/build-graph.js';
 

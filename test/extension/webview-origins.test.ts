@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyticsHtml } from '../../extension/analytics-panel/analytics-html.js';
 import { previewHtml } from '../../extension/preview/preview-html.js';
-import { ensureCliBuilt, ROOT } from '../server/cli/run-cli.js';
+import { ensureCliBuilt, ROOT } from '../cli/run-cli.js';
 
 /** `webview.cspSource` of VS Code desktop, and of code-server: the webview's own local origin. */
 const CSP_SOURCES = ['https://file+.vscode-resource.vscode-cdn.net', 'https://127.0.0.1:8080/stable-1.100.3/static'];

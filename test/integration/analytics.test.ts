@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { ImportSummary } from '../../server/analytics/model.js';
+import type { ImportSummary } from '../../analytics/model.js';
 import type { DocumentFlows } from '../../language/flow-model.js';
 import { BoxStatsRequest, FlowGraphRequest, type BoxStatsResult } from '../../server/protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';

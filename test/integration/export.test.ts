@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImportSummary } from '../../server/analytics/model.js';
+import type { ImportSummary } from '../../analytics/model.js';
 import type { ExportConversionsResult } from '../../extension/export/export-conversions-command.js';
 import { activateExtension, workspaceUri } from './helpers.js';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImportSummary, TranscriptEntry } from '../../server/analytics/model.js';
+import type { ImportSummary, TranscriptEntry } from '../../analytics/model.js';
 import type { AnalyticsOverviewResult, ReapplyPrivacyResult } from '../../server/protocol.js';
 import { TranscriptRequest } from '../../server/protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../server/cli/run-cli.js';
+import { ROOT } from '../cli/run-cli.js';
 
 const VSIX = join(ROOT, 'dist', 'chatflow-studio-linux-x64-0.1.0.vsix');
 

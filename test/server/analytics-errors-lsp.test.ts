@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ResponseError } from 'vscode-languageserver-protocol/node.js';
-import { SqliteConnection } from '../../server/analytics/sqlite/connection.js';
+import { SqliteConnection } from '../../analytics/sqlite/connection.js';
 import { BoxStatsRequest, ImportLogsRequest } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 

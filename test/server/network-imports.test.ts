@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as esbuild from 'esbuild';
-import { ROOT } from './cli/run-cli.js';
+import { ROOT } from '../cli/run-cli.js';
 
 /** Node modules that can open a network connection or resolve a host name. */
 const NETWORK_MODULES = new Set(['http', 'https', 'net', 'tls', 'dgram', 'http2', 'dns']);
@@ -34,10 +34,10 @@ describe('nothing leaves: the modules that could open a socket', function () {
     });
 
     it('in the CLI, only the export endpoint (chatflow export --send) imports http/https', async () => {
-        assert.deepStrictEqual(await networkImports('server/cli/main.ts'), [
+        assert.deepStrictEqual(await networkImports('cli/main.ts'), [
             RPC,
-            'server/analytics/export/endpoint.ts -> http',
-            'server/analytics/export/endpoint.ts -> https'
+            'analytics/export/endpoint.ts -> http',
+            'analytics/export/endpoint.ts -> https'
         ].sort());
     });
 });

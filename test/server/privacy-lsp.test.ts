@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { AnalyticsChangedNotification, AnalyticsOverviewRequest, ReapplyPrivacyRequest, TranscriptRequest } from '../../server/protocol.js';
-import { writePhiLogs, type PhiLogs } from './analytics/privacy/phi-logs.js';
-import { ensureCliBuilt, runCli } from './cli/run-cli.js';
+import { writePhiLogs, type PhiLogs } from '../analytics/privacy/phi-logs.js';
+import { ensureCliBuilt, runCli } from '../cli/run-cli.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
 const CHATS = 10;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { CHATS_PAGE_SIZE, type FromAnalytics } from '../../extension/analytics-protocol.js';
-import { REDACTED } from '../../server/analytics/model.js';
+import { REDACTED } from '../../analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
 import type { AnalyticsData } from './harness/analytics-data.js';
 import { clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert';
-import type { PrivacyStatus } from '../../server/analytics/model.js';
+import type { PrivacyStatus } from '../../analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
-import { tempFolder } from '../server/analytics/helpers.js';
-import { privacyStatusOf, writePhiLogs } from '../server/analytics/privacy/phi-logs.js';
-import { runCli } from '../server/cli/run-cli.js';
+import { tempFolder } from '../analytics/helpers.js';
+import { privacyStatusOf, writePhiLogs } from '../analytics/privacy/phi-logs.js';
+import { runCli } from '../cli/run-cli.js';
 import { AnalyticsData } from './harness/analytics-data.js';
 import { AnalyticsFixture, type AnalyticsPage } from './harness/analytics-page.js';
 

@@ -1,4 +1,4 @@
-import type { DrillDown } from '../../../server/analytics/model.js';
+import type { DrillDown } from '../../../analytics/model.js';
 import { CHATS_PAGE_SIZE, type PanelFilter, type ToAnalytics } from '../../analytics-protocol.js';
 import { h, must } from '../preview/dom.js';
 import { chatsView } from './chats-view.js';

@@ -1,4 +1,4 @@
-import type { ChatPage } from '../../../server/analytics/model.js';
+import type { ChatPage } from '../../../analytics/model.js';
 import { formatCount, h } from '../preview/dom.js';
 
 export interface ChatsViewActions {

@@ -1,4 +1,4 @@
-import type { VersionComparison } from '../../../server/analytics/model.js';
+import type { VersionComparison } from '../../../analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
 import { h } from '../preview/dom.js';
 

@@ -1,4 +1,4 @@
-import type { DrillDown, GoalConversions } from '../../../server/analytics/model.js';
+import type { DrillDown, GoalConversions } from '../../../analytics/model.js';
 import { h } from '../preview/dom.js';
 import { daysBetween, s } from './svg.js';
 

@@ -1,4 +1,4 @@
-import type { BoxDropOuts, DropOutDwell } from '../../../server/analytics/model.js';
+import type { BoxDropOuts, DropOutDwell } from '../../../analytics/model.js';
 import { h } from '../preview/dom.js';
 import { numberButton, type OpenChats } from './number-button.js';
 

@@ -1,4 +1,4 @@
-import type { Funnel } from '../../../server/analytics/model.js';
+import type { Funnel } from '../../../analytics/model.js';
 import { h } from '../preview/dom.js';
 import { numberButton, type OpenChats } from './number-button.js';
 

@@ -1,4 +1,4 @@
-import type { DrillDown } from '../../../server/analytics/model.js';
+import type { DrillDown } from '../../../analytics/model.js';
 import { formatCount, h } from '../preview/dom.js';
 
 /** Opens the chats behind a number; `label` says which number in the chats list's heading. */

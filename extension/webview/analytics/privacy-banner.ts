@@ -1,4 +1,4 @@
-import type { PrivacyStatus } from '../../../server/analytics/model.js';
+import type { PrivacyStatus } from '../../../analytics/model.js';
 import { formatCount, h } from '../preview/dom.js';
 
 /** A warning above the numbers while the store holds free text kept as typed (the 'keep' policy, or data from before policies). */

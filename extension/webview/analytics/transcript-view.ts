@@ -1,4 +1,4 @@
-import { REDACTED, type TranscriptEntry } from '../../../server/analytics/model.js';
+import { REDACTED, type TranscriptEntry } from '../../../analytics/model.js';
 import { h } from '../preview/dom.js';
 
 /** A chat's events in order; redacted answers show as a 'redacted' chip, boxes the flow lacks are marked. */

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../server/analytics/model.js';
-import { FlowContext } from '../../../server/analytics/flow-context.js';
-import { SqliteAnalyticsStore } from '../../../server/analytics/sqlite/sqlite-store.js';
-import { loadFlowGraphs } from '../../../server/cli/commands/import.js';
+import type { AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../analytics/model.js';
+import { FlowContext } from '../../../analytics/flow-context.js';
+import { SqliteAnalyticsStore } from '../../../analytics/sqlite/sqlite-store.js';
+import { loadFlowGraphs } from '../../../cli/commands/import.js';
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
 
 const CLI = 'dist/cli/main.cjs';

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FlowGraph, TrackPlatform } from '../../language/flow-model.js';
+import { AnalyticsError } from '../errors.js';
+import { FlowContext } from '../flow-context.js';
+import { scopeOf } from '../metrics/scope.js';
+import type { AnalyticsFilter } from '../model.js';
+import type { SqliteConnection } from '../sqlite/connection.js';
+import { openDatabase } from '../sqlite/open-database.js';
+import { checkPayloads } from './allow-list.js';
+import { appendAudit, type AuditEntry } from './audit-log.js';
+import { credentialsFrom, parseEndpoint, postJson, requestUrl, shownUrl } from './endpoint.js';
+import { ExportError } from './export-error.js';
+import { exportedConversions } from './exported-conversions.js';
+import { ga4Bodies, metaBodies, type Ga4Body, type MetaBody } from './payloads.js';
+import { eventTimes, staleWarning } from './time-window.js';
+import { trackedGoals, type Place } from './tracked-goals.js';
+
+export interface ExportRequest {
+    platform: TrackPlatform;
+    graphs: readonly FlowGraph[];
+    db: string;
+    /** How the database and the payload file are named in messages. */
+    display: (file: string) => string;
+    place: Place;
+    filter?: AnalyticsFilter;
+    /** The payload file (dry run; optional when sending). */
+    out?: string;
+    /** Send to this endpoint, with credentials from `env`. Without it: a dry run. */
+    send?: { endpoint: string; env: NodeJS.ProcessEnv };
+    /** Meta: add user_data.external_id (the hashed chat id). */
+    userData?: boolean;
+    /** The time events are judged old against (time-window.ts); default: the clock. */
+    now?: number;
+}
+
+export interface ExportResult {
+    mode: 'dry-run' | 'send';
+    goals: string[];
+    events: number;
+    requests: number;
+    destination: string;
+    /** Events older than the platform accepts (time-window.ts): sent or not, it drops them. */
+    warnings: string[];
+}
+
+/**
+ * Builds the payloads of one platform from the store, checks them against the allow-list, then
+ * writes them to a file (dry run) or POSTs them to the configured endpoint. Every attempt,
+ * successful or not, is appended to the database's export audit log.
+ */
+export async function runExport(request: ExportRequest): Promise<ExportResult> {
+    const db = await openDatabase(request.db, { mode: 'existing', displayName: request.display(request.db) });
+    const mode = request.send ? 'send' : 'dry-run';
+    const audit: AuditEntry = {
+        at: Date.now(), platform: request.platform, goals: [], events: 0, mode,
+        destination: request.send ? request.send.endpoint.split('?')[0] : request.display(request.out ?? ''), status: 'failed', detail: ''
+    };
+    try {
+        const result = await exportWith(db, request, audit);
+        audit.status = 'ok';
+        return result;
+    } catch (error) {
+        if (!(error instanceof ExportError || error instanceof AnalyticsError || error instanceof RangeError)) {
+            audit.detail = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+            throw error;
+        }
+        audit.detail = error.message;
+        if (error instanceof ExportError) audit.events = error.sentEvents;
+        throw error instanceof RangeError ? new ExportError(error.message) : error;
+    } finally {
+        await appendAudit(db, audit).finally(() => db.close());
+    }
+}
+
+async function exportWith(db: SqliteConnection, request: ExportRequest, audit: AuditEntry): Promise<ExportResult> {
+    const goals = trackedGoals(request.graphs, request.platform, request.place);
+    if (goals.length === 0) {
+        throw new ExportError(`no flow tracks a goal for ${request.platform}: add e.g. track appointment { ${request.platform === 'ga4' ? 'ga4 "generate_lead" { value: 1 }' : 'meta "Schedule" { }'} } to a flow.`);
+    }
+    audit.goals = [...new Set(goals.map(g => g.goal))];
+    const context = new FlowContext(request.graphs);
+    const rows = await exportedConversions(db, context, scopeOf(request.filter), audit.goals);
+    const bodies: Array<Ga4Body | MetaBody> = request.platform === 'ga4'
+        ? ga4Bodies(goals, rows)
+        : metaBodies(goals, rows, { userData: request.userData ?? false });
+    checkPayloads(request.platform, bodies, goals, { userData: request.userData ?? false });
+    const events = bodies.reduce((sum, body) => sum + ('events' in body ? body.events.length : body.data.length), 0);
+    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now());
+    const warnings = stale ? [stale] : [];
+    if (request.out) {
+        writePayload(request.out, bodies, request.display);
+        if (!request.send) audit.destination = request.display(request.out);
+    }
+    if (!request.send) {
+        audit.events = events;
+        return { mode: 'dry-run', goals: audit.goals, events, requests: bodies.length, destination: audit.destination, warnings };
+    }
+    const endpoint = parseEndpoint(request.send.endpoint);
+    audit.destination = shownUrl(endpoint);
+    const url = requestUrl(request.platform, endpoint, credentialsFrom(request.platform, request.send.env));
+    let sent = 0;
+    for (const body of bodies) {
+        try {
+            await postJson(url, body);
+        } catch (error) {
+            if (error instanceof ExportError) {
+                throw new ExportError(`${error.message} ${sent} of ${events} events were sent before.`, undefined, sent);
+            }
+            throw error;
+        }
+        sent += 'events' in body ? body.events.length : body.data.length;
+    }
+    audit.events = sent;
+    return { mode: 'send', goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination, warnings };
+}
+
+function writePayload(file: string, bodies: unknown[], display: (file: string) => string): void {
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, `${JSON.stringify(bodies, null, 2)}\n`);
+    } catch (error) {
+        throw new ExportError(`cannot write ${display(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Check that its folder is writable, or pass another --out.`);
+    }
+}

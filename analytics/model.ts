@@ -1,0 +1,194 @@
+/**
+ * The analytics DTOs: what the store returns and what its callers (CLI, language server, webview)
+ * send. Plain JSON, no Node types, so a webview bundle can import these types too.
+ * Metric definitions are exact (../shared/DESIGN.md, "Chat logs and metrics").
+ */
+
+/** Which chats a metric looks at. A chat belongs to the range of the day it started. */
+export interface AnalyticsFilter {
+    /** First day, `YYYY-MM-DD` in `timeZone`, inclusive. */
+    from?: string;
+    /** Last day, `YYYY-MM-DD` in `timeZone`, inclusive. */
+    to?: string;
+    /** Only chats whose first event carries this flow version. */
+    version?: string;
+    /** `UTC` (default), a fixed offset such as `+02:00`, or an IANA zone such as `America/Chicago`. */
+    timeZone?: string;
+    /** A chat whose last event is at most this old (relative to the newest event stored) is in progress. Default 30. */
+    inactivityMinutes?: number;
+}
+
+export interface BoxVisits {
+    box: string;
+    /** Chats with at least one `enter` at the box. */
+    chats: number;
+    /** All `enter` events at the box (a chat looping back counts twice). */
+    entries: number;
+}
+
+export interface BoxDropOuts {
+    box: string;
+    /** Chats whose last entered box is this one, not in progress; end and handoff boxes never count. */
+    dropOuts: number;
+}
+
+export interface EdgeTraffic {
+    from: string;
+    to: string;
+    /** Chats with consecutive entries `from` then `to` at least once. */
+    chats: number;
+    /** All such consecutive pairs. */
+    traversals: number;
+}
+
+export interface DailyConversions {
+    goal: string;
+    /** `YYYY-MM-DD` in the filter's time zone: the day of the chat's first conversion event. */
+    day: string;
+    chats: number;
+}
+
+export interface GoalConversions {
+    goal: string;
+    /** Chats that converted (each counted once, on the day of its first conversion). */
+    chats: number;
+    days: DailyConversions[];
+}
+
+export interface FunnelStep {
+    box: string;
+    /** Chats that entered every box up to this one, each first entry no earlier than the previous step's. */
+    chats: number;
+}
+
+export interface Funnel {
+    goal?: string;
+    /** How the path was chosen: given by the caller, the most-trafficked observed path, or the flow's shortest path. */
+    path: 'given' | 'observed' | 'shortest';
+    steps: FunnelStep[];
+}
+
+export interface DropOutDwell {
+    box: string;
+    dropOuts: number;
+    /** Time from the chat's last entry at the box to its last event (nearest-rank percentiles), ms. */
+    medianMs: number;
+    p90Ms: number;
+}
+
+export interface VersionSample {
+    version: string;
+    chats: number;
+    converted: number;
+    rate: number;
+}
+
+export type SignificanceTest =
+    | { kind: 'z-test'; z: number; pValue: number; difference: number; significant: boolean }
+    | { kind: 'insufficient-sample'; reason: string };
+
+export interface VersionComparison {
+    goal: string;
+    a: VersionSample;
+    b: VersionSample;
+    test: SignificanceTest;
+}
+
+/** Everything the overlay shows on one box of a FlowGraph. */
+export interface BoxStats {
+    box: string;
+    visits: number;
+    entries: number;
+    dropOuts: number;
+    /** dropOuts / visits, 0 when the box has no visits. */
+    dropOutRate: number;
+    /** Per goal: of the chats that entered this box, those that converted on the goal. */
+    conversions: Record<string, number>;
+}
+
+/** The keys of every number above: ask for the chats behind it. */
+export type DrillDown =
+    | { metric: 'visits'; box: string }
+    | { metric: 'dropOuts'; box: string }
+    | { metric: 'edge'; from: string; to: string }
+    | { metric: 'conversions'; goal: string; day?: string }
+    | { metric: 'boxConversions'; box: string; goal: string }
+    | { metric: 'funnel'; steps: string[]; step: number }
+    | { metric: 'versionChats'; version: string }
+    | { metric: 'versionConversions'; version: string; goal: string };
+
+export interface ChatSummary {
+    chat: string;
+    flow: string;
+    version: string;
+    /** ISO timestamps of the chat's first and last events. */
+    start: string;
+    last: string;
+    /** How many times the chat counts toward the number's secondary total (entries, traversals), else 1. */
+    count: number;
+}
+
+export interface ChatPage {
+    /** Always equal to the number the drill-down was opened from. */
+    total: number;
+    offset: number;
+    chats: ChatSummary[];
+}
+
+export type EventType = 'enter' | 'answer' | 'goal' | 'end';
+
+export interface TranscriptEntry {
+    ts: string;
+    type: EventType;
+    /** The FlowGraph box id when the box is known, else the name in the log ('' for none). */
+    box: string;
+    matched: boolean;
+    /** Answer or bot text; sensitive answers read `[redacted]`. */
+    text?: string;
+    goal?: string;
+}
+
+export interface ImportProblem {
+    file: string;
+    line: number;
+    reason: string;
+}
+
+export interface ImportSummary {
+    files: number;
+    /** Events read from the logs and passed on to the store. */
+    read: number;
+    imported: number;
+    duplicates: number;
+    malformed: number;
+    /** The first malformed lines (at most `IMPORT_PROBLEMS_KEPT`). */
+    problems: ImportProblem[];
+    /** Log lines Rasa writes that carry no step of the flow (slots, action_listen, ...). */
+    ignored: number;
+    /** Box names the flows do not have, with how many events named them. Kept in the store. */
+    unmatched: Array<{ flow: string; box: string; events: number }>;
+    /** `goal` events naming goals the flows neither declare nor mark. Kept, but no metric counts them. */
+    unknownGoals: Array<{ goal: string; events: number }>;
+    /** Texts changed before storage by the privacy policy (redacted or hashed) or the Safe Harbor scan. */
+    redacted: number;
+    /** The privacy policy the texts were stored under. */
+    policy?: PrivacyPolicy;
+}
+
+/** How free text and sensitive values are stored (analytics/privacy.ts). */
+export type PrivacyPolicy = 'redact' | 'hash' | 'keep';
+
+/** What the database says about the privacy of the texts it holds (the Analytics panel warns about kept text). */
+export interface PrivacyStatus {
+    /**
+     * True when some stored free text was kept as typed (minus Safe Harbor spans): imported under the
+     * 'keep' policy, or before policies existed, and not re-redacted since.
+     */
+    keptText: boolean;
+    /** Imports since the last re-redaction that kept free text. */
+    keptImports: number;
+    /** The policy of the newest import or re-redaction, if any was recorded. */
+    lastPolicy?: PrivacyPolicy;
+}
+
+export const REDACTED = '[redacted]';

@@ -1,0 +1,73 @@
+import { URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { ChatflowServices } from '../../language/chatflow-module.js';
+import type { FlowGraph } from '../../language/flow-model.js';
+import { FlowContext } from '../../analytics/flow-context.js';
+import type { AnalyticsFilter } from '../../analytics/model.js';
+import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import type { AnalyticsUnavailable, BoxStatsResult } from '../protocol.js';
+import { readAnalyticsSettings, type AnalyticsSettings } from './analytics-settings.js';
+import { StoreHolder } from './store-holder.js';
+
+export interface Opened {
+    store: SqliteAnalyticsStore;
+    settings: AnalyticsSettings;
+}
+
+/** What every analytics handler needs: the settings, the store, and the flows of a document. */
+export class AnalyticsService {
+    readonly holder: StoreHolder;
+    private chatflow: ChatflowServices | undefined;
+
+    constructor(readonly shared: LangiumSharedServices, onOutsideChange: (db: string) => void) {
+        this.holder = new StoreHolder(onOutsideChange);
+    }
+
+    /** Set once the language services exist (the code lens provider is created with them). */
+    attach(chatflow: ChatflowServices): void {
+        this.chatflow = chatflow;
+    }
+
+    settings(): Promise<AnalyticsSettings> {
+        return readAnalyticsSettings(this.shared);
+    }
+
+    /** The store for reading, or why there is none. */
+    async open(): Promise<Opened | AnalyticsUnavailable> {
+        const settings = await this.settings();
+        const store = await this.holder.read(settings.db);
+        return 'available' in store ? store : { store, settings };
+    }
+
+    /** The FlowGraphs of a loaded document (its own flows and the boxes they lead into). */
+    graphsOf(document: LangiumDocument): FlowGraph[] {
+        return this.chatflow?.flow.FlowGraphBuilder.buildDocument(document) ?? [];
+    }
+
+    /** Every flow of the workspace: chats can start in one file and continue in another. */
+    workspaceContext(): FlowContext {
+        const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+        return new FlowContext(documents.flatMap(d => {
+            try {
+                return this.graphsOf(d);
+            } catch {
+                return []; // A file the graph builder cannot read (broken mid-edit): its boxes stay unmatched.
+            }
+        }));
+    }
+
+    documentContext(uri: string): FlowContext | undefined {
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        return document ? new FlowContext(this.graphsOf(document)) : undefined;
+    }
+
+    async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {
+        const opened = await this.open();
+        if ('available' in opened) return opened;
+        const context = typeof document === 'string' ? this.documentContext(document) : new FlowContext(this.graphsOf(document));
+        if (!context) return { available: true, db: opened.settings.db, stats: {}, edges: [] };
+        const merged = { ...opened.settings.filter, ...filter };
+        const [stats, edges] = await Promise.all([opened.store.boxStats(context, merged), opened.store.edges(context, merged)]);
+        return { available: true, db: opened.settings.db, stats, edges };
+    }
+}

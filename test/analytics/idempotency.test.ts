@@ -1,0 +1,144 @@
+import * as assert from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FlowContext } from '../../analytics/flow-context.js';
+import { SqliteConnection } from '../../analytics/sqlite/connection.js';
+import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import { CLI, ensureCliBuilt } from '../cli/run-cli.js';
+import { dentalContext, FIXTURES, graphsOf, importInto, openStore, ROOT, tempFolder } from './helpers.js';
+
+const golden = path.join(FIXTURES, 'golden.jsonl');
+
+/** Everything the overlay and the report show, to compare two databases. */
+async function snapshot(store: SqliteAnalyticsStore, context: FlowContext) {
+    return {
+        overview: { ...(await store.overview()), imports: 0 },
+        stats: await store.boxStats(context),
+        edges: await store.edges(context),
+        conversions: await store.conversions(context),
+        dwell: await store.dwellBeforeDropOut(context)
+    };
+}
+
+describe('analytics import idempotency and atomicity', () => {
+    let context: FlowContext;
+    let temp: ReturnType<typeof tempFolder>;
+
+    before(async function () {
+        this.timeout(60_000);
+        context = await dentalContext();
+    });
+
+    beforeEach(() => {
+        temp = tempFolder();
+    });
+
+    afterEach(() => temp.cleanup());
+
+    it('adds nothing when the same file is imported twice', async () => {
+        const store = await openStore(temp.db);
+        const first = await importInto(store, [golden], context);
+        const before = await snapshot(store, context);
+        const second = await importInto(store, [golden], context);
+        assert.deepStrictEqual([first.imported, first.duplicates], [132, 0]);
+        assert.deepStrictEqual([second.imported, second.duplicates], [0, 132]);
+        assert.deepStrictEqual(await snapshot(store, context), before);
+        await store.close();
+    });
+
+    it('adds only the new lines of a longer re-export, and ends with the same numbers as one import', async () => {
+        const lines = fs.readFileSync(golden, 'utf8').split('\n');
+        const early = path.join(temp.folder, 'dental-early.jsonl');
+        fs.writeFileSync(early, lines.slice(0, 80).join('\n') + '\n'); // cuts c06 in the middle of its chat
+        const store = await openStore(temp.db);
+        assert.strictEqual((await importInto(store, [early], context)).imported, 80);
+        const full = await importInto(store, [golden], context);
+        assert.deepStrictEqual([full.imported, full.duplicates], [52, 80]);
+
+        const clean = await openStore(path.join(temp.folder, 'clean.db'));
+        await importInto(clean, [golden], context);
+        assert.deepStrictEqual(await snapshot(store, context), await snapshot(clean, context));
+        await store.close();
+        await clean.close();
+    });
+
+    it('moves events onto a box once the flow gains the alias they were logged under, without doubling them on re-import', async () => {
+        const log = path.join(temp.folder, 'renamed.jsonl');
+        fs.writeFileSync(log, [
+            { chat: 'r1', ts: '2026-11-07T09:00:00Z', box: 'welcome', type: 'enter' },
+            { chat: 'r1', ts: '2026-11-07T09:00:01Z', box: 'utter_ask_email_v2', type: 'enter' },
+            { chat: 'r1', ts: '2026-11-07T09:00:30Z', box: 'utter_ask_email_v2', type: 'answer', text: 'r1@example.com' }
+        ].map(e => JSON.stringify({ flow: 'Dental', version: 'v3', ...e })).join('\n') + '\n');
+        const store = await openStore(temp.db);
+        const before = await importInto(store, [log], context);
+        assert.deepStrictEqual(before.unmatched, [{ flow: 'Dental', box: 'utter_ask_email_v2', events: 2 }]);
+
+        const graphs = await graphsOf(path.join(FIXTURES, 'dental.chatflow'));
+        graphs[0].boxes.find(b => b.id === 'Dental.ask_email')!.aliases.push('utter_ask_email_v2');
+        const withAlias = new FlowContext(graphs);
+        const again = await importInto(store, [log], withAlias);
+        assert.deepStrictEqual([again.imported, again.duplicates, again.unmatched.length], [0, 3, 0]);
+        const visits = Object.fromEntries((await store.visits(withAlias)).map(v => [v.box, v.entries]));
+        assert.deepStrictEqual(visits, { 'Dental.welcome': 1, 'Dental.ask_email': 1 });
+        assert.deepStrictEqual((await store.edges(withAlias)).map(e => `${e.from} -> ${e.to}`), ['Dental.welcome -> Dental.ask_email']);
+        await store.close();
+    });
+
+    it('leaves a consistent database when the import process is killed, and a re-run ends with exact counts', async function () {
+        this.timeout(240_000);
+        ensureCliBuilt();
+        const log = path.join(temp.folder, 'many-chats.jsonl');
+        const total = writeManyChats(log, 40_000);
+        const child = spawn(process.execPath, [CLI, 'import', log, '--flow', path.join(FIXTURES, 'dental.chatflow'), '--db', temp.db], { cwd: ROOT });
+        // Kill it as soon as it has reported stored batches (progress is on stderr, once a second).
+        await new Promise<void>((resolve, reject) => {
+            let stderr = '';
+            child.stderr.on('data', chunk => {
+                stderr += String(chunk);
+                if (/events stored/.test(stderr)) child.kill('SIGKILL');
+            });
+            child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the import ended before it could be killed (exit ${code}): ${stderr}`))));
+        });
+
+        const raw = await SqliteConnection.open(temp.db, 'existing');
+        assert.deepStrictEqual(await raw.all('PRAGMA integrity_check'), [{ integrity_check: 'ok' }]);
+        const [{ events, chats }] = await raw.all<{ events: number; chats: number }>('SELECT COUNT(*) AS events, COUNT(DISTINCT chat) AS chats FROM events');
+        const [{ facts }] = await raw.all<{ facts: number }>('SELECT COUNT(*) AS facts FROM chat_facts');
+        await raw.close();
+        assert.ok(events > 0 && events < total, `killed after ${events} of ${total} events`);
+        assert.strictEqual(events % 5000, 0, 'whole batches only');
+        assert.strictEqual(facts, chats, 'the per-chat facts were written with their events');
+
+        const store = await openStore(temp.db);
+        const rerun = await importInto(store, [log], context);
+        assert.deepStrictEqual([rerun.imported + rerun.duplicates, rerun.duplicates], [total, events]);
+        const clean = await openStore(path.join(temp.folder, 'clean.db'));
+        await importInto(clean, [log], context);
+        assert.deepStrictEqual(await snapshot(store, context), await snapshot(clean, context));
+        await store.close();
+        await clean.close();
+    });
+});
+
+/** Dental chats in time order, ~8 events each; returns the number of events written. */
+function writeManyChats(file: string, chats: number): number {
+    const out = fs.openSync(file, 'w');
+    const paths = [
+        ['welcome', 'main_menu', 'whitening_info', 'ask_insured', 'check_coverage', 'membership_plan', 'ask_name'],
+        ['welcome', 'main_menu', 'front_desk'],
+        ['welcome', 'main_menu', 'new_patient_offer', 'ask_insured', 'check_coverage', 'insurance_accepted', 'ask_name', 'contact_preference', 'ask_email', 'save_lead', 'lead_thanks']
+    ];
+    let written = 0;
+    const start = Date.parse('2026-10-01T00:00:00Z');
+    for (let i = 0; i < chats; i++) {
+        const boxes = paths[i % paths.length];
+        const lines = boxes.map((box, j) => JSON.stringify({
+            chat: `k${i}`, ts: new Date(start + i * 60_000 + j * 2000).toISOString(), flow: 'Dental', version: i < chats / 2 ? 'v1' : 'v2', box, type: 'enter'
+        }));
+        fs.writeSync(out, lines.join('\n') + '\n');
+        written += lines.length;
+    }
+    fs.closeSync(out);
+    return written;
+}
