@@ -192,3 +192,22 @@ export interface PrivacyStatus {
 }
 
 export const REDACTED = '[redacted]';
+
+/** What `chatflow export` did (also its `--format json` output, which the VS Code command reads). */
+export interface ExportResult {
+    mode: 'dry-run' | 'send';
+    platform: 'ga4' | 'meta';
+    goals: string[];
+    events: number;
+    requests: number;
+    destination: string;
+    /** Events older than the platform accepts (export/time-window.ts): sent or not, it drops them. */
+    warnings: string[];
+    /** The one line a person reads: what was written or sent, and where. */
+    summary: string;
+}
+
+/** `chatflow export --format json` when the export was refused or failed: the message, as the audit log records it. */
+export interface ExportFailure {
+    error: string;
+}

@@ -2,8 +2,7 @@
  * Every message between the extension and the Analytics webview, typed once. The extension side
  * (extension/analytics-panel/) and the browser bundle (extension/webview/analytics/) both import it.
  */
-import type { AnalyticsFilter, ChatPage, DrillDown, TranscriptEntry } from '../analytics/model.js';
-import type { AnalyticsOverviewResult } from '../server/protocol.js';
+import type { AnalyticsFilter, AnalyticsOverviewResult, ChatPage, DrillDown, TranscriptEntry } from '../server/protocol.js';
 
 /** Extension -> webview. */
 export type ToAnalytics =

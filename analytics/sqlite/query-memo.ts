@@ -29,13 +29,10 @@ export class QueryMemo {
         this.ownWrites++;
     }
 
-    /** A stable text for the flows a metric is computed against (box kinds, goal marks, edges all matter). */
+    /** A stable text for what the numbers of these flows depend on (FlowContext.metricsKey), computed once per context. */
     contextKey(context: FlowContext): string {
         let key = this.contexts.get(context);
-        if (key === undefined) {
-            key = JSON.stringify([...context.flows.values()]);
-            this.contexts.set(context, key);
-        }
+        if (key === undefined) this.contexts.set(context, key = context.metricsKey());
         return key;
     }
 

@@ -1,4 +1,4 @@
-import type { BoxStats } from '../../analytics/model.js';
+import type { BoxStats } from '../../server/protocol.js';
 
 /**
  * Drop-out rate thresholds of the shading steps (the rate must reach the step's value), shared by

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closesChat, type FlowGraph, type SourceRange } from '../../language/flow-model.js';
-import type { BoxStats } from '../../analytics/model.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type BoxStats, type ShowChatsArgs } from '../../server/protocol.js';
 import { overlayEnabled } from '../analytics/analytics-overlay.js';
 import { DocumentPanel } from '../document-panel.js';
 import type { FlowClient } from '../flow-client.js';

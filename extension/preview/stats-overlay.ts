@@ -1,5 +1,5 @@
 import { closesChat, type FlowGraph } from '../../language/flow-model.js';
-import type { BoxStats, EdgeTraffic } from '../../analytics/model.js';
+import type { BoxStats, EdgeTraffic } from '../../server/protocol.js';
 import { shadingStep } from '../analytics/drop-out-steps.js';
 import type { BoxOverlay, EdgeOverlay, GraphOverlay } from '../webview-protocol.js';
 

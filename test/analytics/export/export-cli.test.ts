@@ -132,7 +132,7 @@ describe('chatflow export ga4|meta', function () {
             await endpoint.close();
         }
         assert.strictEqual(result.status, 4);
-        assert.match(result.stderr, /^chatflow: export failed: sending to ga4 needs the API secret in the environment variable CHATFLOW_GA4_API_SECRET/);
+        assert.match(result.stderr, /^chatflow: export failed: sending to ga4 needs the Measurement Protocol API secret in the environment variable CHATFLOW_GA4_API_SECRET/);
         assert.deepStrictEqual(endpoint.received, []);
         const last = (await auditOf(temp.db)).at(-1)!;
         assert.deepStrictEqual([last.mode, last.status, last.events], ['send', 'failed', 0]);
