@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
 import { createShadingTypes } from './drop-out-shading.js';
-import { shadingStep } from './drop-out-steps.js';
+import { shadingStep } from '../webview-protocol.js';
 
 export const OVERLAY_SETTING = 'chatflow.analytics.overlay';
 
