@@ -60,7 +60,7 @@ module.exports = {
         },
         {
             name: 'webviews-talk-through-webview-protocol',
-            comment: 'A webview bundle runs in a browser sandbox: it imports its own folder, extension/webview/shared/, the pure language/ and extension/webview-protocol.ts only.',
+            comment: 'A webview bundle runs in a browser sandbox: it imports its own folder, extension/webview/common/, the pure language/ and extension/webview-protocol.ts only.',
             severity: 'error',
             from: { path: '^extension/webview/' },
             to: {

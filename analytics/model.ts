@@ -1,7 +1,7 @@
 /**
  * The analytics DTOs: what the store returns and what its callers (CLI, language server, webview)
  * send. Plain JSON, no Node types, so a webview bundle can import these types too.
- * Metric definitions are exact (../shared/DESIGN.md, "Chat logs and metrics").
+ * Metric definitions are exact (the README, "Metrics").
  */
 
 /** Which chats a metric looks at. A chat belongs to the range of the day it started. */

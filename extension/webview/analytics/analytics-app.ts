@@ -1,5 +1,5 @@
 import { CHATS_PAGE_SIZE, unknownMessage, type DrillDown, type PanelFilter, type ToAnalytics } from '../../webview-protocol.js';
-import { h, must } from '../shared/dom.js';
+import { h, must } from '../common/dom.js';
 import { chatsView } from './chats-view.js';
 import type { AnalyticsHost } from './host.js';
 import { overviewView, unavailableView } from './overview-view.js';

@@ -1,5 +1,5 @@
 import type { ChatPage } from '../../webview-protocol.js';
-import { formatCount, h } from '../shared/dom.js';
+import { formatCount, h } from '../common/dom.js';
 
 export interface ChatsViewActions {
     page(offset: number): void;

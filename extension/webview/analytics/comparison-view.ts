@@ -1,5 +1,5 @@
 import type { AnalyticsOverviewResult, VersionComparison } from '../../webview-protocol.js';
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 

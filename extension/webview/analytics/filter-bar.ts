@@ -1,5 +1,5 @@
 import type { PanelFilter } from '../../webview-protocol.js';
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 
 /** What the controls offer: the store's versions and the days its chats span. */
 export interface FilterChoices {

@@ -1,5 +1,5 @@
 import type { Funnel } from '../../webview-protocol.js';
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 import { numberButton, type OpenChats } from './number-button.js';
 
 const PATHS = { given: 'the given path', observed: 'the most-travelled path', shortest: 'the shortest path' } as const;

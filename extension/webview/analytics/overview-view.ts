@@ -1,5 +1,5 @@
 import type { AnalyticsOverviewResult, PanelFilter } from '../../webview-protocol.js';
-import { formatCount, h } from '../shared/dom.js';
+import { formatCount, h } from '../common/dom.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';

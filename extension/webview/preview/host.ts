@@ -1,5 +1,5 @@
 import { TO_PREVIEW_MESSAGE_TYPES, type FromPreview, type PreviewState, type ToPreview } from '../../webview-protocol.js';
-import { WebviewHost } from '../shared/host.js';
+import { WebviewHost } from '../common/host.js';
 
 /** The preview's channel to the extension. */
 export class Host extends WebviewHost<ToPreview, FromPreview, PreviewState> {

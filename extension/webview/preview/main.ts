@@ -5,7 +5,7 @@
  * the bundle writes no inline style, evaluates no code, loads nothing from the network.
  */
 import './styles.css';
-import { h } from '../shared/dom.js';
+import { h } from '../common/dom.js';
 import { Host } from './host.js';
 import { PreviewApp } from './preview-app.js';
 

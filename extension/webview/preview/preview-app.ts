@@ -1,7 +1,7 @@
 import type { FlowGraph } from '../../../language/flow-model.js';
 import { unknownMessage, type PreviewState, type ToPreview } from '../../webview-protocol.js';
 import { hideProblems, showProblems } from './banner.js';
-import { formatCount, h } from '../shared/dom.js';
+import { formatCount, h } from '../common/dom.js';
 import { GraphIndex } from './graph-index.js';
 import { GraphView } from './graph-view.js';
 import type { Host } from './host.js';
