@@ -1,10 +1,10 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readAudit, type AuditEntry } from '../../../analytics/export/audit-log.js';
-import { openDatabase } from '../../../analytics/sqlite/open-database.js';
-import { tempFolder } from '../helpers.js';
-import { ensureCliBuilt, runCli } from '../../cli/run-cli.js';
+import { readAudit, type AuditEntry } from '../../analytics/export/audit-log.js';
+import { openDatabase } from '../../analytics/sqlite/open-database.js';
+import { tempFolder } from '../analytics/helpers.js';
+import { ensureCliBuilt, runCli } from './run-cli.js';
 import { closedPort, fakeEndpoint, importClinicLogs, runCliAsync, writeTrackedClinic } from './export-fixture.js';
 
 const GA4_ENV = { CHATFLOW_GA4_MEASUREMENT_ID: 'G-RIVERSIDE1', CHATFLOW_GA4_API_SECRET: 'mp-secret-8f3k2' };
