@@ -42,11 +42,11 @@ export abstract class MetricStore implements AnalyticsStore {
     protected abstract explain(error: unknown): Error | undefined;
 
     async recordImport(file: string, summary: ImportRecord): Promise<void> {
-        await this.writing(() => this.inTransaction(async () => {
+        await this.writing(() => this.inTransaction(async db => {
             const now = Date.now();
-            await this.db.all('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
+            await db.all('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
                 [file, now, summary.imported, summary.duplicates, summary.malformed]);
-            await this.db.all("INSERT INTO privacy_log (at, action, policy, salt_id, file, texts) VALUES (?, 'import', ?, ?, ?, ?)",
+            await db.all("INSERT INTO privacy_log (at, action, policy, salt_id, file, texts) VALUES (?, 'import', ?, ?, ?, ?)",
                 [now, summary.policy, summary.saltId ?? '', file, summary.imported]);
         }));
     }
@@ -115,8 +115,8 @@ export abstract class MetricStore implements AnalyticsStore {
         });
     }
 
-    /** Runs `work` in one write transaction of the engine. */
-    protected abstract inTransaction<T>(work: () => Promise<T>): Promise<T>;
+    /** Runs `work` in one write transaction of the engine, on the runner it is given. */
+    protected abstract inTransaction<T>(work: (db: SqlRunner) => Promise<T>): Promise<T>;
 
     /** A metric, from the memo when the data has not changed since it was last computed with these arguments. */
     protected remembered<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import { CREATE_IMPORT_TABLES_PG, REFRESH_TOUCHED_PG } from './pg-facts.js';
 import { MIGRATION_LOCK } from './pg-open.js';
 
 /** Held by each batch while it inserts and recomputes facts: batches from several machines take turns, never interleave. */
-const IMPORT_LOCK = MIGRATION_LOCK + 1;
+export const IMPORT_LOCK = MIGRATION_LOCK + 1;
 
 /**
  * Stores batches on one connection of its own: COPY into a session table, then one INSERT … ON

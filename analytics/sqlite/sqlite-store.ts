@@ -59,8 +59,8 @@ export class SqliteAnalyticsStore extends MetricStore {
         await this.connection.close();
     }
 
-    protected inTransaction<T>(work: () => Promise<T>): Promise<T> {
-        return this.connection.transaction(work);
+    protected inTransaction<T>(work: (db: SqliteConnection) => Promise<T>): Promise<T> {
+        return this.connection.transaction(() => work(this.connection));
     }
 
     /** SQLite's lock and file errors become AnalyticsErrors that name the file. */
