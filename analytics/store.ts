@@ -18,7 +18,8 @@ export interface StoredEvent {
     flow: string;
     version: string;
     /**
-     * 0 for the first event with this (chat, ts, type, box, goal) in its file, 1 for the second...
+     * 0 for the first event with this (chat, ts, type, box, goal) in its file, 1 for the next
+     * different one... (import/event-identity.ts: an exact repeat of a line gets the same number).
      * Together they are the event's identity: importing a line twice, or a longer re-export of the
      * same log, adds nothing.
      */

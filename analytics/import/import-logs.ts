@@ -7,7 +7,7 @@ import { saltId } from '../privacy/salt-file.js';
 import type { AnalyticsStore, StoredEvent } from '../store.js';
 import { readCanonicalCsv } from './csv-reader.js';
 import { detectFormat } from './detect-format.js';
-import { IdentityOrdinals } from './event-identity.js';
+import { eventContent, IdentityOrdinals } from './event-identity.js';
 import { readCanonicalJsonl } from './jsonl-reader.js';
 import type { LogEvent, LogFormat, ReadBatch, ReaderOptions } from './log-event.js';
 import { readRasaEventLines, readRasaTrackers } from './rasa-readers.js';
@@ -149,6 +149,6 @@ function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdin
     return {
         chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
         flow: event.flow, version: event.version,
-        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal)
+        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal, eventContent(event))
     };
 }
