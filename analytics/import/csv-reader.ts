@@ -26,7 +26,7 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
             columns = [...CANONICAL_COLUMNS];
         }
         if (record.fields.length !== columns.length) {
-            batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}); quote fields that contain commas` });
+            batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}): quote fields that contain commas, and give every row all the columns` });
             return;
         }
         positions ??= canonicalPositions(columns);

@@ -44,12 +44,12 @@ describe('analytics importers', () => {
         assert.deepStrictEqual(summary.problems.map(p => `${p.file}:${p.line}`), [2, 3, 4, 5, 6, 8, 10].map(line => `bad-lines.jsonl:${line}`));
         const reasons = summary.problems.map(p => p.reason);
         assert.match(reasons[0], /^not JSON/);
-        assert.strictEqual(reasons[1], 'missing "chat"');
+        assert.strictEqual(reasons[1], 'missing "chat": add the conversation id the event belongs to');
         assert.match(reasons[2], /"ts": 'yesterday' is not a timestamp/);
         assert.match(reasons[3], /unknown "type" "visit": use enter, answer, goal or end/);
-        assert.strictEqual(reasons[4], 'an "enter" event needs a "box"');
-        assert.strictEqual(reasons[5], 'not a JSON object');
-        assert.strictEqual(reasons[6], 'a "goal" event needs a "goal"');
+        assert.strictEqual(reasons[4], 'an "enter" event needs a "box": add the name of the box the bot entered');
+        assert.match(reasons[5], /^not a JSON object: write one event per line/);
+        assert.strictEqual(reasons[6], 'a "goal" event needs a "goal": add the name of the goal reached');
         assert.strictEqual(summary.malformed, 7);
         assert.deepStrictEqual((await store.transcript('b1')).map(e => `${e.type} ${e.box}`), ['enter Dental.welcome', 'enter Dental.main_menu', 'answer Dental.main_menu']);
     });
@@ -103,7 +103,7 @@ describe('analytics importers', () => {
     it('maps Rasa event-broker lines per sender, interleaved, and reports the broken lines', async () => {
         const summary = await importInto(store, [fixture('dental-events.jsonl')], context, { defaultFlow: 'Dental', displayName: f => path.basename(f) });
         assert.deepStrictEqual([summary.imported, summary.ignored, summary.malformed], [10, 1, 2]);
-        assert.deepStrictEqual(summary.problems.map(p => [p.line, p.reason.replace(/ \(.*/, '')]), [[7, 'not JSON'], [10, 'missing "sender_id"']]);
+        assert.deepStrictEqual(summary.problems.map(p => [p.line, p.reason.replace(/ \(.*/, '')]), [[7, 'not JSON'], [10, 'missing "sender_id": add the conversation id the event belongs to']]);
         const edges = (await store.edges(context)).map(e => `${e.from.replace('Dental.', '')} -> ${e.to.replace('Dental.', '')} ${e.chats}`);
         assert.deepStrictEqual(edges, ['implant_info -> ask_insured 1', 'main_menu -> implant_info 1', 'main_menu -> whitening_info 1', 'welcome -> main_menu 2']);
         const wa2 = await store.transcript('wa-2');
