@@ -1,0 +1,67 @@
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { databaseFolderError } from '../../analytics/sqlite/open-database.js';
+import { CLI, ensureCliBuilt, ROOT, runCli } from '../cli/run-cli.js';
+import { tempFolder } from './helpers.js';
+
+const GOLDEN = 'test/fixtures/analytics/golden.jsonl';
+const DENTAL = 'test/fixtures/analytics/dental.chatflow';
+
+/** Runs a shell pipeline from the repository root with bash (for PIPESTATUS). */
+function pipeline(script: string): { stdout: string; stderr: string; status: number | null } {
+    const result = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+describe('chatflow import: errors name the path and what to do, never a stack trace', () => {
+    let temp: ReturnType<typeof tempFolder>;
+
+    before(function () {
+        this.timeout(120_000);
+        ensureCliBuilt();
+    });
+    beforeEach(() => { temp = tempFolder(); });
+    afterEach(() => temp.cleanup());
+
+    it('--db under a regular file: one line naming the file in the way, exit 2', () => {
+        const file = path.join(temp.folder, 'notes');
+        fs.writeFileSync(file, 'not a folder\n');
+        for (const db of [path.join(file, 'analytics.db'), path.join(file, 'sub', 'analytics.db')]) {
+            const result = runCli('import', GOLDEN, '--flow', DENTAL, '--db', db);
+            assert.strictEqual(result.status, 2, result.stderr);
+            assert.strictEqual(result.stderr.trim().split('\n').length, 1, result.stderr);
+            assert.match(result.stderr, new RegExp(`^chatflow: cannot create the analytics database .*analytics\\.db: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a file, not a folder \\((EEXIST|ENOTDIR)\\)\\. Pass another --db, or move that file away\\.\\n$`));
+        }
+    });
+
+    it('--db in a folder it may not create: says which folder and what to do', () => {
+        const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'mkdir' });
+        const error = databaseFolderError(denied, 'clinic/.chatflow/analytics.db', path.join(temp.folder, 'clinic', '.chatflow'));
+        assert.strictEqual(error.message, `cannot create the folder ${path.join(temp.folder, 'clinic', '.chatflow')} for the analytics database clinic/.chatflow/analytics.db (EACCES). Check that you may write there, or pass another --db.`);
+    });
+
+    it('--db on a read-only file system: one line, exit 2 (a read-only bind mount, where the machine allows one)', function () {
+        const ro = path.join(temp.folder, 'ro');
+        fs.mkdirSync(ro);
+        const probe = spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind -o ro ${ro} ${ro}`], { encoding: 'utf8' });
+        if (probe.status !== 0) this.skip(); // no mount namespace here; the mapping is tested above
+        const result = pipeline(`unshare -m sh -c 'mount --bind -o ro ${ro} ${ro} && exec "${process.execPath}" ${CLI} import ${GOLDEN} --flow ${DENTAL} --db ${ro}/sub/analytics.db'`);
+        assert.strictEqual(result.status, 2, result.stderr);
+        assert.strictEqual(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.match(result.stderr, /^chatflow: cannot (create the folder .*|open the analytics database .*analytics\.db for writing \(SQLITE_CANTOPEN\))/);
+        assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
+    });
+
+    it('ends quietly when the reader of its output goes away (| head -1, | true)', () => {
+        const db = path.join(temp.folder, 'a.db');
+        const command = `"${process.execPath}" ${CLI} import test/fixtures/analytics/bad-lines.jsonl --flow ${DENTAL} --db ${db}`;
+        const head = pipeline(`${command} | head -1; echo "status \${PIPESTATUS[0]}" >&2`);
+        assert.match(head.stdout, /^Imported 3 new events from 1 file/);
+        assert.strictEqual(head.stderr, 'status 0\n');
+        // A reader that is gone before the first line: every write meets EPIPE.
+        const gone = pipeline(`${command} --format json | true; echo "status \${PIPESTATUS[0]}" >&2`);
+        assert.strictEqual(gone.stderr, 'status 0\n');
+    });
+});
