@@ -64,4 +64,42 @@ describe('chatflow import: errors name the path and what to do, never a stack tr
         const gone = pipeline(`${command} --format json | true; echo "status \${PIPESTATUS[0]}" >&2`);
         assert.strictEqual(gone.stderr, 'status 0\n');
     });
+
+    it('says --log-format (not --format) when it cannot tell a format, and following the hint imports the file', () => {
+        const log = path.join(temp.folder, 'export.log');
+        const rows = fs.readFileSync(GOLDEN, 'utf8').split('\n').filter(Boolean).map(line => {
+            const e = JSON.parse(line);
+            return [e.chat, e.ts, e.flow, e.version, e.box ?? '', e.type, `"${String(e.text ?? '').replace(/"/g, '""')}"`, e.goal ?? ''].join(',');
+        });
+        fs.writeFileSync(log, rows.join('\n') + '\n');
+        const refused = runCli('import', log, '--flow', DENTAL, '--db', temp.db);
+        assert.strictEqual(refused.status, 2);
+        const hint = /pass (--[a-z-]+) ([a-z-]+) \(/.exec(refused.stderr);
+        assert.ok(hint, refused.stderr);
+        assert.deepStrictEqual(hint.slice(1), ['--log-format', 'csv']);
+        assert.ok(!fs.existsSync(temp.db), 'nothing was created');
+        const followed = runCli('import', log, '--flow', DENTAL, '--db', temp.db, hint[1], hint[2]);
+        assert.strictEqual(followed.status, 0, followed.stderr);
+        assert.match(followed.lines[0], /^Imported 132 new events from 1 file/);
+    });
+
+    it('checks every log before importing any: a file of unknown format in the list stores nothing and says so', () => {
+        const notes = path.join(temp.folder, 'notes.txt');
+        fs.writeFileSync(notes, 'Call the dentist on Monday.\n');
+        const result = runCli('import', GOLDEN, notes, 'test/fixtures/analytics/golden.csv', '--flow', DENTAL, '--db', temp.db);
+        assert.strictEqual(result.status, 2);
+        assert.match(result.stderr, /^chatflow: cannot tell the format of .*notes\.txt: .* Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events\.\nNothing was imported\.\n$/);
+        assert.ok(!fs.existsSync(temp.db), 'nothing was created');
+    });
+
+    it('imports an empty .jsonl and an empty .csv alike: 0 events, a notice per file, exit 0', () => {
+        fs.writeFileSync(path.join(temp.folder, 'empty.jsonl'), '');
+        fs.writeFileSync(path.join(temp.folder, 'empty.csv'), '\n\n');
+        const result = runCli('import', path.join(temp.folder, 'empty.jsonl'), path.join(temp.folder, 'empty.csv'), GOLDEN, '--flow', DENTAL, '--db', temp.db);
+        assert.strictEqual(result.status, 0, result.stderr);
+        assert.match(result.lines[0], /^Imported 132 new events from 3 files/);
+        assert.ok(result.lines.some(line => /empty\.jsonl: empty, nothing to import$/.test(line)), result.stdout);
+        assert.ok(result.lines.some(line => /empty\.csv: empty, nothing to import$/.test(line)), result.stdout);
+        assert.ok(result.lines.includes('  test/fixtures/analytics/golden.jsonl (jsonl): 132 new, 0 already stored, 0 malformed'), result.stdout);
+    });
 });
