@@ -84,6 +84,13 @@ export interface AnalyticsStore {
 
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
+    /**
+     * Runs `work`, whose store calls then all read one state of the database (one read
+     * transaction): a report of several queries never mixes numbers from before and after an
+     * import that commits meanwhile.
+     */
+    snapshot<T>(work: () => Promise<T>): Promise<T>;
+
     /** The events of one chat in order (ts, then file order). */
     transcript(chat: string): Promise<TranscriptEntry[]>;
     /** Event count, chat count and the time span stored. */

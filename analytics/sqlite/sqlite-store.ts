@@ -24,18 +24,22 @@ import { EventWriter } from './event-writer.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
 import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
+import { ReadSnapshots } from './read-snapshot.js';
 
 /**
  * The AnalyticsStore over one SQLite file. The metric SQL lives in ../metrics, one file per metric;
- * metric answers are remembered until the data changes (query-memo.ts).
+ * metric answers are remembered until the data changes (query-memo.ts). Reads run inside one read
+ * transaction shared by the reads under way, writes alone (read-snapshot.ts).
  */
 export class SqliteAnalyticsStore implements AnalyticsStore {
     private readonly writer: EventWriter;
     readonly memo: QueryMemo;
+    private readonly snapshots: ReadSnapshots;
 
     private constructor(readonly file: string, private readonly db: SqliteConnection, private readonly displayName: string) {
         this.writer = new EventWriter(db);
         this.memo = new QueryMemo(db);
+        this.snapshots = new ReadSnapshots(() => db.exec('BEGIN'), () => db.exec('COMMIT'));
     }
 
     static async open(file: string, options: OpenOptions): Promise<SqliteAnalyticsStore> {
@@ -83,7 +87,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     }
 
     privacyStatus(): Promise<PrivacyStatus> {
-        return this.explained(() => privacyStatus(this.db));
+        return this.reading(() => privacyStatus(this.db));
     }
 
     visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
@@ -131,12 +135,16 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter), drill, page));
     }
 
+    snapshot<T>(work: () => Promise<T>): Promise<T> {
+        return this.snapshots.read(work);
+    }
+
     transcript(chat: string): Promise<TranscriptEntry[]> {
-        return this.explained(() => transcript(this.db, chat));
+        return this.reading(() => transcript(this.db, chat));
     }
 
     overview(): Promise<{ events: number; chats: number; first?: string; last?: string; imports: number }> {
-        return this.explained(async () => {
+        return this.reading(async () => {
             const events = (await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM events'))!.n;
             const chats = (await this.db.get<{ n: number; first: number | null; last: number | null }>(
                 'SELECT COUNT(*) AS n, MIN(first_ts) AS first, MAX(last_ts) AS last FROM chat_facts'))!;
@@ -146,25 +154,36 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         });
     }
 
+    /** Waits for the reads and writes under way. */
     async close(): Promise<void> {
-        await this.writer.close();
-        await this.db.close();
+        await this.snapshots.write(async () => {
+            await this.writer.close();
+            await this.db.close();
+        });
     }
 
     /** A metric, from the memo when the data has not changed since it was last computed with these arguments. */
     private remembered<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
         const text = JSON.stringify(key.map(part => (part instanceof FlowContext ? this.memo.contextKey(part) : part)));
-        return this.explained(() => this.memo.get(text, compute));
+        // Generation read, answer computed (or taken) and remembered in the same snapshot.
+        return this.reading(() => this.memo.get(text, compute));
     }
 
-    /** A write: the memo forgets everything, before (queries that start meanwhile) and after it. */
-    private async writing<T>(work: () => Promise<T>): Promise<T> {
-        this.memo.noteWrite();
-        try {
-            return await this.explained(work);
-        } finally {
+    /** A read, in the snapshot of the reads under way (or a new one). */
+    private reading<T>(work: () => Promise<T>): Promise<T> {
+        return this.explained(() => this.snapshots.read(work));
+    }
+
+    /** A write, alone on the connection: the memo forgets everything, before and after it. */
+    private writing<T>(work: () => Promise<T>): Promise<T> {
+        return this.snapshots.write(async () => {
             this.memo.noteWrite();
-        }
+            try {
+                return await this.explained(work);
+            } finally {
+                this.memo.noteWrite();
+            }
+        });
     }
 
     /** Runs a store operation; SQLite's lock and file errors become AnalyticsErrors that name the file. */

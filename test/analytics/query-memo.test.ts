@@ -79,6 +79,25 @@ describe('analytics answers remembered until the data changes', () => {
         await shown.close();
     });
 
+    it('inside a snapshot, answers (computed or remembered) come from it, not from a commit made meanwhile; the next question sees the commit', async () => {
+        const shown = await openStore(temp.db);
+        await importInto(shown, [early], context);
+        const other = await openStore(temp.db);
+        const inside = await shown.snapshot(async () => {
+            const visits = await shown.visits(context);
+            await importInto(other, [golden], context); // another connection commits the rest
+            return { visits, again: await shown.visits(context), stats: await shown.boxStats(context), overview: await shown.overview() };
+        });
+        assert.deepStrictEqual(inside.again, inside.visits);
+        assert.strictEqual(inside.stats['Dental.welcome'].visits, inside.visits.find(v => v.box === 'Dental.welcome')!.chats);
+        assert.strictEqual(inside.overview.events, 80);
+        // Nothing computed in the old snapshot is served as the new state's answer.
+        assert.strictEqual((await shown.overview()).events, 132);
+        assert.deepStrictEqual(await shown.boxStats(context), await fresh(golden));
+        await other.close();
+        await shown.close();
+    });
+
     /** boxStats of a database holding just this log. */
     async function fresh(log: string) {
         const store = await openStore(path.join(temp.folder, `fresh-${path.basename(log)}.db`));
