@@ -145,14 +145,17 @@ Builds one event per chat per converted goal from the imported chats, for the go
 declare in track blocks (track appointment { ga4 "generate_lead" { value: 1 } meta "Schedule" {} }),
 as the GA4 Measurement Protocol ({client_id, timestamp_micros, events: [{name, params}]}) or the
 Meta Conversions API ({data: [{event_name, event_time, action_source: "chat", event_id}]}) expects.
-Chat ids are sent only as SHA-256 hashes. Only the parameters a track lists are exported; any
+Chat ids are sent only as HMAC-SHA-256 hashes keyed by the database's privacy salt (the same
+for every export of this database, unlinkable to another's). Only the parameters a track lists are exported; any
 other field, or a parameter named like personal data, fails the export naming the field.
 Every export, dry run or sent, ok or failed, is appended to the database's export audit log.
 
 Options:
   --db <path>                The database (default .chatflow/analytics.db)
-  --from YYYY-MM-DD          Only chats that started on or after this day (UTC)
+  --from YYYY-MM-DD          Only chats that started on or after this day
   --to YYYY-MM-DD            Only chats that started on or before this day
+  --time-zone <zone>         The zone of --from, --to and goal.day: UTC (default), +02:00, America/Chicago
+  --salt-file <file>         The salt the ids are keyed with (default: the database's, as for --policy hash)
   --out <file>               The payload file (dry run default: .chatflow/export-<platform>.json)
   --send                     Send instead of a dry run; needs --endpoint and, in the environment,
                              GA4:  CHATFLOW_GA4_MEASUREMENT_ID and CHATFLOW_GA4_API_SECRET
@@ -160,7 +163,7 @@ Options:
                              (never read from files; in VS Code: Chatflow: Set Conversion API Secret)
   --endpoint <url>           GA4: https://www.google-analytics.com/mp/collect
                              Meta: https://graph.facebook.com/v21.0 (the pixel id and /events are added)
-  --user-data external_id    Meta only: add user_data.external_id, the SHA-256 of the chat id
+  --user-data external_id    Meta only: add user_data.external_id, the hashed chat id
   --format text|json         The summary as text (default) or JSON
   -h, --help                 Show this help
 

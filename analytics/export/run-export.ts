@@ -7,6 +7,7 @@ import { scopeOf } from '../metrics/scope.js';
 import type { AnalyticsFilter } from '../model.js';
 import type { SqliteConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open-database.js';
+import { defaultSaltFile, loadOrCreateSalt, SaltFileError } from '../privacy/salt-file.js';
 import { checkPayloads } from './allow-list.js';
 import { appendAudit, type AuditEntry } from './audit-log.js';
 import { credentialsFrom, parseEndpoint, postJson, requestUrl, shownUrl } from './endpoint.js';
@@ -30,6 +31,11 @@ export interface ExportRequest {
     send?: { endpoint: string; env: NodeJS.ProcessEnv };
     /** Meta: add user_data.external_id (the hashed chat id). */
     userData?: boolean;
+    /**
+     * The salt the ids are keyed with: the database's privacy salt file (the 'hash' policy's,
+     * created if missing) unless another file is named.
+     */
+    saltFile?: string;
     /** The time events are judged old against (time-window.ts); default: the clock. */
     now?: number;
 }
@@ -80,13 +86,15 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
     }
     audit.goals = [...new Set(goals.map(g => g.goal))];
     const context = new FlowContext(request.graphs);
-    const rows = await exportedConversions(db, context, scopeOf(request.filter), audit.goals);
+    const scope = scopeOf(request.filter);
+    const rows = await exportedConversions(db, context, scope, audit.goals);
+    const payload = { key: exportKey(request), zone: scope.zone };
     const bodies: Array<Ga4Body | MetaBody> = request.platform === 'ga4'
-        ? ga4Bodies(goals, rows)
-        : metaBodies(goals, rows, { userData: request.userData ?? false });
+        ? ga4Bodies(goals, rows, payload)
+        : metaBodies(goals, rows, { ...payload, userData: request.userData ?? false });
     checkPayloads(request.platform, bodies, goals, { userData: request.userData ?? false });
     const events = bodies.reduce((sum, body) => sum + ('events' in body ? body.events.length : body.data.length), 0);
-    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now());
+    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now(), scope.zone);
     const warnings = stale ? [stale] : [];
     if (request.out) {
         writePayload(request.out, bodies, request.display);
@@ -113,6 +121,16 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
     }
     audit.events = sent;
     return { mode: 'send', goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination, warnings };
+}
+
+/** The store's salt (read, or created on first use), as an ExportError when the file is unusable. */
+function exportKey(request: ExportRequest): Uint8Array {
+    try {
+        return loadOrCreateSalt(request.saltFile ? path.resolve(request.saltFile) : defaultSaltFile(request.db));
+    } catch (error) {
+        if (error instanceof SaltFileError) throw new ExportError(error.message.replace('chatflow.privacy.saltFile / --salt-file', '--salt-file'));
+        throw error;
+    }
 }
 
 function writePayload(file: string, bodies: unknown[], display: (file: string) => string): void {
