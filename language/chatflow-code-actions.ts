@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { isBox, isConditionBox, isFlow, isTrackedEvent } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
-import { IssueCodes } from './chatflow-validator.js';
+import { IssueCodes } from './validation/issue-codes.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */

@@ -23,7 +23,7 @@ export async function testCommand(argv: readonly string[], io: CommandIO): Promi
     }
     const files = findChatflowFiles(positionals, io.cwd);
     const workspace = await loadWorkspace(files);
-    const builder = workspace.services.flow.FlowGraphBuilder;
+    const graphs = workspace.services.flow.FlowGraphs;
     const results: Array<{ document: LangiumDocument; graph: FlowGraph; outcomes: TestOutcome[] }> = [];
     let broken = 0;
     for (const document of workspace.documents) {
@@ -35,7 +35,7 @@ export async function testCommand(argv: readonly string[], io: CommandIO): Promi
             errors.slice(0, 5).forEach(problem => io.err(`  ${formatProblem(problem)}`));
             continue;
         }
-        for (const graph of builder.buildDocument(document)) {
+        for (const graph of graphs.of(document)) {
             results.push({ document, graph, outcomes: runFlowTests(graph) });
         }
     }

@@ -2,7 +2,7 @@ import { isInputBox, type Box, type Flow } from '../generated/ast.js';
 import type { AnalysisGraph } from '../flow-analysis.js';
 import type { BoxKind, EdgeKind } from '../flow-model.js';
 import { boxId } from '../chatflow-names.js';
-import { forEachTransition } from './validation-run.js';
+import { forEachTransition } from './transitions.js';
 
 /** An AnalysisGraph with edge kinds and labels (choice texts, outcome names), for the test checks. */
 export interface ValidationGraph extends AnalysisGraph {
