@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { FlowContext } from '../../analytics/flow-context.js';
 import { PostgresAnalyticsStore } from '../../analytics/postgres/pg-store.js';
 import { postgresBin, startCluster, type Cluster } from '../postgres/cluster.js';
-import { dentalContext, FIXTURES, importInto, tempFolder } from './helpers.js';
+import { importLogFiles } from '../../analytics/import/import-logs.js';
+import { dentalContext, FIXTURES, tempFolder } from './helpers.js';
 
 describe('PostgreSQL store: the reads of one snapshot see one state of the data', function () {
     this.timeout(120_000);
@@ -33,10 +34,10 @@ describe('PostgreSQL store: the reads of one snapshot see one state of the data'
         fs.writeFileSync(early, golden.slice(0, 80).join('\n') + '\n');
         const shown = await PostgresAnalyticsStore.open(cluster.url, 'pg', { mode: 'create' });
         const importer = await PostgresAnalyticsStore.open(cluster.url, 'pg', { mode: 'create' });
-        await importInto(shown, [early], context);
+        await importLogFiles(shown, [early], { context });
         const inside = await shown.snapshot(async () => {
             const before = await shown.overview();
-            await importInto(importer, [path.join(FIXTURES, 'golden.jsonl')], context);
+            await importLogFiles(importer, [path.join(FIXTURES, 'golden.jsonl')], { context });
             const [after, stats] = await Promise.all([shown.overview(), shown.boxStats(context)]);
             return { before, after, stats };
         });
