@@ -1,8 +1,10 @@
 import * as assert from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SqliteConnection } from '../../analytics/sqlite/connection.js';
 import { databaseFolderError } from '../../analytics/sqlite/open-database.js';
+import { writeChats } from './import-faults/fault-logs.js';
 import { CLI, ensureCliBuilt, ROOT, runCli } from './run-cli.js';
 import { tempFolder } from '../analytics/helpers.js';
 
@@ -90,6 +92,45 @@ describe('chatflow import: errors name the path and what to do, never a stack tr
         assert.strictEqual(result.status, 2);
         assert.match(result.stderr, /^chatflow: cannot tell the format of .*notes\.txt: .* Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events\.\nNothing was imported\.\n$/);
         assert.ok(!fs.existsSync(temp.db), 'nothing was created');
+    });
+
+    it('an import stopped midway (the database locked past its timeout) lists the files stored before the error, then exits 2', async function () {
+        this.timeout(60_000);
+        const big = path.join(temp.folder, 'big.jsonl');
+        writeChats(big, 'big', 15_000);
+        // The first log is stored; then the test takes the write lock and holds it past the import's 5 s.
+        const child = spawn(process.execPath, [CLI, 'import', GOLDEN, big, '--flow', DENTAL, '--db', temp.db], { cwd: ROOT });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', chunk => { stdout += chunk; });
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        const exited = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+        let lock: SqliteConnection | undefined;
+        for (let tries = 0; !lock && tries < 2000; tries++) {
+            await new Promise(resolve => setTimeout(resolve, 5));
+            if (!fs.existsSync(temp.db)) continue;
+            const raw = await SqliteConnection.open(temp.db, 'existing').catch(() => undefined);
+            if (!raw) continue;
+            raw.busyTimeout(2000);
+            const imported = await raw.get<{ n: number }>('SELECT COUNT(*) AS n FROM imports').catch(() => undefined);
+            if (imported?.n === 1 && await raw.run('BEGIN IMMEDIATE').then(() => true, () => false)) lock = raw;
+            else await raw.close();
+        }
+        assert.ok(lock, 'the lock was taken after the first log');
+        const code = await exited;
+        await lock.run('ROLLBACK');
+        await lock.close();
+        assert.strictEqual(code, 2, stderr);
+        assert.match(stdout, /^Imported 132 new events from 1 file into /);
+        assert.match(stdout, /\n  test\/fixtures\/analytics\/golden\.jsonl \(jsonl\): 132 new, 0 already stored, 0 malformed\n/);
+        assert.match(stdout, /\n  .*big\.jsonl \(jsonl\): 0 new, 0 already stored, 0 malformed \(STOPPED here: see the error below\)\n/);
+        const lines = stderr.split('\n').filter(line => line.startsWith('chatflow: '));
+        assert.strictEqual(lines.length, 1, stderr);
+        assert.match(lines[0], /^chatflow: the import stopped in .*big\.jsonl: the analytics database .* is locked by another process.* Imported before it: test\/fixtures\/analytics\/golden\.jsonl \(132 new events\)\. From .*big\.jsonl itself 0 events were stored \(whole batches\) before it stopped\. Fix the problem and run the same import again: what is stored is skipped\.$/);
+        // Run again: it continues.
+        const again = runCli('import', GOLDEN, big, '--flow', DENTAL, '--db', temp.db);
+        assert.strictEqual(again.status, 0, again.stderr);
+        assert.match(again.lines[0], /^Imported [\d,]+ new events from 2 files/);
     });
 
     it('imports an empty .jsonl and an empty .csv alike: 0 events, a notice per file, exit 0', () => {
