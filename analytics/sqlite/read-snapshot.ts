@@ -64,6 +64,9 @@ export class ReadSnapshots {
             this.begun = undefined;
             try {
                 if (begun) await begun.then(() => this.end(), () => undefined);
+            } catch {
+                // Ending a read transaction fails only when the connection is gone (closed meanwhile);
+                // the next statement says so. The readers' results are already theirs.
             } finally {
                 this.closing = false;
             }
