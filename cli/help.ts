@@ -12,6 +12,7 @@ Commands:
   export ga4|meta <files or folders...>
                                    Conversions as GA4 / Meta payloads (PHI-free, dry run by default)
   redact --db <path>               Re-apply a privacy policy to an existing analytics database
+  db status|migrate|copy           The analytics database: what it holds, its schema, moving it to a server
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -169,3 +170,26 @@ Options:
 
 Exit codes: 0 exported, 1 the flows have errors, 2 bad option or path, or no database yet,
 4 the export was refused or failed (not allow-listed field, missing secret, endpoint down).`;
+
+export const DB_HELP = `Usage: chatflow db status [--db <path or url>] [--format text|json]
+       chatflow db migrate --db <url>
+       chatflow db copy --from <sqlite file> --to <url>
+
+The analytics database: a SQLite file (default .chatflow/analytics.db) or a PostgreSQL server
+named by a postgres:// or postgresql:// URL, e.g. postgres://analyst@db.example.org/chatflow?sslmode=verify-full.
+Passwords never go in the URL of a setting: PGPASSWORD, ~/.pgpass or a PGSERVICE service file.
+
+  status    The engine, the schema version, events, chats, imports and the last import.
+  migrate   Creates or updates the Chatflow tables on the server (needs the database owner;
+            imports also do it when they may). Readers and writers then need only their GRANTs.
+  copy      Moves a local store's events to the server, with progress; a re-run adds only what
+            is missing. Refused while the file holds answers kept as typed (re-redact first).
+
+Options:
+  --db <path or url>   The database (default .chatflow/analytics.db)
+  --from <file>        copy: the SQLite file
+  --to <url>           copy: the server
+  --format text|json   status: json prints {engine, database, schema, events, chats, imports, lastImport}
+  -h, --help           Show this help
+
+Exit codes: 0 done, 2 bad command line, or the database cannot be used (the message says why).`;

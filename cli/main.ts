@@ -1,3 +1,4 @@
+import { dbCommand } from './commands/db.js';
 import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
@@ -19,7 +20,8 @@ const COMMANDS: Record<string, Command> = {
     import: importCommand,
     report: reportCommand,
     export: exportCommand,
-    redact: redactCommand
+    redact: redactCommand,
+    db: dbCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

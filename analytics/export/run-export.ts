@@ -5,8 +5,9 @@ import { AnalyticsError } from '../errors.js';
 import { FlowContext } from '../flow-context.js';
 import { scopeOf } from '../metrics/scope.js';
 import type { AnalyticsFilter, ExportResult } from '../model.js';
-import type { SqliteConnection } from '../sqlite/connection.js';
-import { openDatabase } from '../sqlite/open-database.js';
+import { shownLocation, type DatabaseLocation } from '../database-location.js';
+import type { MetricStore } from '../metric-store.js';
+import { openAnalyticsStore } from '../open-store.js';
 import { defaultSaltFile, loadOrCreateSalt, SaltFileError } from '../privacy/salt-file.js';
 import { checkPayloads } from './allow-list.js';
 import { appendAudit, type AuditEntry } from './audit-log.js';
@@ -20,7 +21,7 @@ import { trackedGoals, type Place } from './tracked-goals.js';
 export interface ExportRequest {
     platform: TrackPlatform;
     graphs: readonly FlowGraph[];
-    db: string;
+    db: DatabaseLocation;
     /** How the database and the payload file are named in messages. */
     display: (file: string) => string;
     place: Place;
@@ -47,7 +48,7 @@ export interface ExportRequest {
  * successful or not, is appended to the database's export audit log.
  */
 export async function runExport(request: ExportRequest): Promise<ExportResult> {
-    const db = await openDatabase(request.db, { mode: 'existing', displayName: request.display(request.db) });
+    const db = await openAnalyticsStore(request.db, { mode: 'existing', displayName: request.db.engine === 'sqlite' ? request.display(request.db.file) : request.db.shown });
     const mode = request.send ? 'send' : 'dry-run';
     const audit: AuditEntry = {
         at: Date.now(), platform: request.platform, goals: [], events: 0, mode,
@@ -66,11 +67,11 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
         if (error instanceof ExportError) audit.events = error.sentEvents;
         throw error instanceof RangeError ? new ExportError(error.message) : error;
     } finally {
-        await appendAudit(db, audit).finally(() => db.close());
+        await appendAudit(db.sql, audit).finally(() => db.close());
     }
 }
 
-async function exportWith(db: SqliteConnection, request: ExportRequest, audit: AuditEntry): Promise<ExportResult> {
+async function exportWith(db: MetricStore, request: ExportRequest, audit: AuditEntry): Promise<ExportResult> {
     const goals = trackedGoals(request.graphs, request.platform, request.place);
     if (goals.length === 0) {
         throw new ExportError(`no flow tracks a goal for ${request.platform}: add e.g. track appointment { ${request.platform === 'ga4' ? 'ga4 "generate_lead" { value: 1 }' : 'meta "Schedule" { }'} } to a flow.`);
@@ -78,7 +79,7 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
     audit.goals = [...new Set(goals.map(g => g.goal))];
     const context = new FlowContext(request.graphs);
     const scope = scopeOf(request.filter);
-    const rows = await exportedConversions(db, context, scope, audit.goals);
+    const rows = await exportedConversions(db.sql, context, scope, audit.goals);
     const payload = { key: exportKey(request), zone: scope.zone };
     const bodies: Array<Ga4Body | MetaBody> = request.platform === 'ga4'
         ? ga4Bodies(goals, rows, payload)
@@ -125,7 +126,7 @@ function withSummary(result: Omit<ExportResult, 'summary'>): ExportResult {
 /** The store's salt (read, or created on first use), as an ExportError when the file is unusable. */
 function exportKey(request: ExportRequest): Uint8Array {
     try {
-        return loadOrCreateSalt(request.saltFile ? path.resolve(request.saltFile) : defaultSaltFile(request.db));
+        return loadOrCreateSalt(request.saltFile ? path.resolve(request.saltFile) : defaultSaltFile(shownLocation(request.db)));
     } catch (error) {
         if (error instanceof SaltFileError) throw new ExportError(error.message.replace('chatflow.privacy.saltFile / --salt-file', '--salt-file'));
         throw error;

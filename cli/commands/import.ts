@@ -1,19 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { databasePath } from '../../analytics/database-location.js';
+import { shownLocation } from '../../analytics/database-location.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { ImportStoppedError, importLogFiles, LogFileError, planLogFiles, type PlannedLog } from '../../analytics/import/import-logs.js';
 import { LOG_FORMATS, type LogFormat } from '../../analytics/import/log-event.js';
 import type { ImportSummary } from '../../analytics/model.js';
-import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath, formatProblem, problemsOf } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { findChatflowFiles } from '../files.js';
 import { IMPORT_HELP } from '../help.js';
 import { loadWorkspace } from '../workspace.js';
+import { openCliStore, shownStore, storeLocation } from '../store-args.js';
 import type { CommandIO } from './io.js';
 import { PRIVACY_CLI_OPTIONS, privacyFromArgs } from './privacy-options.js';
 
@@ -45,9 +45,9 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     // Every log is checked (readable, format known) before the database is even opened.
     const plans = guarded(() => planLogFiles(logs, { format: logFormat, displayName, formatOption: '--log-format' }));
     const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, plans);
-    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
-    const privacy = privacyFromArgs(options, dbFile);
-    const store = await openStore(dbFile, 'create', io.cwd);
+    const location = storeLocation(options, io.cwd);
+    const privacy = privacyFromArgs(options, shownLocation(location));
+    const store = await openCliStore(location, 'create', io.cwd);
     let summary: ImportSummary;
     const started = Date.now();
     let reported = started;
@@ -64,7 +64,7 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     } catch (error) {
         if (error instanceof ImportStoppedError) {
             // What was stored before the import stopped is said first, then why it stopped.
-            printResult(error.summary, { file: displayPath(dbFile, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
+            printResult(error.summary, { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
             if (!isUserError(error.cause)) throw error.cause;
         }
         if (error instanceof LogFileError || error instanceof AnalyticsError) throw new UsageError(error.message);
@@ -72,7 +72,7 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     } finally {
         await store.close();
     }
-    printResult(summary, { file: displayPath(dbFile, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
+    printResult(summary, { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
     return ExitCode.Ok;
 }
 
@@ -109,15 +109,6 @@ export async function loadFlowGraphs(inputs: readonly string[], io: CommandIO): 
         return undefined;
     }
     return workspace.documents.flatMap(d => workspace.services.flow.FlowGraphs.of(d));
-}
-
-export async function openStore(file: string, mode: 'create' | 'existing', cwd: string): Promise<SqliteAnalyticsStore> {
-    try {
-        return await SqliteAnalyticsStore.open(file, { mode, displayName: displayPath(file, cwd) });
-    } catch (error) {
-        if (error instanceof AnalyticsError) throw new UsageError(error.message);
-        throw error;
-    }
 }
 
 function requireLogFile(log: string, cwd: string): string {

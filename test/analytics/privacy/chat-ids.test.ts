@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ChatIdProtector } from '../../../analytics/privacy/chat-ids.js';
-import { reapplyPrivacy } from '../../../analytics/sqlite/reapply-privacy.js';
+import { reapplyPrivacy } from '../../../analytics/reapply-privacy.js';
 import { importInto, openStore } from '../helpers.js';
 import { intakeSuite, writePhiLogs } from './phi-logs.js';
 const KEY = Buffer.alloc(32, 5);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PrivacyOptions } from '../../../analytics/privacy.js';
 import { loadOrCreateSalt } from '../../../analytics/privacy/salt-file.js';
-import { reapplyPrivacy } from '../../../analytics/sqlite/reapply-privacy.js';
+import { reapplyPrivacy } from '../../../analytics/reapply-privacy.js';
 import { importInto, openStore } from '../helpers.js';
 import { intakeSuite, writePhiLogs, type PatientPhi, type PhiLogs } from './phi-logs.js';
 const FORMATS = ['jsonl', 'csv', 'rasa-tracker', 'rasa-events'] as const;
