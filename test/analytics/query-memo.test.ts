@@ -95,9 +95,9 @@ for (const engine of ENGINES) describe(`analytics answers remembered until the d
     });
 
     it('inside a snapshot, answers (computed or remembered) come from it, not from a commit made meanwhile; the next question sees the commit', async () => {
-        const shown = await openStore(temp.db);
+        const shown = await engineStore(engine, temp);
         await importInto(shown, [early], context);
-        const other = await openStore(temp.db);
+        const other = await engineStore(engine, temp); // the same database, another connection
         const inside = await shown.snapshot(async () => {
             const visits = await shown.visits(context);
             await importInto(other, [golden], context); // another connection commits the rest
