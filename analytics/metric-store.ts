@@ -21,6 +21,22 @@ import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
 import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent, StoreOverview, StoreStatus } from './store.js';
 
+/** The unmatched events of one (stream, logged box, step key): parameters stream, box, step ('' for none). */
+export const UNMATCHED_AT = "matched = 0 AND stream = ? AND box = ? AND COALESCE(step, '') = ?";
+
+/**
+ * The unmatched (stream, box, step) groups the flows now know: by the logged box name, else by
+ * the platform's step key (a box given that alias after the import re-maps its events).
+ */
+export function unmatchedFixes(names: ReadonlyArray<{ stream: number; flow: string; box: string; step: string }>, context: FlowContext): Array<{ stream: number; box: string; step: string; id: string }> {
+    const fixes: Array<{ stream: number; box: string; step: string; id: string }> = [];
+    for (const name of names) {
+        const id = (name.box === '' ? undefined : context.resolve(name.flow, name.box)) ?? (name.step === '' ? undefined : context.resolve(name.flow, name.step));
+        if (id !== undefined) fixes.push({ stream: name.stream, box: name.box, step: name.step, id });
+    }
+    return fixes;
+}
+
 /**
  * What both store engines share: every metric, drill-down and transcript runs the same SQL
  * (../metrics, one file per metric) through the engine's runner, and answers are remembered until

@@ -135,7 +135,13 @@ export interface ChatPage {
     chats: ChatSummary[];
 }
 
-export type EventType = 'enter' | 'answer' | 'goal' | 'end';
+/**
+ * `retry`: an answer the box rejected (the platform's no-match or no-input, or the bot asking the
+ * same box again), stored at the box that asked. Metrics do not count it yet.
+ */
+export type EventType = 'enter' | 'answer' | 'goal' | 'end' | 'retry';
+
+export const EVENT_TYPES: readonly EventType[] = ['enter', 'answer', 'goal', 'end', 'retry'];
 
 export interface TranscriptEntry {
     ts: string;
@@ -146,6 +152,12 @@ export interface TranscriptEntry {
     /** Answer or bot text; sensitive answers read `[redacted]`. */
     text?: string;
     goal?: string;
+    /** The platform's step key (Dialogflow page, Lex intent or slot, Voiceflow block...), for events imported from a platform. */
+    step?: string;
+    /** The channel the chat ran on (web, sms, whatsapp, msteams...), when the log says. */
+    channel?: string;
+    /** Where the chat came from (a UTM source), on the chat's first event, when the log says. */
+    source?: string;
 }
 
 export interface ImportProblem {
@@ -181,8 +193,14 @@ export interface ImportSummary {
     problems: ImportProblem[];
     /** Log lines Rasa writes that carry no step of the flow (slots, action_listen, ...). */
     ignored: number;
-    /** Box names the flows do not have, with how many events named them. Kept in the store. */
-    unmatched: Array<{ flow: string; box: string; events: number }>;
+    /**
+     * Box names the flows do not have, with how many events named them. Kept in the store. For a
+     * platform's events: the kind of step ("Dialogflow page") and its key (`box` is then the key,
+     * or '' for bot messages that have none and whose text matches no box).
+     */
+    unmatched: Array<{ flow: string; box: string; events: number; kind?: string; step?: string }>;
+    /** Bot texts that matched two or more boxes equally well: kept unmatched, listed by the boxes. */
+    ties?: Array<{ boxes: string[]; events: number }>;
     /** `goal` events naming goals the flows neither declare nor mark. Kept, but no metric counts them. */
     unknownGoals: Array<{ goal: string; events: number }>;
     /** Texts changed before storage by the privacy policy (redacted or hashed) or the Safe Harbor scan. */

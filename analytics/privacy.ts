@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FlowContext } from './flow-context.js';
-import { REDACTED, type PrivacyPolicy } from './model.js';
+import { REDACTED, type EventType, type PrivacyPolicy } from './model.js';
 import { scrubSafeHarbor } from './privacy/safe-harbor.js';
 
 /**
@@ -27,7 +27,7 @@ export interface PrivacyOptions {
 export const DEFAULT_PRIVACY: PrivacyOptions = { policy: 'redact' };
 
 export interface TextToProtect {
-    type: 'enter' | 'answer' | 'goal' | 'end';
+    type: EventType;
     /** Resolved box id when matched. */
     box: string;
     matched: boolean;
@@ -64,7 +64,8 @@ export function protectText(event: TextToProtect, context: FlowContext, options:
 
 export function classifyText(event: TextToProtect, context: FlowContext): TextClass {
     if (!event.matched) return 'sensitive';
-    if (event.type === 'answer') {
+    // A rejected answer (retry) is typed by the chat like any answer.
+    if (event.type === 'answer' || event.type === 'retry') {
         if (event.box === '' || context.isSensitiveInput(event.box)) return 'sensitive';
         return isFixedAnswer(event.box, event.text ?? '', context) ? 'fixed' : 'free-text';
     }

@@ -1,5 +1,6 @@
 import type { FlowContext } from './flow-context.js';
 import type {
+    EventType,
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
     PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from './model.js';
@@ -9,7 +10,7 @@ export interface StoredEvent {
     chat: string;
     /** Epoch milliseconds, UTC. */
     ts: number;
-    type: 'enter' | 'answer' | 'goal' | 'end';
+    type: EventType;
     /** FlowGraph box id when `matched`, else the name as logged; '' when the event names no box. */
     box: string;
     matched: boolean;
@@ -24,6 +25,12 @@ export interface StoredEvent {
      * same log, adds nothing.
      */
     ordinal: number;
+    /** The platform's step key ('Insurance Check', 'BookHotel.CheckInDate'): kept so a new alias re-maps the event. */
+    step: string | null;
+    /** web, sms, whatsapp, msteams, directline... */
+    channel: string | null;
+    /** The entry source (UTM), carried on the chat's first event. */
+    source: string | null;
 }
 
 export interface ImportRecord {

@@ -72,6 +72,14 @@ lines that parse, within the first 1,000 lines):
   canonical CSV          the same columns, with a header row
   Rasa tracker dumps     {"sender_id", "events": [...]}, an array of them, or one per line
   Rasa event-broker JSON one event per line (user, bot, action, slot, session_started...)
+  botframework           Bot Framework .transcript files, or a blob transcript store folder
+  dialogflow-cx          Dialogflow CX conversation history exported from BigQuery (JSON/NDJSON)
+  lex-v2                 Amazon Lex V2 conversation logs (CloudWatch or its S3 export, .gz too)
+  voiceflow              Voiceflow transcript dialogs (a file per transcript, or a folder)
+  botpress               Botpress conversations and messages (Chat API, JSON/NDJSON)
+A platform's steps map to boxes by alias (page, intent, Intent.slot, block, event name), else by
+the bot's text matching a box's text ({var} matches anything); the summary lists the steps that
+map to no box. Any log may be gzip-compressed.
 Every log is checked before anything is imported; an empty file imports 0 events (a notice, not
 an error). Importing the same file twice, or a longer re-export of it, adds nothing new twice;
 a line repeated exactly is one event. Malformed lines are skipped and listed as file:line with
@@ -86,8 +94,9 @@ addresses, record/account numbers, ZIP codes and street addresses in any stored 
 Options:
   --flow <files,folders>   The .chatflow files or folders the logs belong to (comma-separated)
   --db <path>              The database (default .chatflow/analytics.db in the current folder)
-  --flow-name <Name>       The flow of logs that name none (Rasa logs); default: the only flow
-  --log-format <format>    auto (default), jsonl, json, csv, rasa-tracker or rasa-events
+  --flow-name <Name>       The flow of logs that name none (Rasa, platforms); default: the only flow
+  --log-format <format>    auto (default), jsonl, json, csv, rasa-tracker, rasa-events,
+                           botframework, dialogflow-cx, lex-v2, voiceflow or botpress
   --policy <policy>        redact (default), hash or keep
   --salt-file <file>       hash: the salt (default: one per database under ~/.config/chatflow/salts/,
                            created on first use; never inside the database)

@@ -1,11 +1,15 @@
-import type { EventType } from '../model.js';
+import { EVENT_TYPES, type EventType } from '../model.js';
 import type { LogEvent, ReaderOptions } from './log-event.js';
 import { parseTimestamp } from './timestamps.js';
 
 /** The canonical columns, in CSV order (README: "Chat logs"). */
 export const CANONICAL_COLUMNS = ['chat', 'ts', 'flow', 'version', 'box', 'type', 'text', 'goal'] as const;
 
-const TYPES = new Set<EventType>(['enter', 'answer', 'goal', 'end']);
+/** Optional columns, read only when a header names them: the platform's step key, the channel, the entry source. */
+export const OPTIONAL_COLUMNS = ['step', 'channel', 'source'] as const;
+
+const TYPES = new Set<EventType>(EVENT_TYPES);
+const TYPE_LIST = 'enter, answer, retry, goal or end';
 
 /**
  * Checks one canonical record (a JSON object, or a CSV row by column name) and returns the event,
@@ -19,8 +23,8 @@ export function canonicalEvent(record: Record<string, unknown>, line: number, op
     const type = record.type;
     if (typeof type !== 'string' || !TYPES.has(type as EventType)) {
         return type === undefined || type === '' || type === null
-            ? 'missing "type": add one of enter, answer, goal or end'
-            : `unknown "type" ${JSON.stringify(type)}: use enter, answer, goal or end`;
+            ? `missing "type": add one of ${TYPE_LIST}`
+            : `unknown "type" ${JSON.stringify(type)}: use ${TYPE_LIST}`;
     }
     const box = text(record.box) ?? '';
     if (type === 'enter' && box === '') return 'an "enter" event needs a "box": add the name of the box the bot entered';
@@ -29,7 +33,15 @@ export function canonicalEvent(record: Record<string, unknown>, line: number, op
     const flow = text(record.flow) || options.defaultFlow || '';
     const version = text(record.version) || options.defaultVersion || '';
     const said = text(record.text);
-    return { chat, ts, flow, version, type: type as EventType, box, text: said === undefined || said === '' ? null : said, goal, line };
+    const event: LogEvent = { chat, ts, flow, version, type: type as EventType, box, text: said === undefined || said === '' ? null : said, goal, line };
+    // Absent on nearly every canonical line: set only when given, so the event keeps its usual shape.
+    const step = text(record.step);
+    if (step) event.step = step;
+    const channel = text(record.channel);
+    if (channel) event.channel = channel;
+    const source = text(record.source);
+    if (source) event.source = source;
+    return event;
 }
 
 /** A string field; numbers are accepted as their text (chat ids are often numeric). */

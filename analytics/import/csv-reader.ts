@@ -1,10 +1,11 @@
-import { CANONICAL_COLUMNS, canonicalEvent } from './canonical-record.js';
+import { CANONICAL_COLUMNS, canonicalEvent, OPTIONAL_COLUMNS } from './canonical-record.js';
 import { CsvRecords, type CsvRecord } from './csv-records.js';
 import type { ReadBatch, ReaderOptions } from './log-event.js';
 import { readLines } from './line-reader.js';
 
 /**
- * Canonical CSV: the columns chat,ts,flow,version,box,type,text,goal. A header row naming them
+ * Canonical CSV: the columns chat,ts,flow,version,box,type,text,goal (and, named in a header, the
+ * optional step,channel,source). A header row naming them
  * (any order, extra columns ignored) is recommended; without one the canonical order is assumed.
  * Lines before the header that are no events (a banner, broken lines) are reported as malformed
  * and the header is still found, as long as no event was read before it.
@@ -39,7 +40,7 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
         // One object shape for every row (canonical fields only; a missing column reads as absent).
         const f = record.fields;
         const p = positions;
-        const row = { chat: f[p[0]], ts: f[p[1]], flow: f[p[2]], version: f[p[3]], box: f[p[4]], type: f[p[5]], text: f[p[6]], goal: f[p[7]] };
+        const row = { chat: f[p[0]], ts: f[p[1]], flow: f[p[2]], version: f[p[3]], box: f[p[4]], type: f[p[5]], text: f[p[6]], goal: f[p[7]], step: f[p[8]], channel: f[p[9]], source: f[p[10]] };
         const event = canonicalEvent(row, record.line, options);
         if (typeof event === 'string') batch.malformed.push({ line: record.line, reason: event });
         else {
@@ -61,5 +62,5 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
 
 /** Where each canonical column sits in the file's columns (-1: absent). Of a repeated name the last wins, as when rows were keyed by name. */
 function canonicalPositions(columns: readonly string[]): number[] {
-    return CANONICAL_COLUMNS.map(name => columns.lastIndexOf(name));
+    return [...CANONICAL_COLUMNS, ...OPTIONAL_COLUMNS].map(name => columns.lastIndexOf(name));
 }

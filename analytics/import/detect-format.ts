@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { peekLog } from './compressed.js';
 import { JsonArrayElements } from './json-array-elements.js';
-import type { LogFormat } from './log-event.js';
+import { PLATFORM_FORMATS, type LogFormat } from './log-event.js';
+import { platformOf, platformOfText } from './platform/platform-detect.js';
+import { logFilesIn } from './platform/platform-reader.js';
 
 /**
  * How far detection reads: logs often start with lines that are not events (a banner, a
@@ -22,6 +25,7 @@ export type DetectedFormat = LogFormat | 'empty';
  * canonical column order. Returns undefined when nothing fits.
  */
 export function detectFormat(file: string): DetectedFormat | undefined {
+    if (fs.statSync(file).isDirectory()) return folderFormat(file);
     const { text, whole } = peek(file);
     const head = text.replace(/^\uFEFF/, '');
     const trimmed = head.trimStart();
@@ -32,7 +36,7 @@ export function detectFormat(file: string): DetectedFormat | undefined {
     if (!whole) lines.pop();
     let seen = 0;
     for (const raw of lines) {
-        const line = raw.trim();
+        const line = raw.trim().replace(CLOUDWATCH_PREFIX, '');
         if (line === '') continue;
         if (++seen > SCAN_LINES) break;
         const kind = line.startsWith('{') ? objectKind(line) : csvHeader(line) ? 'csv' : undefined;
@@ -40,6 +44,8 @@ export function detectFormat(file: string): DetectedFormat | undefined {
     }
     // A pretty-printed document: a tracker dump when it has the tracker's keys.
     if (trimmed.startsWith('{') && /"sender_id"/.test(head) && /"events"\s*:/.test(head)) return 'rasa-tracker';
+    const platform = trimmed.startsWith('{') ? platformOfText(head) : undefined;
+    if (platform) return platform;
     if (path.extname(file).toLowerCase() === '.csv') return 'csv';
     return undefined;
 }
@@ -49,6 +55,7 @@ export function detectFormat(file: string): DetectedFormat | undefined {
  * headerless CSV (lines of comma-separated fields) gets the one option that reads it.
  */
 export function formatGuess(file: string): 'csv' | undefined {
+    if (fs.statSync(file).isDirectory()) return undefined;
     const first = peek(file).text.replace(/^\uFEFF/, '').split('\n').map(l => l.trim()).find(l => l !== '');
     return first !== undefined && !first.startsWith('{') && !first.startsWith('[') && first.split(',').length >= 6 ? 'csv' : undefined;
 }
@@ -69,6 +76,8 @@ function objectKind(line: string): LogFormat | undefined {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.events)) return 'rasa-tracker';
     if (typeof record.event === 'string') return 'rasa-events';
+    const platform = platformOf(record);
+    if (platform) return platform;
     if ('chat' in record) return 'jsonl';
     return undefined;
 }
@@ -90,29 +99,43 @@ function arrayKind(head: string): LogFormat | undefined {
             if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
             const record = value as Record<string, unknown>;
             if (Array.isArray(record.events) || 'sender_id' in record) return 'rasa-tracker';
+            const platform = platformOf(record);
+            if (platform) return platform;
             if ('chat' in record) return 'json';
         }
     }
     // The first element is bigger than the part read: a tracker dump has the tracker's keys.
     if (/"sender_id"/.test(head) && /"events"\s*:/.test(head)) return 'rasa-tracker';
     if (/"chat"\s*:/.test(head) && /"type"\s*:/.test(head)) return 'json';
-    return undefined;
+    return platformOfText(head);
 }
 
-function peek(file: string): { text: string; whole: boolean } {
-    const fd = fs.openSync(file, 'r');
-    try {
-        const buffer = Buffer.alloc(SCAN_BYTES);
-        const read = fs.readSync(fd, buffer, 0, SCAN_BYTES, 0);
-        // A multi-byte character cut at the end decodes as U+FFFD, on the line dropped as partial.
-        return { text: buffer.subarray(0, read).toString('utf8'), whole: read >= fs.fstatSync(fd).size };
-    } finally {
-        fs.closeSync(fd);
+/** `2024-03-05T10:12:01.123Z {...}`: a line of a CloudWatch Logs export. */
+const CLOUDWATCH_PREFIX = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z? (?=[{[])/;
+
+/**
+ * A folder is a platform's log of many files (the Bot Framework blob transcript store, a folder of
+ * Voiceflow dialogs): its format is that of its first file that has one, if a platform's.
+ */
+function folderFormat(folder: string): DetectedFormat | undefined {
+    const files = logFilesIn(folder);
+    for (const file of files.slice(0, 20)) {
+        if (isBlankFile(file)) continue;
+        const format = detectFormat(file);
+        if (format && format !== 'empty') return PLATFORMS.has(format) ? format : undefined;
     }
+    return files.length === 0 ? 'empty' : undefined;
+}
+
+const PLATFORMS = new Set<string>(PLATFORM_FORMATS);
+
+function peek(file: string): { text: string; whole: boolean } {
+    return peekLog(file, SCAN_BYTES);
 }
 
 /** Whether a file holds nothing but blank lines (and maybe a BOM): it imports 0 events, whatever its format. */
 export function isBlankFile(file: string): boolean {
+    if (fs.statSync(file).isDirectory()) return false;
     const { text, whole } = peek(file);
     return whole && text.replace(/^\uFEFF/, '').trim() === '';
 }

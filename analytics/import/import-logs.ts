@@ -13,7 +13,13 @@ import { detectFormat, formatGuess, isBlankFile, type DetectedFormat } from './d
 import { eventContent, IdentityOrdinals } from './event-identity.js';
 import { readCanonicalJsonl } from './jsonl-reader.js';
 import { readCanonicalJsonArray } from './json-array-reader.js';
-import { LOG_FORMATS, type LogEvent, type LogFormat, type ReadBatch, type ReaderOptions } from './log-event.js';
+import { LOG_FORMATS, PLATFORM_FORMATS, type LogEvent, type LogFormat, type ReadBatch, type ReaderOptions } from './log-event.js';
+import { readBotFramework } from './platform/botframework-reader.js';
+import { readBotpress } from './platform/botpress-reader.js';
+import { readDialogflowCx } from './platform/dialogflow-cx-reader.js';
+import { readLexV2 } from './platform/lex-v2-reader.js';
+import { StepResolver } from './platform/step-resolver.js';
+import { readVoiceflow } from './platform/voiceflow-reader.js';
 import { readRasaEventLines, readRasaTrackers } from './rasa-readers.js';
 
 export const IMPORT_PROBLEMS_KEPT = 20;
@@ -69,7 +75,12 @@ const READERS: Record<LogFormat, (file: string, options: ReaderOptions) => Async
     'json': readCanonicalJsonArray,
     'csv': readCanonicalCsv,
     'rasa-tracker': readRasaTrackers,
-    'rasa-events': readRasaEventLines
+    'rasa-events': readRasaEventLines,
+    'botframework': readBotFramework,
+    'dialogflow-cx': readDialogflowCx,
+    'lex-v2': readLexV2,
+    'voiceflow': readVoiceflow,
+    'botpress': readBotpress
 };
 
 /** A log file checked before the import: readable, and its format known. */
@@ -96,7 +107,7 @@ export function planLogFiles(files: readonly string[], options: Pick<ImportOptio
         }
         const format = isBlankFile(file) ? 'empty' : options.format && options.format !== 'auto' ? options.format : detectFormat(file);
         if (!format) {
-            problems.push(`cannot tell the format of ${name}: expected JSON Lines of events, a JSON array of events, CSV with a chat,ts,... header, or Rasa tracker/event JSON. ${formatAdvice(file, options.formatOption)}`);
+            problems.push(`cannot tell the format of ${name}: expected JSON Lines of events, a JSON array of events, CSV with a chat,ts,... header, Rasa tracker/event JSON, or a platform's export (Bot Framework, Dialogflow CX, Lex V2, Voiceflow, Botpress). ${formatAdvice(file, options.formatOption)}`);
             continue;
         }
         plans.push({ file, name, format });
@@ -113,9 +124,17 @@ function formatAdvice(file: string, option: string | undefined): string {
     return `Pass ${option} with one of ${LOG_FORMATS.join(', ')}.`;
 }
 
+function isPlatformFolder(folder: string): boolean {
+    const format = detectFormat(folder);
+    return format !== undefined && (PLATFORM_FORMATS as readonly string[]).includes(format);
+}
+
 function unreadableReason(file: string): string | undefined {
     try {
-        if (!fs.statSync(file).isFile()) return 'a folder, not a log file';
+        const stat = fs.statSync(file);
+        // A folder is read only as a platform's log of many files (the Bot Framework blob transcript store).
+        if (stat.isDirectory()) return isPlatformFolder(file) ? undefined : 'a folder, not a log file';
+        if (!stat.isFile()) return 'not a log file';
         fs.accessSync(file, fs.constants.R_OK);
         return undefined;
     } catch (error) {
@@ -134,10 +153,13 @@ export async function importLogFiles(store: AnalyticsStore, files: readonly stri
     refuseKeptTextOnServer(store, privacy.policy);
     const salt = privacy.salt ? saltId(privacy.salt) : undefined;
     const summary: ImportSummary = { files: 0, logs: [], read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
-    const unmatched = new Map<string, { flow: string; box: string; events: number }>();
+    const unmatched = new Map<string, UnmatchedStep>();
+    const resolver = new StepResolver(options.context);
     const unknownGoals = new Map<string, number>();
     const finish = () => {
         summary.unmatched = [...unmatched.values()].sort((a, b) => b.events - a.events || a.box.localeCompare(b.box));
+        const ties = [...resolver.ties.values()].sort((a, b) => b.events - a.events);
+        if (ties.length > 0) summary.ties = ties;
         summary.unknownGoals = [...unknownGoals].map(([goal, events]) => ({ goal, events })).sort((a, b) => b.events - a.events || a.goal.localeCompare(b.goal));
         return summary;
     };
@@ -151,7 +173,7 @@ export async function importLogFiles(store: AnalyticsStore, files: readonly stri
         });
         try {
             options.signal?.throwIfAborted();
-            if (plan.format !== 'empty') await importFile(store, plan.file, plan.name, READERS[plan.format], options, summary, unmatched, unknownGoals);
+            if (plan.format !== 'empty') await importFile(store, plan.file, plan.name, READERS[plan.format], { ...options, resolver }, summary, unmatched, unknownGoals);
             await store.recordImport(path.resolve(plan.file), { ...counted(), policy: privacy.policy, saltId: salt });
         } catch (error) {
             if (options.signal?.aborted) throw error;
@@ -183,7 +205,7 @@ function stoppedMessage(summary: ImportSummary, notStarted: readonly PlannedLog[
 
 async function importFile(
     store: AnalyticsStore, file: string, name: string, reader: (typeof READERS)[LogFormat], options: ImportOptions,
-    summary: ImportSummary, unmatched: Map<string, { flow: string; box: string; events: number }>, unknownGoals: Map<string, number>
+    summary: ImportSummary, unmatched: Map<string, UnmatchedStep>, unknownGoals: Map<string, number>
 ): Promise<void> {
     const goals = options.context.goalBoxes();
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -218,17 +240,14 @@ async function importFile(
             summary.ignored += batch.ignored;
             summary.malformed += batch.malformed.length;
             for (const problem of batch.malformed) {
-                if (summary.problems.length < IMPORT_PROBLEMS_KEPT) summary.problems.push({ file: name, ...problem } satisfies ImportProblem);
+                if (summary.problems.length < IMPORT_PROBLEMS_KEPT) {
+                    summary.problems.push({ file: problem.file ? path.join(name, problem.file) : name, line: problem.line, reason: problem.reason } satisfies ImportProblem);
+                }
             }
             for (const event of batch.events) {
                 const stored = toStored(event, options.context, ordinals, privacy, chats);
                 if (stored.text !== event.text) summary.redacted++;
-                if (!stored.matched) {
-                    const key = `${event.flow}\u0000${event.box}`;
-                    const entry = unmatched.get(key) ?? { flow: event.flow, box: event.box, events: 0 };
-                    entry.events++;
-                    unmatched.set(key, entry);
-                }
+                if (!stored.matched) countUnmatched(unmatched, event);
                 if (stored.type === 'goal' && !goals.has(stored.goal)) unknownGoals.set(stored.goal, (unknownGoals.get(stored.goal) ?? 0) + 1);
                 pending.push(stored);
                 summary.read++;
@@ -244,8 +263,24 @@ async function importFile(
     await settle();
 }
 
+type UnmatchedStep = ImportSummary['unmatched'][number];
+
+/** Unmatched events by flow and box name, or for a platform's by the kind and key of their step. */
+function countUnmatched(unmatched: Map<string, UnmatchedStep>, event: LogEvent): void {
+    const key = `${event.flow}\u0000${event.box}\u0000${event.platform?.kind ?? ''}`;
+    let entry = unmatched.get(key);
+    if (!entry) {
+        entry = { flow: event.flow, box: event.box, events: 0 };
+        if (event.platform) entry.kind = event.platform.kind;
+        if (event.step) entry.step = event.step;
+        unmatched.set(key, entry);
+    }
+    entry.events++;
+}
+
 function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdinals, privacy: PrivacyOptions, chats: ChatIdProtector): StoredEvent {
-    const resolved = event.box === '' ? '' : context.resolve(event.flow, event.box);
+    // A platform's bot turn that maps to no box and has no step key is kept unmatched under ''.
+    const resolved = event.box === '' ? (event.platform && event.type === 'enter' ? undefined : '') : context.resolve(event.flow, event.box);
     const matched = resolved !== undefined;
     const box = resolved ?? event.box;
     const text = protectText({ type: event.type, box, matched, text: event.text }, context, privacy);
@@ -253,6 +288,7 @@ function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdin
     return {
         chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
         flow: event.flow, version: event.version,
-        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal, eventContent(event))
+        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal, eventContent(event)),
+        step: event.step ?? null, channel: event.channel ?? null, source: event.source ?? null
     };
 }

@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { openLog } from './compressed.js';
 
 export interface LineChunk {
     /** Line number of `lines[0]`, 1-based. */
@@ -7,13 +7,13 @@ export interface LineChunk {
 }
 
 /**
- * Streams a text file as chunks of whole lines (without '\n' or a trailing '\r'; a UTF-8 BOM is
- * dropped), so a reader never holds the whole file and every line keeps its number. Chunks are
+ * Streams a text file (gzip decompressed on the fly) as chunks of whole lines (without '\n' or a
+ * trailing '\r'; a UTF-8 BOM is dropped), so a reader never holds the whole file and every line keeps its number. Chunks are
  * small (64 KB, ~500 lines) so the event loop turns often: the store's SQLite calls, running on
  * another thread, wait for it between statements.
  */
 export async function* readLines(file: string, chunkBytes = 1 << 16): AsyncGenerator<LineChunk> {
-    const stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: chunkBytes });
+    const stream = openLog(file, chunkBytes).setEncoding('utf8');
     let carry = '';
     let next = 1;
     let first = true;

@@ -3,8 +3,11 @@ import type { SqlRunner } from './sql.js';
 
 /** The events of one chat in order: time, then file order (row id). Texts are as stored, so redacted answers read `[redacted]`. */
 export async function transcript(db: SqlRunner, chat: string): Promise<TranscriptEntry[]> {
-    const rows = await db.all<{ ts: number; type: EventType; box: string; matched: number; text: string | null; goal: string }>(
-        'SELECT e.ts AS ts, e.type AS type, e.box AS box, e.matched AS matched, e.text AS text, e.goal AS goal FROM events e WHERE e.chat = ? ORDER BY e.ts, e.id',
+    type Row = { ts: number; type: EventType; box: string; matched: number; text: string | null; goal: string; step: string | null; channel: string | null; source: string | null };
+    const rows = await db.all<Row>(
+        `SELECT e.ts AS ts, e.type AS type, e.box AS box, e.matched AS matched, e.text AS text, e.goal AS goal,
+                e.step AS step, e.channel AS channel, e.source AS source
+         FROM events e WHERE e.chat = ? ORDER BY e.ts, e.id`,
         [chat]);
     return rows.map(row => ({
         ts: new Date(row.ts).toISOString(),
@@ -12,6 +15,9 @@ export async function transcript(db: SqlRunner, chat: string): Promise<Transcrip
         box: row.box,
         matched: row.matched === 1,
         ...(row.text === null ? {} : { text: row.text }),
-        ...(row.goal === '' ? {} : { goal: row.goal })
+        ...(row.goal === '' ? {} : { goal: row.goal }),
+        ...(row.step === null ? {} : { step: row.step }),
+        ...(row.channel === null ? {} : { channel: row.channel }),
+        ...(row.source === null ? {} : { source: row.source })
     }));
 }

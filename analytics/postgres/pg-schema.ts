@@ -103,6 +103,13 @@ export const PG_MIGRATIONS: readonly string[] = [
         file TEXT NOT NULL DEFAULT '',
         texts INTEGER NOT NULL DEFAULT 0
     );
+    `,
+    // platform logs (as SQLite's migration 4): step key, channel and entry source, nullable and outside the identity.
+    `
+    ALTER TABLE events ADD COLUMN step TEXT;
+    ALTER TABLE events ADD COLUMN channel TEXT;
+    ALTER TABLE events ADD COLUMN source TEXT;
+    CREATE INDEX events_unmatched_step ON events (stream, step) WHERE matched = 0 AND step IS NOT NULL;
     `
 ];
 

@@ -32,12 +32,12 @@ export class PgEventWriter {
         await runner.run('BEGIN');
         try {
             await pipeline(Readable.from(this.csv(events)), this.client!.query(copyFrom(
-                'COPY staging (seq, chat, ts, type, box, goal, text, ordinal, matched, stream) FROM STDIN (FORMAT csv)')));
+                'COPY staging (seq, chat, ts, type, box, goal, text, ordinal, matched, stream, step, channel, source) FROM STDIN (FORMAT csv)')));
             await runner.run('SELECT pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
             const inserted = await runner.all<{ chat: string }>(`
                 WITH added AS (
-                    INSERT INTO events (chat, ts, type, box, goal, text, ordinal, matched, stream)
-                    SELECT chat, ts, type, box, goal, text, ordinal, matched, stream FROM staging ORDER BY seq
+                    INSERT INTO events (chat, ts, type, box, goal, text, ordinal, matched, stream, step, channel, source)
+                    SELECT chat, ts, type, box, goal, text, ordinal, matched, stream, step, channel, source FROM staging ORDER BY seq
                     ON CONFLICT DO NOTHING RETURNING chat
                 )
                 SELECT chat FROM added`);
@@ -73,7 +73,7 @@ export class PgEventWriter {
         let seq = 0;
         let chunk = '';
         for (const event of events) {
-            chunk += `${seq++},${quote(event.chat)},${event.ts},${event.type},${quote(event.box)},${quote(event.goal)},${event.text === null ? '' : quote(event.text)},${event.ordinal},${event.matched ? 1 : 0},${this.streams.get(streamKey(event))}\n`;
+            chunk += `${seq++},${quote(event.chat)},${event.ts},${event.type},${quote(event.box)},${quote(event.goal)},${event.text === null ? '' : quote(event.text)},${event.ordinal},${event.matched ? 1 : 0},${this.streams.get(streamKey(event))},${optional(event.step)},${optional(event.channel)},${optional(event.source)}\n`;
             if (chunk.length > 65536) {
                 yield chunk;
                 chunk = '';
@@ -91,6 +91,11 @@ export class PgEventWriter {
             this.streams.set(key, row!.id);
         }
     }
+}
+
+/** NULL (an unquoted empty field) or the quoted text. */
+function optional(text: string | null | undefined): string {
+    return text === null || text === undefined ? '' : quote(text);
 }
 
 function quote(text: string): string {

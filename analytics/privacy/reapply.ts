@@ -1,5 +1,6 @@
 import { FlowContext } from '../flow-context.js';
 import type { SqlRunner } from '../metrics/sql.js';
+import type { EventType } from '../model.js';
 import { protectText, type PrivacyOptions } from '../privacy.js';
 import { ChatIdProtector } from './chat-ids.js';
 
@@ -24,7 +25,7 @@ export interface ReapplyResult {
 
 /** Rows read per page and rewritten per UPDATE (2 parameters a row). */
 const PAGE = 2000;
-type Row = { id: number; type: 'enter' | 'answer' | 'goal' | 'end'; box: string; matched: number; text: string };
+type Row = { id: number; type: EventType; box: string; matched: number; text: string };
 
 /**
  * Re-applying a privacy policy to a stored database, the part both engines share: every stored

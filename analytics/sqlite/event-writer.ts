@@ -1,4 +1,5 @@
 import type { SqlValue } from '../metrics/sql.js';
+import { EVENT_TYPES } from '../model.js';
 import type { BatchResult, StoredEvent } from '../store.js';
 import type { SqliteConnection, SqliteStatement } from './connection.js';
 import { CREATE_TOUCHED, REFRESH_TOUCHED } from './derived-facts.js';
@@ -10,7 +11,9 @@ import { CREATE_TOUCHED, REFRESH_TOUCHED } from './derived-facts.js';
  * main thread (~0.7 µs each, measured), which costs more than SQLite's own work. So a row binds
  * 6 values: chat, ts, box, goal, text, and one integer packing the stream (flow + version, an id
  * into `streams`), the identity ordinal, the event type and the matched flag; the SELECT unpacks
- * it with integer arithmetic inside SQLite.
+ * it with integer arithmetic inside SQLite. A platform event's step, channel and source (few
+ * distinct values per statement) go into one JSON array bound once per statement, and the row's
+ * integer also packs its index there (0: all three NULL, as on every canonical event).
  */
 const PARAMS_PER_ROW = 6;
 /**
@@ -20,8 +23,11 @@ const PARAMS_PER_ROW = 6;
  * converts chunk n+1 while SQLite's thread inserts chunk n.
  */
 export const ROWS_PER_STATEMENT = 1000;
-const TYPES = ['enter', 'answer', 'goal', 'end'] as const;
+const TYPES = EVENT_TYPES;
 const ORDINAL_LIMIT = 1 << 16;
+/** Streams (flow, version pairs) a database can hold: 2^20, so the packed integer stays below 2^53 (ROWS_PER_STATEMENT < 2^10 extras). */
+const STREAM_LIMIT = 1 << 20;
+const CODE_BASE = STREAM_LIMIT * ORDINAL_LIMIT * 16;
 
 export class EventWriter {
     private readonly statements = new Map<number, SqliteStatement>();
@@ -46,7 +52,7 @@ export class EventWriter {
             const runs: Array<Promise<{ changes: number }>> = [];
             try {
                 for (let start = 0; start < whole; start += ROWS_PER_STATEMENT) {
-                    runs.push(full!.run(this.parameters(events.slice(start, start + ROWS_PER_STATEMENT))));
+                    runs.push(full!.run(parameters(events.slice(start, start + ROWS_PER_STATEMENT), this.streams)));
                 }
             } finally {
                 // An event that cannot be stored throws here: the chunks already queued finish before the rollback.
@@ -54,7 +60,7 @@ export class EventWriter {
             }
             let inserted = await settleAll(runs);
             // Another statement does not wait for the first one's queue: it runs after it, so ids keep the file order.
-            if (rest) inserted += await settleAll([rest.run(this.parameters(events.slice(whole)))]);
+            if (rest) inserted += await settleAll([rest.run(parameters(events.slice(whole), this.streams))]);
             if (inserted > 0) {
                 // The batch's chats (one JSON parameter, not one per chat). Recomputing a chat whose
                 // events here were all duplicates gives the same facts, so no need to tell them apart.
@@ -75,32 +81,19 @@ export class EventWriter {
         this.statements.clear();
     }
 
-    private parameters(events: readonly StoredEvent[]): SqlValue[] {
-        const params = new Array<SqlValue>(events.length * PARAMS_PER_ROW);
-        let i = 0;
-        for (const event of events) {
-            if (event.ordinal >= ORDINAL_LIMIT) throw new RangeError(`chat ${event.chat} has more than ${ORDINAL_LIMIT} identical events at ${new Date(event.ts).toISOString()}`);
-            const stream = this.streams.get(streamKey(event))!;
-            params[i++] = event.chat;
-            params[i++] = event.ts;
-            params[i++] = event.box;
-            params[i++] = event.goal;
-            params[i++] = event.text;
-            params[i++] = ((stream * ORDINAL_LIMIT + event.ordinal) * 8 + TYPES.indexOf(event.type)) * 2 + (event.matched ? 1 : 0);
-        }
-        return params;
-    }
-
     private async statement(rows: number): Promise<SqliteStatement> {
         let statement = this.statements.get(rows);
         if (!statement) {
             const tuple = `(${new Array(PARAMS_PER_ROW).fill('?').join(', ')})`;
+            // The extras' JSON is the first parameter; SQLite keeps the few last parsed JSON texts of a statement, so json_extract does not re-parse it per row.
+            const extra = (field: number) => `CASE WHEN code >= ${CODE_BASE} THEN json_extract(extras.list, '$[' || (code / ${CODE_BASE}) || '][${field}]') END`;
             statement = await this.db.prepare(`
-                INSERT INTO events (chat, ts, type, box, goal, text, ordinal, matched, stream)
+                INSERT INTO events (chat, ts, type, box, goal, text, ordinal, matched, stream, step, channel, source)
                 SELECT chat, ts,
-                       CASE (code / 2) % 8 WHEN 0 THEN 'enter' WHEN 1 THEN 'answer' WHEN 2 THEN 'goal' ELSE 'end' END,
-                       box, goal, text, (code / 16) % ${ORDINAL_LIMIT}, code % 2, code / ${ORDINAL_LIMIT * 16}
-                FROM (
+                       CASE (code / 2) % 8 ${TYPES.map((type, i) => `WHEN ${i} THEN '${type}'`).join(' ')} END,
+                       box, goal, text, (code / 16) % ${ORDINAL_LIMIT}, code % 2, (code / ${ORDINAL_LIMIT * 16}) % ${STREAM_LIMIT},
+                       ${extra(0)}, ${extra(1)}, ${extra(2)}
+                FROM (SELECT ? AS list) extras, (
                     SELECT column1 AS chat, column2 AS ts, column3 AS box, column4 AS goal, column5 AS text,
                            CAST(column6 AS INTEGER) AS code
                     FROM (VALUES ${new Array(rows).fill(tuple).join(', ')})
@@ -136,4 +129,37 @@ async function settleAll(runs: ReadonlyArray<Promise<{ changes: number }>>): Pro
 
 function streamKey(event: { flow: string; version: string }): string {
     return `${event.flow}\u0000${event.version}`;
+}
+
+/**
+ * One statement's parameters: the JSON array of its distinct (step, channel, source) triples
+ * (index 0 unused), then 6 per row.
+ */
+function parameters(events: readonly StoredEvent[], streams: ReadonlyMap<string, number>): SqlValue[] {
+    const params = new Array<SqlValue>(1 + events.length * PARAMS_PER_ROW);
+    const extras: Array<Array<string | null> | 0> = [0];
+    const extraIndex = new Map<string, number>();
+    let i = 1;
+    for (const event of events) {
+        if (event.ordinal >= ORDINAL_LIMIT) throw new RangeError(`chat ${event.chat} has more than ${ORDINAL_LIMIT} identical events at ${new Date(event.ts).toISOString()}`);
+        const stream = streams.get(streamKey(event))!;
+        if (stream >= STREAM_LIMIT) throw new RangeError(`the database holds more than ${STREAM_LIMIT} flow versions: import into a new database`);
+        let extra = 0;
+        if (event.step !== null || event.channel !== null || event.source !== null) {
+            const key = `${event.step}\u0000${event.channel}\u0000${event.source}`;
+            extra = extraIndex.get(key) ?? 0;
+            if (extra === 0) {
+                extra = extras.push([event.step, event.channel, event.source]) - 1;
+                extraIndex.set(key, extra);
+            }
+        }
+        params[i++] = event.chat;
+        params[i++] = event.ts;
+        params[i++] = event.box;
+        params[i++] = event.goal;
+        params[i++] = event.text;
+        params[i++] = (((extra * STREAM_LIMIT + stream) * ORDINAL_LIMIT + event.ordinal) * 8 + TYPES.indexOf(event.type)) * 2 + (event.matched ? 1 : 0);
+    }
+    params[0] = extras.length > 1 ? JSON.stringify(extras) : null;
+    return params;
 }

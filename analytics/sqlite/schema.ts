@@ -114,6 +114,14 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO privacy_log (at, action, policy, file, texts)
         SELECT CAST(strftime('%s', 'now') AS INTEGER) * 1000, 'import', 'keep', '(imported before privacy policies)', COUNT(*)
         FROM events HAVING COUNT(*) > 0;
+    `,
+    // platform logs: each event's step key on the platform (so a new alias re-maps it), its channel and entry source.
+    // Nullable and outside the identity: events stored before keep their identity, and a re-import adds nothing.
+    `
+    ALTER TABLE events ADD COLUMN step TEXT;      -- the platform's step key (page, intent, block...); NULL for canonical logs
+    ALTER TABLE events ADD COLUMN channel TEXT;   -- web, sms, whatsapp, msteams, directline...
+    ALTER TABLE events ADD COLUMN source TEXT;    -- entry source (UTM), on the chat's first event
+    CREATE INDEX events_unmatched_step ON events (stream, step) WHERE matched = 0 AND step IS NOT NULL;
     `
 ];
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { explainSqliteError } from '../errors.js';
 import type { FlowContext } from '../flow-context.js';
-import { MetricStore } from '../metric-store.js';
+import { MetricStore, UNMATCHED_AT, unmatchedFixes } from '../metric-store.js';
 import type { BatchResult, StoredEvent } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
@@ -40,21 +40,21 @@ export class SqliteAnalyticsStore extends MetricStore {
     resolveUnmatched(context: FlowContext): Promise<number> {
         return this.writing(async () => {
             const db = this.connection;
-            const names = await db.all<{ stream: number; flow: string; box: string }>(
-                'SELECT DISTINCT e.stream AS stream, s.flow AS flow, e.box AS box FROM events e JOIN streams s ON s.id = e.stream WHERE e.matched = 0');
-            const fixes = names.map(n => ({ ...n, id: context.resolve(n.flow, n.box) })).filter(n => n.id !== undefined);
+            const names = await db.all<{ stream: number; flow: string; box: string; step: string }>(
+                "SELECT DISTINCT e.stream AS stream, s.flow AS flow, e.box AS box, COALESCE(e.step, '') AS step FROM events e JOIN streams s ON s.id = e.stream WHERE e.matched = 0");
+            const fixes = unmatchedFixes(names, context);
             if (fixes.length === 0) return 0;
             await db.run(CREATE_TOUCHED);
             return db.transaction(async () => {
                 await db.run('DELETE FROM touched');
                 let changed = 0;
                 for (const fix of fixes) {
-                    await db.run('INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE matched = 0 AND stream = ? AND box = ? ON CONFLICT DO NOTHING', [fix.stream, fix.box]);
+                    await db.run(`INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE ${UNMATCHED_AT} ON CONFLICT DO NOTHING`, [fix.stream, fix.box, fix.step]);
                     // The same event may already be stored under its resolved name (imported after the alias was added).
-                    await db.run(`DELETE FROM events WHERE matched = 0 AND stream = ? AND box = ? AND EXISTS (
+                    await db.run(`DELETE FROM events WHERE ${UNMATCHED_AT} AND EXISTS (
                         SELECT 1 FROM events same WHERE same.chat = events.chat AND same.ts = events.ts AND same.type = events.type
-                        AND same.box = ? AND same.goal = events.goal AND same.ordinal = events.ordinal)`, [fix.stream, fix.box, fix.id!]);
-                    changed += (await db.run('UPDATE events SET box = ?, matched = 1 WHERE matched = 0 AND stream = ? AND box = ?', [fix.id!, fix.stream, fix.box])).changes;
+                        AND same.box = ? AND same.goal = events.goal AND same.ordinal = events.ordinal)`, [fix.stream, fix.box, fix.step, fix.id]);
+                    changed += (await db.run(`UPDATE events SET box = ?, matched = 1 WHERE ${UNMATCHED_AT}`, [fix.id, fix.stream, fix.box, fix.step])).changes;
                 }
                 await refreshTouched(db);
                 return changed;
@@ -68,7 +68,8 @@ export class SqliteAnalyticsStore extends MetricStore {
         for (let after = 0; ;) {
             const rows = await this.explained(() => this.connection.all<Row & { id: number }>(
                 `SELECT e.id AS id, e.chat AS chat, e.ts AS ts, e.type AS type, e.box AS box, e.matched AS matched, e.goal AS goal,
-                        e.text AS text, s.flow AS flow, s.version AS version, e.ordinal AS ordinal
+                        e.text AS text, s.flow AS flow, s.version AS version, e.ordinal AS ordinal,
+                        e.step AS step, e.channel AS channel, e.source AS source
                  FROM events e JOIN streams s ON s.id = e.stream WHERE e.id > ? ORDER BY e.id LIMIT ?`, [after, pageSize]));
             if (rows.length === 0) return;
             after = rows[rows.length - 1].id;

@@ -5,7 +5,7 @@ import type { FlowGraph } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { ImportStoppedError, importLogFiles, LogFileError, planLogFiles, type PlannedLog } from '../../analytics/import/import-logs.js';
-import { LOG_FORMATS, type LogFormat } from '../../analytics/import/log-event.js';
+import { LOG_FORMATS, PLATFORM_FORMATS, type LogFormat } from '../../analytics/import/log-event.js';
 import type { ImportSummary } from '../../analytics/model.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath, formatProblem, problemsOf } from '../diagnostics.js';
@@ -115,7 +115,8 @@ function requireLogFile(log: string, cwd: string): string {
     const file = path.resolve(cwd, log);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) throw new UsageError(`log file '${log}' does not exist. Check the path (it is relative to ${cwd}).`);
-    if (!stat.isFile()) throw new UsageError(`'${log}' is not a file. Pass log files (.jsonl, .csv, Rasa .json).`);
+    // A folder is a platform's log of many files (the Bot Framework blob transcript store).
+    if (!stat.isFile() && !stat.isDirectory()) throw new UsageError(`'${log}' is not a file. Pass log files (.jsonl, .csv, Rasa .json, a platform's export).`);
     try {
         fs.accessSync(file, fs.constants.R_OK);
     } catch {
@@ -124,17 +125,28 @@ function requireLogFile(log: string, cwd: string): string {
     return file;
 }
 
-/** Rasa logs name no flow: --flow-name says which, or the only flow loaded. */
+/** Rasa and platform logs name no flow: --flow-name says which, or the only flow loaded. */
 function flowForUnnamedLogs(given: string | true | undefined, graphs: readonly FlowGraph[], plans: readonly PlannedLog[]): string | undefined {
     const names = graphs.map(g => g.flow);
     if (typeof given === 'string') {
         if (!names.includes(given)) throw new UsageError(`--flow-name '${given}' is not one of the flows loaded: ${names.join(', ')}.`);
         return given;
     }
-    const rasa = plans.filter(plan => plan.format.startsWith('rasa'));
-    if (rasa.length === 0) return undefined;
+    const unnamed = plans.filter(plan => plan.format.startsWith('rasa') || (PLATFORM_FORMATS as readonly string[]).includes(plan.format));
+    if (unnamed.length === 0) return undefined;
     if (names.length === 1) return names[0];
-    throw new UsageError(`${rasa[0].name} is a Rasa log, which names no flow: pass --flow-name with one of ${names.join(', ')}.`);
+    const what = unnamed[0].format.startsWith('rasa') ? 'a Rasa log' : `a ${unnamed[0].format} log`;
+    throw new UsageError(`${unnamed[0].name} is ${what}, which names no flow: pass --flow-name with one of ${names.join(', ')}.`);
+}
+
+/** "Dialogflow page 'Insurance Check': 12,400 events, no box" for a platform's step; the flow and name for the rest. */
+function unmatchedLine(u: ImportSummary['unmatched'][number], n: (value: number) => string): string {
+    const events = `${n(u.events)} event${u.events === 1 ? '' : 's'}`;
+    if (u.kind) {
+        return u.step ? `${u.kind} '${u.step}': ${events}, no box (add the alias '${u.step}' to the box it is)`
+            : `${u.kind}s whose text matches no box text: ${events}`;
+    }
+    return `${u.flow || '(no flow)'}: ${u.box} (${events})`;
 }
 
 function printSummary(summary: ImportSummary, db: { file: string; seconds: number }, io: CommandIO): void {
@@ -156,7 +168,11 @@ function printSummary(summary: ImportSummary, db: { file: string; seconds: numbe
     }
     const unmatchedEvents = summary.unmatched.reduce((sum, u) => sum + u.events, 0);
     io.out(`  events at boxes the flows do not have (kept): ${n(unmatchedEvents)}`);
-    for (const u of summary.unmatched.slice(0, 20)) io.out(`    ${u.flow || '(no flow)'}: ${u.box} (${n(u.events)} event${u.events === 1 ? '' : 's'})`);
+    for (const u of summary.unmatched.slice(0, 20)) io.out(`    ${unmatchedLine(u, n)}`);
+    if (summary.unmatched.length > 20) io.out(`    ... and ${n(summary.unmatched.length - 20)} more`);
+    for (const tie of summary.ties ?? []) {
+        io.out(`    a bot text matches ${tie.boxes.join(' and ')} equally well: ${n(tie.events)} event${tie.events === 1 ? '' : 's'} kept unmatched (reword one box, or give it the platform's step as an alias)`);
+    }
     if (summary.unknownGoals.length > 0) {
         io.out(`  goal events for goals the flows do not declare (kept, not counted): ${summary.unknownGoals.map(g => `${g.goal} (${n(g.events)})`).join(', ')}`);
     }

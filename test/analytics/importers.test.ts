@@ -47,7 +47,7 @@ describe('analytics importers', () => {
         assert.match(reasons[0], /^not JSON/);
         assert.strictEqual(reasons[1], 'missing "chat": add the conversation id the event belongs to');
         assert.match(reasons[2], /"ts": 'yesterday' is not a timestamp/);
-        assert.match(reasons[3], /unknown "type" "visit": use enter, answer, goal or end/);
+        assert.match(reasons[3], /unknown "type" "visit": use enter, answer, retry, goal or end/);
         assert.strictEqual(reasons[4], 'an "enter" event needs a "box": add the name of the box the bot entered');
         assert.match(reasons[5], /^not a JSON object: write one event per line/);
         assert.strictEqual(reasons[6], 'a "goal" event needs a "goal": add the name of the goal reached');
@@ -124,7 +124,7 @@ describe('analytics importers', () => {
         const notALog = path.join(temp.folder, 'notes.txt');
         fs.writeFileSync(notALog, 'Call the dentist on Monday.\n');
         await assert.rejects(importInto(store, [notALog], context, { displayName: f => path.basename(f), formatOption: '--log-format' }),
-            /cannot tell the format of notes\.txt.*Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events\.\nNothing was imported\.$/);
+            /cannot tell the format of notes\.txt.*Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events, botframework, dialogflow-cx, lex-v2, voiceflow, botpress\.\nNothing was imported\.$/);
     });
 
     it('tells the format from the first lines that parse, past a banner of broken lines (bounded scan)', () => {

@@ -90,7 +90,7 @@ describe('chatflow import: errors name the path and what to do, never a stack tr
         fs.writeFileSync(notes, 'Call the dentist on Monday.\n');
         const result = runCli('import', GOLDEN, notes, 'test/fixtures/analytics/golden.csv', '--flow', DENTAL, '--db', temp.db);
         assert.strictEqual(result.status, 2);
-        assert.match(result.stderr, /^chatflow: cannot tell the format of .*notes\.txt: .* Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events\.\nNothing was imported\.\n$/);
+        assert.match(result.stderr, /^chatflow: cannot tell the format of .*notes\.txt: .* Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events, botframework, dialogflow-cx, lex-v2, voiceflow, botpress\.\nNothing was imported\.\n$/);
         assert.ok(!fs.existsSync(temp.db), 'nothing was created');
     });
 

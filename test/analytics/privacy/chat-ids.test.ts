@@ -63,8 +63,8 @@ for (const engine of ENGINES) describe(`chat ids that carry a phone number or an
         assert.strictEqual((await store.overview()).events, 0);
         // ...so store them raw, the way the previous release did.
         const events = phones.flatMap((phone, c) => [
-            { chat: `whatsapp:${phone}`, ts: Date.UTC(2026, 10, 9, 14, c, 0), type: 'enter' as const, box: 'Intake.welcome', matched: true, goal: '', text: null, flow: 'Intake', version: 'v3', ordinal: 0 },
-            { chat: `whatsapp:${phone}`, ts: Date.UTC(2026, 10, 9, 14, c, 20), type: 'enter' as const, box: 'Intake.visit_type', matched: true, goal: '', text: null, flow: 'Intake', version: 'v3', ordinal: 0 }
+            { chat: `whatsapp:${phone}`, ts: Date.UTC(2026, 10, 9, 14, c, 0), type: 'enter' as const, box: 'Intake.welcome', matched: true, goal: '', text: null, flow: 'Intake', version: 'v3', ordinal: 0, step: null, channel: null, source: null },
+            { chat: `whatsapp:${phone}`, ts: Date.UTC(2026, 10, 9, 14, c, 20), type: 'enter' as const, box: 'Intake.visit_type', matched: true, goal: '', text: null, flow: 'Intake', version: 'v3', ordinal: 0, step: null, channel: null, source: null }
         ]);
         await store.importBatch(events);
         const visitsBefore = await store.visits(suite.context);

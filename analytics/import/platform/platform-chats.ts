@@ -1,0 +1,144 @@
+import type { LogEvent, ReadBatch, ReaderOptions } from '../log-event.js';
+
+/** A button the bot offered: a click may log its title or only its value. */
+export interface Button {
+    title: string;
+    value?: string;
+}
+
+/** Something the bot said or did at a step. */
+export interface BotTurn {
+    ts: number;
+    line: number;
+    /** The platform's step key: page, intent or `Intent.slot`, block, node, event name. */
+    step?: string;
+    /** What the step is, for the summary: "Dialogflow page"... */
+    kind: string;
+    text: string | null;
+    buttons?: readonly Button[];
+    version?: string;
+}
+
+/** Something the user said or clicked. */
+export interface UserTurn {
+    ts: number;
+    line: number;
+    text: string | null;
+    /** The platform rejected it (no-match, no-input, missed utterance): a retry at the box that asked. */
+    rejected?: boolean;
+}
+
+interface ChatState {
+    /** The box the chat is at: its id when matched, else the step key ('' when unknown). */
+    box: string;
+    step?: string;
+    kind: string;
+    prompt: string | null;
+    buttons?: readonly Button[];
+    /** The user spoke since the bot entered `box`. */
+    answered: boolean;
+    /** The user's last turn, held until the bot's next turn tells an answer from a rejected one. */
+    pending?: LogEvent;
+    started: boolean;
+    channel?: string;
+    source?: string;
+}
+
+/**
+ * Turns a platform's bot and user turns into canonical events, per chat, the same way for every
+ * platform: a bot turn enters the box its step maps to (StepResolver); a user turn is an `answer`
+ * at the box that asked, or a `retry` when the platform rejected it or the bot then asks the same
+ * box again (a re-prompt enters nothing new); a second message of the same box in one turn (text,
+ * then a card) is one entry. Events carry the chat's channel, and its source on its first event.
+ * Turns of one chat must come in order; chats may interleave.
+ */
+export class PlatformChats {
+    private readonly chats = new Map<string, ChatState>();
+
+    constructor(private readonly options: ReaderOptions) {}
+
+    /** Channel and entry source, once the log tells them (the first one told is kept). */
+    describe(chat: string, info: { channel?: string; source?: string }): void {
+        const state = this.state(chat);
+        if (info.channel) state.channel ??= info.channel;
+        if (info.source) state.source ??= info.source;
+    }
+
+    bot(chat: string, turn: BotTurn, batch: ReadBatch): void {
+        const state = this.state(chat);
+        const flow = this.options.defaultFlow ?? '';
+        const match = this.options.resolver?.resolve(flow, turn.step, turn.text);
+        if (match && 'tie' in match) this.options.resolver!.noteTie(match.tie);
+        const box = match && 'box' in match ? match.box : turn.step ?? '';
+        const again = box !== '' && box === state.box;
+        if (again && (state.pending || !state.answered)) {
+            // A re-prompt of the box that asked: the answer before it was rejected. Or the same box's next message.
+            if (state.pending) {
+                state.pending.type = 'retry';
+                this.emit(state, state.pending, batch);
+                state.pending = undefined;
+            } else {
+                batch.ignored++;
+            }
+            if (turn.buttons) state.buttons = turn.buttons;
+            return;
+        }
+        if (state.pending) this.emit(state, state.pending, batch);
+        state.pending = undefined;
+        this.emit(state, {
+            chat, ts: turn.ts, flow, version: turn.version ?? this.options.defaultVersion ?? '', type: 'enter', box, text: turn.text, goal: '', line: turn.line,
+            ...(turn.step ? { step: turn.step } : {}), platform: { kind: turn.kind, prompt: turn.text }
+        }, batch);
+        Object.assign(state, { box, step: turn.step, kind: turn.kind, prompt: turn.text, buttons: turn.buttons, answered: false });
+    }
+
+    /** Buttons shown after the bot's message (a separate choice record): a click answers with their titles. */
+    offer(chat: string, buttons: readonly Button[]): void {
+        if (buttons.length > 0) this.state(chat).buttons = buttons;
+    }
+
+    user(chat: string, turn: UserTurn, batch: ReadBatch): void {
+        const state = this.state(chat);
+        if (state.pending) this.emit(state, state.pending, batch);
+        state.pending = {
+            chat, ts: turn.ts, flow: this.options.defaultFlow ?? '', version: this.options.defaultVersion ?? '', type: turn.rejected ? 'retry' : 'answer',
+            box: state.box, text: labelOf(turn.text, state.buttons), goal: '', line: turn.line,
+            ...(state.step ? { step: state.step } : {}), platform: { kind: state.kind, prompt: state.prompt }
+        };
+        state.answered = true;
+    }
+
+    /** At the end of the log: the user turns still held. */
+    end(batch: ReadBatch): void {
+        for (const state of this.chats.values()) {
+            if (state.pending) this.emit(state, state.pending, batch);
+            state.pending = undefined;
+        }
+    }
+
+    private emit(state: ChatState, event: LogEvent, batch: ReadBatch): void {
+        if (state.channel) event.channel = state.channel;
+        if (!state.started) {
+            if (state.source) event.source = state.source;
+            state.started = true;
+        }
+        batch.events.push(event);
+    }
+
+    private state(chat: string): ChatState {
+        let state = this.chats.get(chat);
+        if (!state) {
+            state = { box: '', kind: '', prompt: null, answered: false, started: false };
+            this.chats.set(chat, state);
+        }
+        return state;
+    }
+}
+
+/** A click logged as the button's value reads as its title, the label the flow's choice uses. */
+function labelOf(text: string | null, buttons: readonly Button[] | undefined): string | null {
+    if (text === null || !buttons) return text;
+    const wanted = text.trim().toLowerCase();
+    if (buttons.some(b => b.title.trim().toLowerCase() === wanted)) return text;
+    return buttons.find(b => b.value !== undefined && b.value.trim().toLowerCase() === wanted)?.title ?? text;
+}
