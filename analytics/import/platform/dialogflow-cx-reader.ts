@@ -16,7 +16,8 @@ const REJECTED = new Set(['NO_MATCH', 'NO_INPUT']);
  *   answers the page that asked; `match.matchType` NO_MATCH or NO_INPUT makes it a retry; an
  *   event input (the welcome event, sys.no-input-*) is no answer, except as a NO_INPUT retry;
  * - each response message (`queryResult.responseMessages[].text.text`) is the bot at the page
- *   the turn ended on (`queryResult.currentPage.displayName`: the step key);
+ *   the turn ended on (`queryResult.currentPage.displayName`: the step key); a turn's earlier
+ *   messages may be those of the pages it passed through, so they map by text first;
  * - channel: `request.queryParams.channel`; source: `utm_source` among `request.queryParams.parameters`.
  * Chat: the session id at the end of `conversation_name`. Rows must come in turn order per
  * conversation (README: the export query sorts them); conversations may interleave.
@@ -47,7 +48,7 @@ class DialogflowCxMapper implements RecordMapper {
         // The bot answers a moment after the request: its messages sort after the user's input.
         const at = ts + 1;
         if (texts.length === 0) chats.bot(chat, { ts: at, line: place.line, step, kind: 'Dialogflow page', text: null, buttons }, batch);
-        for (const text of texts) chats.bot(chat, { ts: at, line: place.line, step, kind: 'Dialogflow page', text, buttons }, batch);
+        texts.forEach((text, i) => chats.bot(chat, { ts: at, line: place.line, step, kind: 'Dialogflow page', text, buttons, textFirst: i < texts.length - 1 }, batch));
         return undefined;
     }
 }

@@ -48,7 +48,7 @@ class LexV2Mapper implements RecordMapper {
             if (step) chats.bot(chat, { ts: at, line: place.line, step, kind, text: null, version, buttons }, batch);
             else batch.ignored++;
         }
-        for (const text of texts) chats.bot(chat, { ts: at, line: place.line, step, kind, text, version, buttons }, batch);
+        texts.forEach((text, i) => chats.bot(chat, { ts: at, line: place.line, step, kind, text, version, buttons, textFirst: i < texts.length - 1 }, batch));
         return undefined;
     }
 }

@@ -17,6 +17,12 @@ export interface BotTurn {
     text: string | null;
     buttons?: readonly Button[];
     version?: string;
+    /**
+     * Tries the text before the step key: a platform that reports one step for a turn of several
+     * messages (Dialogflow's current page, Lex's intent) names the step of the last one; the
+     * earlier ones may be other boxes' (a greeting before the first question).
+     */
+    textFirst?: boolean;
 }
 
 /** Something the user said or clicked. */
@@ -67,9 +73,13 @@ export class PlatformChats {
     bot(chat: string, turn: BotTurn, batch: ReadBatch): void {
         const state = this.state(chat);
         const flow = this.options.defaultFlow ?? '';
-        const match = this.options.resolver?.resolve(flow, turn.step, turn.text);
+        const resolver = this.options.resolver;
+        let match = turn.textFirst ? resolver?.resolve(flow, undefined, turn.text) : undefined;
+        // A message of an earlier page of the turn, found by its text: the turn's step is not its own.
+        const step = match && 'box' in match ? undefined : turn.step;
+        if (!match || !('box' in match)) match = resolver?.resolve(flow, turn.step, turn.text);
         if (match && 'tie' in match) this.options.resolver!.noteTie(match.tie);
-        const box = match && 'box' in match ? match.box : turn.step ?? '';
+        const box = match && 'box' in match ? match.box : step ?? '';
         const again = box !== '' && box === state.box;
         if (again && (state.pending || !state.answered)) {
             // A re-prompt of the box that asked: the answer before it was rejected. Or the same box's next message.
@@ -87,9 +97,9 @@ export class PlatformChats {
         state.pending = undefined;
         this.emit(state, {
             chat, ts: turn.ts, flow, version: turn.version ?? this.options.defaultVersion ?? '', type: 'enter', box, text: turn.text, goal: '', line: turn.line,
-            ...(turn.step ? { step: turn.step } : {}), platform: { kind: turn.kind, prompt: turn.text }
+            ...(step ? { step } : {}), platform: { kind: turn.kind, prompt: turn.text }
         }, batch);
-        Object.assign(state, { box, step: turn.step, kind: turn.kind, prompt: turn.text, buttons: turn.buttons, answered: false });
+        Object.assign(state, { box, step, kind: turn.kind, prompt: turn.text, buttons: turn.buttons, answered: false });
     }
 
     /** Buttons shown after the bot's message (a separate choice record): a click answers with their titles. */
