@@ -80,7 +80,8 @@ export class PlatformChats {
         if (!match || !('box' in match)) match = resolver?.resolve(flow, turn.step, turn.text);
         if (match && 'tie' in match) this.options.resolver!.noteTie(match.tie);
         const box = match && 'box' in match ? match.box : step ?? '';
-        const again = box !== '' && box === state.box;
+        // After an input the platform rejected, a reply with no step of its own is the re-prompt (Lex logs no intent then).
+        const again = (box !== '' && box === state.box) || (box === '' && state.pending?.type === 'retry');
         if (again && (state.pending || !state.answered)) {
             // A re-prompt of the box that asked: the answer before it was rejected. Or the same box's next message.
             if (state.pending) {

@@ -29,7 +29,7 @@ export function platformSuite(platform: string, flow = 'clinic.chatflow'): { con
 
 /** A chat's events as `type box` lines (`retry Insurance Check` for a step no box has), with the text where asked. */
 export async function chatEvents(store: MetricStore, chat: string, withText = false): Promise<string[]> {
-    return (await store.transcript(chat)).map(e => `${e.type} ${e.box}${withText && e.text !== undefined ? ` "${e.text}"` : ''}`.trimEnd());
+    return (await store.transcript(chat)).map(e => [e.type, e.box, withText && e.text !== undefined ? `"${e.text}"` : ''].filter(part => part !== '').join(' '));
 }
 
 /** Box -> chats that entered it, for the boxes with any. */
