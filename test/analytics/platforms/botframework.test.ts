@@ -24,7 +24,7 @@ for (const engine of ENGINES) {
             try {
                 const summary = await importInto(store, [TRANSCRIPT, BLOBS], suite.context, { defaultFlow: 'Refill', displayName: f => path.basename(f) });
                 // The blob cut off mid-write is named by its path inside the folder; every other activity is kept.
-                assert.deepStrictEqual(summary.problems.map(p => `${p.file}:${p.line}`), [`blob-store/msteams/${C3.replace(':', '%3A')}/8dcfd6ff0a04400-1730822440000.json:1`]);
+                assert.deepStrictEqual(summary.problems.map(p => `${p.file}:${p.line}`), [`blob-store/msteams/${C3.replace(':', '%3A')}/8df3b55f0510400-1730822440000.json:1`]);
                 assert.deepStrictEqual(summary.unmatched, []);
                 assert.deepStrictEqual(await chatEvents(store, C1, true), [
                     'enter Refill.welcome "Hi Maria, I can help you refill a prescription."',
