@@ -11,11 +11,12 @@ import { funnelSteps } from './metrics/funnel.js';
 import { scopeOf } from './metrics/scope.js';
 import type { SqlRunner } from './metrics/sql.js';
 import { transcript } from './metrics/transcript.js';
+import { unmatchedSteps } from './metrics/unmatched-steps.js';
 import { compareVersions, versions } from './metrics/versions.js';
 import { visits } from './metrics/visits.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    PrivacyStatus, TranscriptEntry, VersionComparison
+    PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
@@ -136,6 +137,10 @@ export abstract class MetricStore implements AnalyticsStore {
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {
         return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter), drill, page));
+    }
+
+    unmatchedSteps(): Promise<UnmatchedStep[]> {
+        return this.remembered(['unmatchedSteps'], () => unmatchedSteps(this.db));
     }
 
     transcript(chat: string): Promise<TranscriptEntry[]> {

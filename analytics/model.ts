@@ -117,6 +117,15 @@ export type DrillDown =
     | { metric: 'versionChats'; version: string }
     | { metric: 'versionConversions'; version: string; goal: string };
 
+/** Stored events no box matched, by flow and step key (README: "Logs from bot platforms"). */
+export interface UnmatchedStep {
+    flow: string;
+    /** The platform's step key ('Insurance Check'), or the box name a canonical log used; '' for platform messages with neither. */
+    step: string;
+    events: number;
+    chats: number;
+}
+
 export interface ChatSummary {
     chat: string;
     flow: string;

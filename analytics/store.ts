@@ -2,7 +2,7 @@ import type { FlowContext } from './flow-context.js';
 import type {
     EventType,
     AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
+    PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 
 /** One event ready for storage: box resolved, privacy applied, identity ordinal set. */
@@ -119,6 +119,8 @@ export interface AnalyticsStore {
      */
     snapshot<T>(work: () => Promise<T>): Promise<T>;
 
+    /** Stored events no box matched, by flow and step key, biggest first (at most UNMATCHED_STEPS_LIMIT). */
+    unmatchedSteps(): Promise<UnmatchedStep[]>;
     /** The events of one chat in order (ts, then file order). */
     transcript(chat: string): Promise<TranscriptEntry[]>;
     /** Event count, chat count and the time span stored. */

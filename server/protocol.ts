@@ -7,12 +7,12 @@ import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseErr
 import type { DocumentFlows } from '../language/flow-model.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
-    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
+    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 
 export type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExportFailure, ExportResult, Funnel, GoalConversions,
-    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
+    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 export { REDACTED } from '../analytics/model.js';
 export { PLATFORMS, type PlatformFacts } from '../analytics/export/platforms.js';
@@ -85,6 +85,8 @@ export type AnalyticsOverviewResult =
         privacy?: PrivacyStatus;
         /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
         storeVersions?: string[];
+        /** Stored events of these flows that no box matched, by step key, biggest first (whatever the filter). */
+        unmatched?: UnmatchedStep[];
     }
     | AnalyticsUnavailable;
 

@@ -20,10 +20,10 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
         const goals = [...context.goalBoxes().keys()];
         // Every number of the overview from one snapshot, though an import may commit meanwhile.
         return store.snapshot(async (): Promise<AnalyticsOverviewResult> => {
-            const [totals, conversions, dropOuts, visits, dwell, versions, privacy] = await Promise.all([
+            const [totals, conversions, dropOuts, visits, dwell, versions, privacy, unmatched] = await Promise.all([
                 store.overview(), store.conversions(context, filter), store.dropOuts(context, filter),
                 store.visits(context, filter), store.dwellBeforeDropOut(context, filter), store.versions(context, filter),
-                store.privacyStatus()
+                store.privacyStatus(), store.unmatchedSteps()
             ]);
             const funnels = await Promise.all(goals.map(goal => store.funnel(context, { goal }, filter)));
             // The picker offers every version, also while the numbers cover some days only (versions() ignores the version filter).
@@ -39,7 +39,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 conversions,
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version)
+                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version),
+                unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === '')
             };
         });
     });

@@ -73,6 +73,10 @@ for (const engine of ENGINES) {
                     event({ chat: 'c1', ts: t + 2000, type: 'enter', box: '', matched: false, step: null })
                 ]);
                 assert.strictEqual(await store.resolveUnmatched(suite.context), 0);
+                assert.deepStrictEqual(await store.unmatchedSteps(), [
+                    { flow: 'Dental', step: 'Insurance Check', events: 2, chats: 1 },
+                    { flow: 'Dental', step: '', events: 1, chats: 1 }
+                ]);
                 const source = fs.readFileSync(path.join(FIXTURES, 'dental.chatflow'), 'utf8').replace('alias utter_ask_insurance', 'alias utter_ask_insurance\n        alias "Insurance Check"');
                 const flow = path.join(suite.temp.folder, 'dental.chatflow');
                 fs.writeFileSync(flow, source);
@@ -85,6 +89,7 @@ for (const engine of ENGINES) {
                     ['enter', '', false, undefined]
                 ]);
                 assert.deepStrictEqual((await store.visits(aliased)).find(v => v.box === 'Dental.ask_insured'), { box: 'Dental.ask_insured', chats: 1, entries: 1 });
+                assert.deepStrictEqual(await store.unmatchedSteps(), [{ flow: 'Dental', step: '', events: 1, chats: 1 }]);
             } finally {
                 await store.close();
             }

@@ -3,7 +3,7 @@ import { CHATS_PAGE_SIZE, type FromAnalytics } from '../../extension/webview-pro
 import { REDACTED } from '../../analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
 import type { AnalyticsData } from './harness/analytics-data.js';
-import { clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';
+import { CLINIC_TITLE, CLINIC_URI, clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
@@ -97,6 +97,17 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
         assert.ok(await page.page.locator('.transcript .chip.redacted').first().isVisible());
         assert.ok(!(await page.page.textContent('.transcript'))!.includes(REDACTED), 'the chip, not the raw marker');
         await page.screenshot('analytics-transcript');
+    });
+
+    it('lists the logged steps no box has, biggest first, and nothing when every event matched', async () => {
+        assert.deepStrictEqual(overview.unmatched, [], 'the sample logs name only boxes the clinic flow has');
+        assert.strictEqual(await page.page.locator('section.unmatched').count(), 0);
+        const unmatched = [{ flow: 'Clinic', step: 'Insurance Check', events: 12_400, chats: 3_100 }, { flow: 'Clinic', step: '', events: 12, chats: 4 }];
+        await page.post({ type: 'overview', uri: CLINIC_URI, title: CLINIC_TITLE, result: { ...overview, unmatched } });
+        await page.page.waitForSelector('table.unmatched-steps');
+        const rows = await page.page.$$eval('table.unmatched-steps tbody tr', trs => trs.map(tr => [...tr.children].map(td => td.textContent!.trim())));
+        assert.deepStrictEqual(rows, [["'Insurance Check' · Clinic", '12,400', '3,100'], ['bot messages with no step that match no box text · Clinic', '12', '4']]);
+        await page.screenshot('analytics-unmatched-steps');
     });
 
     it('requests the chats of a funnel step', async () => {

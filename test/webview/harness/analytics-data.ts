@@ -52,7 +52,8 @@ export class AnalyticsData {
             dwell: await store.dwellBeforeDropOut(context, filter),
             versions,
             comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) },
-            storeVersions
+            storeVersions,
+            unmatched: (await store.unmatchedSteps()).filter(u => context.hasFlow(u.flow))
         };
     }
 
