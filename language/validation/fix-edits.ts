@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 import { isEndBox, isHandoffBox, type Box, type ConditionBox, type Flow } from '../generated/ast.js';
 
@@ -61,6 +61,33 @@ export function removeBox(document: LangiumDocument, box: Box): TextEdit {
         range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) },
         newText: ''
     };
+}
+
+/**
+ * `alias "name"` as the first statement of a box (after its `{`, indented like its other
+ * statements), or a new `{ alias "name" }` body for a box that has none.
+ */
+export function addAliasEdit(document: LangiumDocument, box: Box, alias: string): TextEdit | undefined {
+    const cst = box.$cstNode;
+    if (!cst) return undefined;
+    const text = document.textDocument.getText();
+    const boxIndent = indentAt(text, cst.offset);
+    const statement = `alias ${quoted(alias)}`;
+    const brace = GrammarUtils.findNodeForKeyword(cst, '{');
+    if (!brace) {
+        const end = document.textDocument.positionAt(cst.end);
+        return { range: { start: end, end }, newText: ` {\n${boxIndent}    ${statement}\n${boxIndent}}` };
+    }
+    const after = text.slice(brace.end);
+    const next = /^[ \t]*\n([ \t]*)(\S)/.exec(after);
+    const indent = next && next[2] !== '}' ? next[1] : `${boxIndent}    `;
+    const position = document.textDocument.positionAt(brace.end);
+    return { range: { start: position, end: position }, newText: `\n${indent}${statement}` };
+}
+
+/** A Chatflow string literal. */
+function quoted(value: string): string {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** The whitespace at the start of the line holding `offset`. */

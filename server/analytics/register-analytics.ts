@@ -3,11 +3,14 @@ import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp'
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import { AnalyticsChangedNotification } from '../protocol.js';
+import { ChatflowCodeActionProvider } from '../../language/chatflow-code-actions.js';
+import { AnalyticsCodeActionProvider } from './alias-code-actions.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
 import { registerAnalyticsRequests } from './analytics-requests.js';
 import { AnalyticsService } from './analytics-service.js';
 import { registerImportLogs } from './import-logs-handler.js';
 import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
+import { registerRemapOnAlias } from './remap-on-alias.js';
 
 /**
  * The analytics side of the language server. Created before the language services (its code lens
@@ -18,9 +21,12 @@ export class ServerAnalytics {
 
     constructor(private readonly connection: Connection) {}
 
-    /** The module to pass to createChatflowServices: the code lens provider. */
+    /** The module to pass to createChatflowServices: the code lens provider, and the code actions with the alias offers. */
     readonly module: Module<ChatflowServices, PartialLangiumServices> = {
-        lsp: { CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics) }
+        lsp: {
+            CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics),
+            CodeActionProvider: services => new AnalyticsCodeActionProvider(new ChatflowCodeActionProvider(services), () => this.analytics)
+        }
     };
 
     private get analytics(): AnalyticsService {
@@ -34,6 +40,7 @@ export class ServerAnalytics {
         registerAnalyticsRequests(this.connection, this.service);
         registerImportLogs(this.connection, this.service, db => this.changed(db));
         registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
+        registerRemapOnAlias(shared, this.service, db => this.changed(db));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'chatflow') this.changed((await this.service!.settings()).db);
