@@ -21,10 +21,20 @@
 export class IdentityOrdinals {
     private readonly chats = new Map<string, ChatState>();
 
+    /**
+     * `limit`: chats remembered at once, so memory stays bounded whatever the log's size. Only a
+     * chat's current time matters, and a chat moves to the end whenever its time changes; those
+     * let go have not moved while 100,000 others did, so their next event is at another time (a
+     * fresh count anyway) unless the log returns to them out of order by that much.
+     */
+    constructor(private readonly limit = CHATS_REMEMBERED) {}
+
     next(chat: string, ts: number, type: string, box: string, goal: string, content: string): number {
         const key = `${type}\u0000${box}\u0000${goal}`;
         const state = this.chats.get(chat);
         if (!state || state.ts !== ts) {
+            if (state) this.chats.delete(chat);
+            else if (this.chats.size >= this.limit) this.forget();
             this.chats.set(chat, { ts, key, content, ordinal: 0, firstKey: key });
             return 0;
         }
@@ -38,7 +48,18 @@ export class IdentityOrdinals {
         state.ordinal = ordinal;
         return ordinal;
     }
+
+    /** Lets the tenth of the chats idle longest go. */
+    private forget(): void {
+        let n = Math.ceil(this.limit / 10);
+        for (const chat of this.chats.keys()) {
+            if (n-- <= 0) break;
+            this.chats.delete(chat);
+        }
+    }
 }
+
+const CHATS_REMEMBERED = 100_000;
 
 interface ChatState {
     ts: number;

@@ -53,4 +53,19 @@ describe('identity ordinals of identical events in one log', () => {
         assert.deepStrictEqual(number(), [0, 1, 0, 1, 2]);
         assert.deepStrictEqual(number(), number());
     });
+
+    it('remembers a bounded number of chats: an active chat keeps counting while idle ones are let go', () => {
+        const ordinals = new IdentityOrdinals(10);
+        // c0 answers twice in one second, with thousands of other chats between the two answers.
+        assert.strictEqual(ordinals.next('c0', 1000, 'answer', 'ask', '', 'yes'), 0);
+        for (let i = 1; i <= 5000; i++) {
+            ordinals.next(`c${i}`, 1000 + i, 'enter', 'welcome', '', '');
+            // c0 is active: each second it moves, so it is never the one let go.
+            if (i % 3 === 0) ordinals.next('c0', 1000 + i, 'answer', 'ask', '', 'yes');
+        }
+        // Its last second (5998) is remembered: another answer then is the second one.
+        assert.strictEqual(ordinals.next('c0', 5998, 'answer', 'ask', '', 'no'), 1);
+        // c1 was let go long ago: its next event starts a fresh count, as it would at a new time anyway.
+        assert.strictEqual(ordinals.next('c1', 1001, 'enter', 'welcome', '', 'again'), 0);
+    });
 });

@@ -15,6 +15,8 @@ import { platformReader, type RecordMapper, type RecordPlace } from './platform-
  *   carry the entry source (`utm_source`), as Web Chat's join events do when the page sets it.
  * Chat: `conversation.id`; channel: `channelId`.
  */
+const ANNOUNCED_KEPT = 10_000;
+
 class BotFrameworkMapper implements RecordMapper {
     /** Per conversation: the step the bot announced in this turn (an event name, a trace label). */
     private readonly announced = new Map<string, string>();
@@ -49,6 +51,8 @@ class BotFrameworkMapper implements RecordMapper {
                 batch.ignored++;
                 return undefined;
             }
+            // Announcements last one turn: a chat that ends on one leaves it behind, so the map is bounded.
+            if (this.announced.size >= ANNOUNCED_KEPT) this.announced.clear();
             this.announced.set(chat, step);
             chats.bot(chat, { ts, line: place.line, step, kind: type === 'event' ? 'Bot Framework event' : 'Bot Framework trace', text: null }, batch);
             return undefined;

@@ -57,11 +57,15 @@ interface ChatState {
  * box again (a re-prompt enters nothing new); a second message of the same box in one turn (text,
  * then a card) is one entry. Events carry the chat's channel, and its source on its first event.
  * Turns of one chat must come in order; chats may interleave.
+ *
+ * Memory stays bounded whatever the log's size: past `limit` chats, the tenth idle longest is let
+ * go (their held answers stored first). A log in time order never notices; a chat that comes back
+ * after 100,000 others were active starts over at no box.
  */
 export class PlatformChats {
     private readonly chats = new Map<string, ChatState>();
 
-    constructor(private readonly options: ReaderOptions) {}
+    constructor(private readonly options: ReaderOptions, private readonly limit = CHATS_KEPT) {}
 
     /** Channel and entry source, once the log tells them (the first one told is kept). */
     describe(chat: string, info: { channel?: string; source?: string }): void {
@@ -71,7 +75,7 @@ export class PlatformChats {
     }
 
     bot(chat: string, turn: BotTurn, batch: ReadBatch): void {
-        const state = this.state(chat);
+        const state = this.state(chat, batch);
         const flow = this.options.defaultFlow ?? '';
         const resolver = this.options.resolver;
         let match = turn.textFirst ? resolver?.resolve(flow, undefined, turn.text) : undefined;
@@ -109,7 +113,7 @@ export class PlatformChats {
     }
 
     user(chat: string, turn: UserTurn, batch: ReadBatch): void {
-        const state = this.state(chat);
+        const state = this.state(chat, batch);
         if (state.pending) this.emit(state, state.pending, batch);
         state.pending = {
             chat, ts: turn.ts, flow: this.options.defaultFlow ?? '', version: this.options.defaultVersion ?? '', type: turn.rejected ? 'retry' : 'answer',
@@ -136,15 +140,32 @@ export class PlatformChats {
         batch.events.push(event);
     }
 
-    private state(chat: string): ChatState {
+    private state(chat: string, batch?: ReadBatch): ChatState {
         let state = this.chats.get(chat);
-        if (!state) {
+        if (state) {
+            // Most recently used last: the chats let go are those idle longest.
+            this.chats.delete(chat);
+        } else {
+            if (this.chats.size >= this.limit && batch) this.forget(batch);
             state = { box: '', kind: '', prompt: null, answered: false, started: false };
-            this.chats.set(chat, state);
         }
+        this.chats.set(chat, state);
         return state;
     }
+
+    /** Lets the tenth of the chats idle longest go, storing what they still hold. */
+    private forget(batch: ReadBatch): void {
+        let n = Math.ceil(this.limit / 10);
+        for (const [chat, state] of this.chats) {
+            if (n-- <= 0) break;
+            if (state.pending) this.emit(state, state.pending, batch);
+            this.chats.delete(chat);
+        }
+    }
 }
+
+/** Chats whose state is kept at once (a few hundred bytes each). */
+export const CHATS_KEPT = 100_000;
 
 /** A click logged as the button's value reads as its title, the label the flow's choice uses. */
 function labelOf(text: string | null, buttons: readonly Button[] | undefined): string | null {
