@@ -118,6 +118,23 @@ describe('analytics importers', () => {
         assert.strictEqual((await store.overview()).events, 132);
     });
 
+    it('reads the optional step, channel and source fields of canonical JSON Lines and CSV, and retry events', async () => {
+        const jsonl = path.join(temp.folder, 'platform.jsonl');
+        fs.writeFileSync(jsonl, [
+            '{"chat":"p1","ts":"2026-11-02T09:00:00Z","flow":"Dental","box":"utter_ask_insurance","type":"enter","step":"Insurance Check","channel":"whatsapp","source":"google-ads"}',
+            '{"chat":"p1","ts":"2026-11-02T09:00:05Z","flow":"Dental","box":"ask_insured","type":"retry","text":"maybe","step":"Insurance Check","channel":"whatsapp"}'
+        ].join('\n'));
+        const csv = path.join(temp.folder, 'platform.csv');
+        fs.writeFileSync(csv, 'chat,ts,flow,version,box,type,text,goal,channel,step\np2,2026-11-02T10:00:00Z,Dental,v1,welcome,enter,,,sms,Start Page\n');
+        const summary = await importInto(store, [jsonl, csv], context);
+        assert.deepStrictEqual([summary.imported, summary.malformed], [3, 0]);
+        assert.deepStrictEqual((await store.transcript('p1')).map(e => [e.type, e.box, e.step, e.channel, e.source]), [
+            ['enter', 'Dental.ask_insured', 'Insurance Check', 'whatsapp', 'google-ads'],
+            ['retry', 'Dental.ask_insured', 'Insurance Check', 'whatsapp', undefined]
+        ]);
+        assert.deepStrictEqual((await store.transcript('p2')).map(e => [e.box, e.step, e.channel]), [['Dental.welcome', 'Start Page', 'sms']]);
+    });
+
     it('names a log file it cannot read', async () => {
         await assert.rejects(importInto(store, [fixture('missing.jsonl')], context, { format: 'jsonl', displayName: f => path.basename(f) }),
             (error: Error) => error instanceof LogFileError && /cannot read missing\.jsonl \(ENOENT\)/.test(error.message));
