@@ -10,6 +10,8 @@ import { scrubSafeHarbor, type SafeHarborKind } from './safe-harbor.js';
  */
 const PERSONAL: ReadonlySet<SafeHarborKind> = new Set(['email', 'phone', 'ssn', 'ip']);
 const DIGITS = 12;
+/** Ids remembered at once: a pseudonym is a pure function of the id and the key, so forgetting costs only recomputing. */
+const KNOWN_LIMIT = 100_000;
 
 export class ChatIdProtector {
     private readonly known = new Map<string, string>();
@@ -22,6 +24,8 @@ export class ChatIdProtector {
         let stored = this.known.get(chat);
         if (stored === undefined) {
             stored = this.pseudonym(chat);
+            // Bounded memory whatever the log's size.
+            if (this.known.size >= KNOWN_LIMIT) this.known.clear();
             this.known.set(chat, stored);
         }
         return stored;

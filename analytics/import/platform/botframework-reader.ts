@@ -27,7 +27,7 @@ class BotFrameworkMapper implements RecordMapper {
         const chat = str(obj(activity.conversation)?.id);
         if (!chat) return 'an activity needs "conversation": {"id": ...}: add the conversation it belongs to';
         const channel = str(activity.channelId);
-        if (channel) chats.describe(chat, { channel });
+        if (channel) chats.describe(chat, { channel }, batch);
         if (type !== 'message' && type !== 'event' && type !== 'trace') {
             batch.ignored++;
             return undefined;
@@ -40,7 +40,7 @@ class BotFrameworkMapper implements RecordMapper {
             this.announced.delete(chat);
             if (type === 'message') chats.user(chat, { ts, line: place.line, text: userText(activity) }, batch);
             else {
-                chats.describe(chat, { source: sourceIn(activity.value) ?? sourceIn(activity.channelData) });
+                chats.describe(chat, { source: sourceIn(activity.value) ?? sourceIn(activity.channelData) }, batch);
                 batch.ignored++;
             }
             return undefined;

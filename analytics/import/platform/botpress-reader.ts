@@ -23,7 +23,7 @@ class BotpressMapper implements RecordMapper {
             const id = str(record.id);
             if (id && (record.integration !== undefined || record.channel !== undefined)) {
                 const tags = obj(record.tags);
-                chats.describe(id, { channel: str(record.integration), source: str(tags?.utm_source) });
+                chats.describe(id, { channel: str(record.integration), source: str(tags?.utm_source) }, batch);
                 batch.ignored++;
                 return undefined;
             }
@@ -32,7 +32,7 @@ class BotpressMapper implements RecordMapper {
         const ts = timestampOf(record.createdAt ?? record.sentOn, 'createdAt');
         if (typeof ts === 'string') return ts;
         const tagged = Object.keys(obj(record.tags) ?? {}).find(key => key.includes(':'));
-        if (tagged) chats.describe(chat, { channel: tagged.slice(0, tagged.indexOf(':')) });
+        if (tagged) chats.describe(chat, { channel: tagged.slice(0, tagged.indexOf(':')) }, batch);
         const direction = str(record.direction) ?? ('authorId' in record ? (record.authorId === null || record.authorId === undefined ? 'outgoing' : 'incoming') : undefined);
         if (direction !== 'incoming' && direction !== 'outgoing') return 'cannot tell who sent this message: "direction" is neither incoming nor outgoing';
         const payload = obj(record.payload) ?? {};
@@ -44,7 +44,7 @@ class BotpressMapper implements RecordMapper {
             .flatMap(o => (str(o?.label) ? [{ title: str(o!.label)!, value: str(o!.value) }] : []));
         const text = str(payload.text) ?? str(payload.title) ?? str(payload.markdown) ?? null;
         if (text === null && buttons.length > 0) {
-            chats.offer(chat, buttons);
+            chats.offer(chat, buttons, batch);
             batch.ignored++;
             return undefined;
         }

@@ -34,7 +34,7 @@ class DialogflowCxMapper implements RecordMapper {
         const result = obj(response?.queryResult);
         if (!result) return 'a row needs "response": {"queryResult": ...}: export the whole table (SELECT *)';
         const params = obj(request.queryParams);
-        chats.describe(chat, { channel: str(params?.channel), source: sourceIn(params?.parameters) });
+        chats.describe(chat, { channel: str(params?.channel), source: sourceIn(params?.parameters) }, batch);
         const matchType = str(obj(result.match)?.matchType);
         const input = obj(request.queryInput);
         const said = str(obj(input?.text)?.text) ?? str(obj(input?.dtmf)?.digits) ?? str(result.transcript) ?? str(result.text);

@@ -29,7 +29,7 @@ class LexV2Mapper implements RecordMapper {
         chats.describe(chat, {
             channel: str(attributes?.[LEX_CHANNEL_ATTRIBUTE])?.toLowerCase(),
             source: sourceIn(attributes) ?? sourceIn(session?.sessionAttributes)
-        });
+        }, batch);
         const said = str(entry.inputTranscript);
         const missed = entry.missedUtterance === true || entry.missedUtterance === 'true';
         if (said !== undefined || missed) chats.user(chat, { ts, line: place.line, text: said ?? null, rejected: missed }, batch);

@@ -68,8 +68,8 @@ export class PlatformChats {
     constructor(private readonly options: ReaderOptions, private readonly limit = CHATS_KEPT) {}
 
     /** Channel and entry source, once the log tells them (the first one told is kept). */
-    describe(chat: string, info: { channel?: string; source?: string }): void {
-        const state = this.state(chat);
+    describe(chat: string, info: { channel?: string; source?: string }, batch: ReadBatch): void {
+        const state = this.state(chat, batch);
         if (info.channel) state.channel ??= info.channel;
         if (info.source) state.source ??= info.source;
     }
@@ -108,8 +108,8 @@ export class PlatformChats {
     }
 
     /** Buttons shown after the bot's message (a separate choice record): a click answers with their titles. */
-    offer(chat: string, buttons: readonly Button[]): void {
-        if (buttons.length > 0) this.state(chat).buttons = buttons;
+    offer(chat: string, buttons: readonly Button[], batch: ReadBatch): void {
+        if (buttons.length > 0) this.state(chat, batch).buttons = buttons;
     }
 
     user(chat: string, turn: UserTurn, batch: ReadBatch): void {
@@ -140,13 +140,13 @@ export class PlatformChats {
         batch.events.push(event);
     }
 
-    private state(chat: string, batch?: ReadBatch): ChatState {
+    private state(chat: string, batch: ReadBatch): ChatState {
         let state = this.chats.get(chat);
         if (state) {
             // Most recently used last: the chats let go are those idle longest.
             this.chats.delete(chat);
         } else {
-            if (this.chats.size >= this.limit && batch) this.forget(batch);
+            if (this.chats.size >= this.limit) this.forget(batch);
             state = { box: '', kind: '', prompt: null, answered: false, started: false };
         }
         this.chats.set(chat, state);

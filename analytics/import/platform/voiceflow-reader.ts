@@ -55,7 +55,7 @@ class VoiceflowMapper implements RecordMapper {
         }
         if (type === 'choice') {
             const buttons: Button[] = list(trace?.buttons).map(obj).flatMap(b => (str(b?.name) ? [{ title: str(b!.name)! }] : []));
-            chats.offer(chat, buttons);
+            chats.offer(chat, buttons, batch);
             batch.ignored++;
             return undefined;
         }
