@@ -133,6 +133,8 @@ export type FromAnalytics =
     | { type: 'transcript'; requestId: number; chat: string }
     /** The Import button of the 'unavailable' state: runs `chatflow.importLogs`. */
     | { type: 'import' }
+    /** The Retry button of the 'unavailable' state (a server that was down, a password just set): pull again. */
+    | { type: 'retry' }
     /** Something failed in the webview: shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 

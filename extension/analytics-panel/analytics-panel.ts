@@ -62,6 +62,7 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
                     return this.post({ type: 'transcript', requestId: message.requestId, chat: message.chat, entries });
                 }
                 case 'import': return void await vscode.commands.executeCommand('chatflow.importLogs');
+                case 'retry': return await this.refresh();
                 case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
                 default: return unknownMessage(message, 'from the Analytics webview');
             }

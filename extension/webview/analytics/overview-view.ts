@@ -44,9 +44,12 @@ function section(title: string, body: HTMLElement): HTMLElement {
 }
 
 /** No numbers yet (no database, or it cannot be opened): the reason, and a way to import logs. */
-export function unavailableView(title: string, message: string, db: string, importLogs: () => void): HTMLElement {
-    const button = h('button', { class: 'primary import' }, 'Import Chat Logs…');
-    button.addEventListener('click', importLogs);
-    return h('div', { class: 'unavailable' }, h('h1', {}, title), h('p', { class: 'message' }, message),
-        h('p', { class: 'hint' }, db), button);
+/** Why there are no numbers (no database yet, a server that does not answer...), with Import and Retry. */
+export function unavailableView(title: string, message: string, db: string, importLogs: () => void, retry: () => void): HTMLElement {
+    const importButton = h('button', { class: 'primary import' }, 'Import Chat Logs…');
+    importButton.addEventListener('click', importLogs);
+    const retryButton = h('button', { class: 'secondary retry' }, 'Retry');
+    retryButton.addEventListener('click', retry);
+    return h('div', { class: 'unavailable' }, h('h1', {}, title), h('p', { class: 'message', role: 'alert' }, message),
+        h('p', { class: 'hint' }, db), h('p', { class: 'actions' }, importButton, ' ', retryButton));
 }
