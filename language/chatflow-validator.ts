@@ -9,6 +9,7 @@ import { checkUnassignedUses, checkInterpolations } from './validation/variable-
 import { checkAssignment, checkComparison, checkExpectVariable, checkVariableDefault } from './validation/literal-checks.js';
 import { checkPattern, checkRange } from './validation/input-validation-checks.js';
 import { checkTests } from './validation/test-checks.js';
+import { checkBranchFeasibility } from './validation/feasibility-checks.js';
 import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
 
 /** Machine-readable codes of every diagnostic this language reports. Tests and quick fixes key on them. */
@@ -29,6 +30,8 @@ export namespace IssueCodes {
     export const UnreachableGoal = 'unreachable-goal';
     export const TrappedLoop = 'trapped-loop';
     export const MissingElse = 'missing-else';
+    /** A `when` (or `else`) no chat can take: the values the variables can hold there never make it the branch taken. */
+    export const InfeasibleBranch = 'infeasible-branch';
     export const UnassignedVariable = 'unassigned-variable';
     export const UnknownVariable = 'unknown-variable';
     export const MissingSave = 'missing-save';
@@ -70,7 +73,8 @@ export function registerValidationChecks(services: ChatflowServices): void {
             checkStarts, checkFlowNames,
             (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
             (flow, accept) => checkUnassignedUses(flow, validator.run(flow).flow(flow), accept),
-            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept)
+            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept),
+            (flow, accept) => checkBranchFeasibility(flow, validator.run(flow), accept)
         ],
         MessageBox: [checkRepeatedStatements, checkInterpolations],
         ChoiceBox: [checkChoiceLabels, checkInterpolations],
