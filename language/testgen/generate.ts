@@ -121,6 +121,13 @@ function untakenOf(edge: FlowEdge, proved: Map<string, string>, exploration: Ret
     if (reason) return { ...base, infeasible: true, reason };
     if (exploration.witness.has(edge.id)) return { ...base, infeasible: false, reason: 'a path takes it, but no test playing it could be written' };
     if (exploration.undecided.has(edge.id)) return { ...base, infeasible: false, reason: 'no answers were found that satisfy the conditions on the way' };
-    if (exploration.exhaustive) return { ...base, infeasible: true, reason: 'no chat from the start can take it: the conditions on every path to it contradict each other, or its box cannot be reached' };
+    if (exploration.exhaustive && !exploration.boxes.has(edge.from)) {
+        return { ...base, infeasible: true, reason: `no chat from the start reaches ${shortName(edge.from)}: every way there passes a transition no chat can take` };
+    }
+    if (exploration.exhaustive) return { ...base, infeasible: true, reason: 'no chat from the start can take it: on every path to it, the conditions on the way contradict it' };
     return { ...base, infeasible: false, reason: `not reached within the search limit (${limits.states} states)` };
+}
+
+function shortName(boxId: string): string {
+    return boxId.slice(boxId.indexOf('.') + 1);
 }

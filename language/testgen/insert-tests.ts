@@ -1,5 +1,6 @@
 import type { FlowGraph, Position } from '../flow-model.js';
-import type { Layout } from './print-tests.js';
+import type { GeneratedTest } from './generated-test.js';
+import { printTests, type Layout } from './print-tests.js';
 
 /** Where generated tests go in a file's text, and the text that goes there. */
 export interface Insertion {
@@ -59,4 +60,11 @@ export function offsetAt(text: string, position: Position): number {
         offset = found.index + found[0].length;
     }
     return Math.min(offset + position.character, text.length);
+}
+
+/** The insertion that adds these tests to the flow, laid out like the file; none for no tests. */
+export function insertionFor(text: string, graph: FlowGraph, tests: readonly GeneratedTest[]): Insertion | undefined {
+    if (tests.length === 0) return undefined;
+    const layout = layoutOf(text, graph);
+    return testInsertion(text, graph, printTests(tests, graph, layout), layout);
 }

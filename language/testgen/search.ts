@@ -16,6 +16,8 @@ export interface Exploration {
     witness: Map<string, PathState>;
     /** Edges only taken by paths whose answers the solver could neither find nor rule out. */
     undecided: Set<string>;
+    /** Boxes some explored path reached. */
+    boxes: Set<string>;
     /** True when every state was seen and no alternative was cut: an edge never taken cannot be taken. */
     exhaustive: boolean;
 }
@@ -28,12 +30,14 @@ export interface Exploration {
 export function explore(flow: SymbolicFlow, limits: SearchLimits = DEFAULT_LIMITS): Exploration {
     const witness = new Map<string, PathState>();
     const undecided = new Set<string>();
+    const boxes = new Set<string>();
     const first = flow.start();
-    if (!first) return { witness, undecided, exhaustive: true };
+    if (!first) return { witness, undecided, boxes, exhaustive: true };
     const seen = new Set<string>([flow.signature(first)]);
     const queue: PathState[] = [first];
     let exhaustive = true;
     for (let head = 0; head < queue.length; head++) {
+        boxes.add(queue[head].box);
         for (const { edge, next } of flow.successors(queue[head])) {
             if (next.alternatives.some(a => a.certain)) {
                 if (!witness.has(edge.id)) witness.set(edge.id, next);
@@ -51,7 +55,7 @@ export function explore(flow: SymbolicFlow, limits: SearchLimits = DEFAULT_LIMIT
             queue.push(next);
         }
     }
-    return { witness, undecided, exhaustive: exhaustive && flow.complete };
+    return { witness, undecided, boxes, exhaustive: exhaustive && flow.complete };
 }
 
 /**
