@@ -81,6 +81,11 @@ export interface AnalyticsStore {
     /** The overlay's numbers for every box of the context, keyed by FlowGraph box id (zeros included). */
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>>;
 
+    /**
+     * Of the chats that entered any of `boxes`, how many took at least one of `pairs` (consecutive
+     * entries): how much real traffic goes through transitions no test takes.
+     */
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }>;
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
     /** The events of one chat in order (ts, then file order). */

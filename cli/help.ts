@@ -48,18 +48,33 @@ Options:
 
 Exit codes: 0 printed, 1 the file has errors (they are printed instead), 2 bad path or option.`;
 
-export const TEST_HELP = `Usage: chatflow test <files or folders...> [--coverage] [--format text|json]
+export const TEST_HELP = `Usage: chatflow test <files or folders...> [options]
+       chatflow test --generate [--write] <files or folders...>
 
 Plays every \`test "..." { ... }\` block of the given .chatflow files with the simulator (the same
 engine as the preview and the Test Explorer). A failure names the file:line of the failing step,
 the step, and what the chat did instead. The last line is "N passed, N failed".
 
 Options:
-  --coverage           Also list the transitions (choices, branches, outcomes, nexts) no test takes
-  --format text|json   text (default); json: {passed, failed, tests, uncovered}
-  -h, --help           Show this help
+  --coverage             Also list the transitions (choices, branches, outcomes, nexts) no test
+                         takes, after "Coverage of <Flow>: N of M transitions taken by a test."
+  --db <path>            With --coverage: weigh the transitions no test takes by the real chats in
+                         this analytics database: how many chats take at least one, and the top
+                         untested transitions by chats
+  --min-coverage <N>     Exit 1 when a flow's transition coverage is below N percent, naming the
+                         transitions it misses (stderr)
+  --format text|json     text (default); json: {passed, failed, tests, uncovered, coverage}
+  --reporter text|junit  junit: also write JUnit XML (one testsuite per flow, one testcase per
+                         test, a failure per failing step) for GitHub, GitLab and Jenkins
+  --output <file>        Where the JUnit XML goes (default: stdout, the text report then goes to stderr)
+  --generate             Print tests that take the transitions no test takes yet: answers chosen to
+                         pass the inputs' validations and the conditions on the way. Transitions no
+                         chat can take are reported on stderr with the reason
+  --write                With --generate: insert the tests into each flow, after its last test
+  -h, --help             Show this help
 
-Exit codes: 0 all tests passed, 1 a test failed or a file has errors, 2 bad path or option.`;
+Exit codes: 0 all tests passed, 1 a test failed, a file has errors or a flow is below
+--min-coverage, 2 bad path or option.`;
 
 export const IMPORT_HELP = `Usage: chatflow import <log files...> --flow <files or folders> [options]
 

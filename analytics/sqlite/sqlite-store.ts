@@ -14,6 +14,7 @@ import { dwellBeforeDropOut } from '../metrics/dwell.js';
 import { convertingEdges, edges } from '../metrics/edges.js';
 import { funnelSteps } from '../metrics/funnel.js';
 import { scopeOf } from '../metrics/scope.js';
+import { chatsTakingPairs } from '../metrics/untested-traffic.js';
 import { transcript } from '../metrics/transcript.js';
 import { compareVersions, versions } from '../metrics/versions.js';
 import { visits } from '../metrics/visits.js';
@@ -125,6 +126,10 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
         return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
+    }
+
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
+        return this.remembered(['chatsTaking', boxes, pairs, filter], () => chatsTakingPairs(this.db, scopeOf(filter), boxes, pairs));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

@@ -45,11 +45,12 @@ export interface GenerateOptions {
  */
 export function generateTests(graph: FlowGraph, options: GenerateOptions = {}): Generation {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const own = graph.edges.filter(e => !graph.boxes.find(b => b.id === e.from)?.external);
+    const external = new Set(graph.boxes.filter(b => b.external).map(b => b.id));
+    const own = graph.edges.filter(e => !external.has(e.from));
     const targets = options.cover === 'all' ? own.map(e => e.id) : uncoveredEdges(graph, runFlowTests(graph));
     const targetSet = new Set(targets);
     const flow = new SymbolicFlow(graph);
-    const exploration = explore(flow, limits);
+    const exploration = explore(flow, limits, targetSet);
     const distance = distancesToEnd(flow);
     const ordered = targets
         .filter(id => exploration.witness.has(id))
@@ -96,23 +97,39 @@ function testOf(flow: SymbolicFlow, graph: FlowGraph, state: PathState, names: (
     return test;
 }
 
-/** Greedy set cover: repeatedly the test that takes the most targets not yet taken (fewer steps on a tie). */
+/**
+ * Greedy set cover: repeatedly the test that takes the most targets not yet taken (fewer steps on
+ * a tie). Lazily: a test's gain only shrinks as others are chosen, so a recomputed gain that still
+ * beats every other test's last known gain is the best.
+ */
 function setCover(candidates: GeneratedTest[], targets: ReadonlySet<string>): GeneratedTest[] {
     const chosen: GeneratedTest[] = [];
     const left = new Set(targets);
-    const pool = [...candidates];
+    const pool = candidates.map(test => {
+        const edges = [...new Set(test.edges.filter(e => targets.has(e)))];
+        return { test, edges, gain: edges.length };
+    });
+    const better = (a: typeof pool[number], b: typeof pool[number]) => b.gain - a.gain || a.test.steps.length - b.test.steps.length;
+    pool.sort(better);
     while (left.size > 0 && pool.length > 0) {
-        const gain = (t: GeneratedTest) => new Set(t.edges.filter(e => left.has(e))).size;
-        pool.sort((a, b) => gain(b) - gain(a) || a.steps.length - b.steps.length);
-        const best = pool.shift()!;
-        if (gain(best) === 0) break;
-        chosen.push(best);
-        best.edges.forEach(e => left.delete(e));
+        const top = pool[0];
+        top.gain = top.edges.reduce((n, e) => n + (left.has(e) ? 1 : 0), 0);
+        if (pool.length > 1 && better(top, pool[1]) > 0) {
+            // Stale: put it back in its place and look again.
+            pool.shift();
+            const at = pool.findIndex(c => better(top, c) <= 0);
+            pool.splice(at < 0 ? pool.length : at, 0, top);
+            continue;
+        }
+        pool.shift();
+        if (top.gain === 0) break;
+        chosen.push(top.test);
+        top.edges.forEach(e => left.delete(e));
     }
     // In the order the flow reads: by the first target each takes.
-    const order = [...targets];
-    const first = (t: GeneratedTest) => Math.min(...t.edges.map(e => order.indexOf(e)).filter(i => i >= 0));
-    return chosen.sort((a, b) => first(a) - first(b));
+    const order = new Map([...targets].map((id, i) => [id, i]));
+    const first = (t: GeneratedTest) => Math.min(...t.edges.map(e => order.get(e) ?? Infinity));
+    return chosen.map(t => ({ t, at: first(t) })).sort((a, b) => a.at - b.at).map(x => x.t);
 }
 
 function untakenOf(edge: FlowEdge, proved: Map<string, string>, exploration: ReturnType<typeof explore>, limits: SearchLimits): UntakenTransition {

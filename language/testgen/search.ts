@@ -9,10 +9,19 @@ export interface SearchLimits {
     completion: number;
 }
 
+/** How many steps a transition still to be taken is worth: a detour that takes one more is welcome. */
+const WANTED_BONUS = 2;
+
+/** Wanted transitions a completion goes out of its way for, at most: tests stay readable, and the search short. */
+const MAX_DETOUR_GAIN = 8;
+
 export const DEFAULT_LIMITS: SearchLimits = { states: 20_000, completion: 4_000 };
 
 export interface Exploration {
-    /** Per edge id: the first (so shortest) path that takes it with answers found for every step. */
+    /**
+     * Per edge id: a path that takes it with answers found for every step: the shortest, unless a
+     * longer one takes more `wanted` transitions on the way (each is worth WANTED_BONUS steps).
+     */
     witness: Map<string, PathState>;
     /** Edges only taken by paths whose answers the solver could neither find nor rule out. */
     undecided: Set<string>;
@@ -24,65 +33,127 @@ export interface Exploration {
 
 /**
  * Breadth-first over symbolic states, from the start. States with the same signature go on
- * alike, so each is expanded once; the number of signatures is finite (values come from the
- * flow's literals, atoms from its conditions), so without the limit the search ends by itself.
+ * alike, so each is expanded once (from the path that took the most wanted transitions for its length);
+ * the number of signatures is finite (values come from the flow's literals, atoms from its
+ * conditions), so without the limit the search ends by itself.
  */
-export function explore(flow: SymbolicFlow, limits: SearchLimits = DEFAULT_LIMITS): Exploration {
+export function explore(flow: SymbolicFlow, limits: SearchLimits = DEFAULT_LIMITS, wanted: ReadonlySet<string> = new Set()): Exploration {
     const witness = new Map<string, PathState>();
+    const gains = new Map<PathState, number>();
+    const gainOf = (state: PathState): number => {
+        let gain = gains.get(state);
+        if (gain === undefined) {
+            const parent = state.parent ? gainOf(state.parent) : 0;
+            gain = parent + (state.edge && wanted.has(state.edge.id) && !takenBefore(state.parent, state.edge.id) ? 1 : 0);
+            gains.set(state, gain);
+        }
+        return gain;
+    };
+    const score = (state: PathState) => WANTED_BONUS * gainOf(state) - state.depth;
     const undecided = new Set<string>();
     const boxes = new Set<string>();
     const first = flow.start();
     if (!first) return { witness, undecided, boxes, exhaustive: true };
-    const seen = new Set<string>([flow.signature(first)]);
+    // Per signature, where its state is in the queue: while it waits there, a path to the same
+    // state that took enough more wanted transitions to be worth its extra steps takes its place.
+    const seen = new Map<string, number>([[flow.signature(first), 0]]);
     const queue: PathState[] = [first];
     let exhaustive = true;
     for (let head = 0; head < queue.length; head++) {
         boxes.add(queue[head].box);
         for (const { edge, next } of flow.successors(queue[head])) {
             if (next.alternatives.some(a => a.certain)) {
-                if (!witness.has(edge.id)) witness.set(edge.id, next);
+                const best = witness.get(edge.id);
+                if (!best || score(next) > score(best)) witness.set(edge.id, next);
                 undecided.delete(edge.id);
             } else if (!witness.has(edge.id)) {
                 undecided.add(edge.id);
             }
             const signature = flow.signature(next);
-            if (seen.has(signature)) continue;
+            const at = seen.get(signature);
+            if (at !== undefined) {
+                if (at > head && score(next) > score(queue[at])) queue[at] = next;
+                continue;
+            }
             if (seen.size >= limits.states) {
                 exhaustive = false;
                 continue;
             }
-            seen.add(signature);
+            seen.set(signature, queue.length);
             queue.push(next);
         }
     }
     return { witness, undecided, boxes, exhaustive: exhaustive && flow.complete };
 }
 
+
 /**
  * Goes on from `state` to a box that ends the chat (end or handoff), along transitions whose
- * answers can be found: depth-first, nearest end box first (by the graph's distances), taking
- * `prefer`red edges first among equals. Undefined when no such continuation was found.
+ * answers can be found. Best first by cost = steps so far + distance to the nearest end box
+ * - WANTED_BONUS per `wanted` transition taken on the way (up to MAX_DETOUR_GAIN of them), so the
+ * path detours through transitions no test takes yet when that is cheap, and otherwise ends soon. Undefined when no end was found
+ * within `limit` states.
  */
-export function completeToEnd(flow: SymbolicFlow, state: PathState, distance: ReadonlyMap<string, number>, prefer: ReadonlySet<string>, limit: number): PathState | undefined {
+export function completeToEnd(flow: SymbolicFlow, state: PathState, distance: ReadonlyMap<string, number>, wanted: ReadonlySet<string>, limit: number): PathState | undefined {
+    interface Entry { state: PathState; steps: number; taken: ReadonlySet<string>; cost: number }
+    const heap = new MinHeap<Entry>(e => e.cost);
     const seen = new Set<string>();
-    const stack: PathState[] = [state];
-    while (stack.length > 0 && seen.size < limit) {
-        const current = stack.pop()!;
+    heap.push({ state, steps: 0, taken: new Set(), cost: distance.get(state.box) ?? Infinity });
+    while (heap.size > 0 && seen.size < limit) {
+        const { state: current, steps, taken } = heap.pop()!;
         const box = flow.box(current.box);
         if (box && closesChat(box.kind)) return current;
         const signature = flow.signature(current);
         if (seen.has(signature)) continue;
         seen.add(signature);
-        const next = flow.successors(current)
-            .filter(s => s.next.alternatives.some(a => a.certain) && distance.has(s.edge.to))
-            .sort((a, b) => rank(b) - rank(a));
-        // Pushed worst first, so the best is popped next.
-        for (const s of next) stack.push(s.next);
+        for (const { edge, next } of flow.successors(current)) {
+            const left = distance.get(edge.to);
+            if (left === undefined || !next.alternatives.some(a => a.certain)) continue;
+            const gained = wanted.has(edge.id) && !taken.has(edge.id);
+            const nowTaken = gained ? new Set([...taken, edge.id]) : taken;
+            heap.push({ state: next, steps: steps + 1, taken: nowTaken, cost: steps + 1 + left - WANTED_BONUS * Math.min(nowTaken.size, MAX_DETOUR_GAIN) });
+        }
     }
     return undefined;
+}
 
-    function rank(s: { edge: { id: string; to: string } }): number {
-        return -(distance.get(s.edge.to)! - (prefer.has(s.edge.id) ? 0.5 : 0));
+/** A binary min-heap by a key: the completion's open list. */
+class MinHeap<T> {
+    private readonly items: T[] = [];
+    constructor(private readonly key: (item: T) => number) {}
+
+    get size(): number {
+        return this.items.length;
+    }
+
+    push(item: T): void {
+        const items = this.items;
+        items.push(item);
+        for (let i = items.length - 1; i > 0;) {
+            const parent = (i - 1) >> 1;
+            if (this.key(items[parent]) <= this.key(items[i])) break;
+            [items[parent], items[i]] = [items[i], items[parent]];
+            i = parent;
+        }
+    }
+
+    pop(): T | undefined {
+        const items = this.items;
+        const top = items[0];
+        const last = items.pop();
+        if (items.length > 0 && last !== undefined) {
+            items[0] = last;
+            for (let i = 0; ;) {
+                const l = 2 * i + 1, r = l + 1;
+                let smallest = i;
+                if (l < items.length && this.key(items[l]) < this.key(items[smallest])) smallest = l;
+                if (r < items.length && this.key(items[r]) < this.key(items[smallest])) smallest = r;
+                if (smallest === i) break;
+                [items[smallest], items[i]] = [items[i], items[smallest]];
+                i = smallest;
+            }
+        }
+        return top;
     }
 }
 
@@ -108,6 +179,11 @@ export function distancesToEnd(flow: SymbolicFlow): Map<string, number> {
         }
     }
     return distance;
+}
+
+function takenBefore(state: PathState | undefined, edge: string): boolean {
+    for (let s = state; s; s = s.parent) if (s.edge?.id === edge) return true;
+    return false;
 }
 
 /** The states of a path from its start, in order. */

@@ -1,5 +1,5 @@
-import type { ConditionExpr, FlowBox, FlowEdge, FlowGraph } from '../flow-model.js';
-import { combine, substitute, toDnf, type Atom, type Binding, type Formula } from './formula.js';
+import type { FlowBox, FlowEdge, FlowGraph } from '../flow-model.js';
+import { atomKey, combine, substitute, toDnf, type Atom, type Binding, type Formula } from './formula.js';
 import { solveSlot, specKey, type SlotSpec } from './solve-slot.js';
 
 /** One answer typed along a path: at which input, into which variable, of what type and validation. */
@@ -124,11 +124,6 @@ export class SymbolicFlow {
         return result;
     }
 
-    /** The condition as it reads with this state's bindings. */
-    formulaAt(state: PathState, condition: ConditionExpr, negated = false): Formula {
-        return substitute(condition, variable => state.bindings.get(variable), negated);
-    }
-
     /** The alternatives that still hold once `formula` must hold too. */
     require(alternatives: readonly Alternative[], formula: Formula): Alternative[] {
         const { conjunctions, complete } = toDnf(formula);
@@ -146,7 +141,10 @@ export class SymbolicFlow {
                 for (const slot of fresh) atoms.set(slot, []);
                 const touched = new Set<number>(fresh);
                 for (const atom of conjunction) {
-                    atoms.set(atom.slot, [...(atoms.get(atom.slot) ?? []), atom]);
+                    const list = atoms.get(atom.slot) ?? [];
+                    // A condition met again on the same answer adds nothing (and must not make the state look new).
+                    if (list.some(a => atomKey(a) === atomKey(atom))) continue;
+                    atoms.set(atom.slot, [...list, atom]);
                     touched.add(atom.slot);
                 }
                 let certain = alternative.certain;
@@ -174,7 +172,7 @@ export class SymbolicFlow {
 
     private alternativeKey(atoms: ReadonlyMap<number, readonly Atom[]>, certain: boolean): string {
         const parts: string[] = [];
-        for (const [slot, list] of atoms) if (list.length > 0) parts.push(`${slot}:${list.map(a => `${a.negated ? '!' : ''}${a.operator}${JSON.stringify(a.value)}`).sort().join('&')}`);
+        for (const [slot, list] of atoms) if (list.length > 0) parts.push(`${slot}:${list.map(atomKey).sort().join('&')}`);
         return `${certain}|${parts.sort().join(';')}`;
     }
 
@@ -198,7 +196,7 @@ export class SymbolicFlow {
             const parts: string[] = [];
             for (const [slot, name] of live) {
                 const atoms = alternative.atoms.get(slot) ?? [];
-                parts.push(`${name}:${atoms.map(a => `${a.negated ? '!' : ''}${a.operator}${JSON.stringify(a.value)}`).sort().join('&')}`);
+                parts.push(`${name}:${atoms.map(atomKey).sort().join('&')}`);
             }
             alternatives.add(`${alternative.certain}|${parts.sort().join(';')}`);
         }
