@@ -12,6 +12,8 @@ Commands:
   export ga4|meta <files or folders...>
                                    Conversions as GA4 / Meta payloads (PHI-free, dry run by default)
   redact --db <path>               Re-apply a privacy policy to an existing analytics database
+  tests-from-logs --db <path> --flow <flows> [--top N] [--write]
+                                   Test blocks replaying the most frequent paths of real chats
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -75,6 +77,26 @@ Options:
 
 Exit codes: 0 all tests passed, 1 a test failed, a file has errors or a flow is below
 --min-coverage, 2 bad path or option.`;
+
+export const TESTS_FROM_LOGS_HELP = `Usage: chatflow tests-from-logs --db <path> --flow <files or folders> [--top N] [--write]
+
+Turns the most frequent paths of the imported chats into conversation tests: for each flow, the
+chats are grouped by the boxes they entered, and one chat of each of the N most frequent paths is
+replayed as a test block: its buttons by label, its outcomes, its answers by value, then the
+goals it reached and the box it stopped at. Answers to sensitive inputs, and answers the privacy
+policy stored as [redacted] or [hash:...], are never written: a made-up value valid for the input
+(its type, its validation, the branches the chat took) stands in. Paths that replay the same steps
+as an existing test are skipped, so running it again adds only new paths.
+
+Options:
+  --db <path>              The database (default .chatflow/analytics.db)
+  --flow <files,folders>   The .chatflow files or folders of the flows (comma-separated)
+  --top <N>                Tests per flow (default 5)
+  --write                  Insert the tests into each flow, after its last test (default: print them)
+  -h, --help               Show this help
+
+Exit codes: 0 done (paths that no longer fit the flow are listed on stderr), 1 the flows have
+errors, 2 bad option, or no database.`;
 
 export const IMPORT_HELP = `Usage: chatflow import <log files...> --flow <files or folders> [options]
 

@@ -5,6 +5,7 @@ import { processIO, type CommandIO } from './commands/io.js';
 import { redactCommand } from './commands/redact.js';
 import { reportCommand } from './commands/report.js';
 import { testCommand } from './commands/test.js';
+import { testsFromLogsCommand } from './commands/tests-from-logs.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { MAIN_HELP } from './help.js';
@@ -19,7 +20,8 @@ const COMMANDS: Record<string, Command> = {
     import: importCommand,
     report: reportCommand,
     export: exportCommand,
-    redact: redactCommand
+    redact: redactCommand,
+    'tests-from-logs': testsFromLogsCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

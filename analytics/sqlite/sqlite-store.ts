@@ -15,6 +15,7 @@ import { convertingEdges, edges } from '../metrics/edges.js';
 import { funnelSteps } from '../metrics/funnel.js';
 import { scopeOf } from '../metrics/scope.js';
 import { chatsTakingPairs } from '../metrics/untested-traffic.js';
+import { frequentPaths, type FrequentPath } from '../metrics/frequent-paths.js';
 import { transcript } from '../metrics/transcript.js';
 import { compareVersions, versions } from '../metrics/versions.js';
 import { visits } from '../metrics/visits.js';
@@ -130,6 +131,10 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
     chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
         return this.remembered(['chatsTaking', boxes, pairs, filter], () => chatsTakingPairs(this.db, scopeOf(filter), boxes, pairs));
+    }
+
+    frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]> {
+        return this.remembered(['frequentPaths', flow, top, filter], () => frequentPaths(this.db, scopeOf(filter), flow, top));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

@@ -17,7 +17,8 @@ export function printTests(tests: readonly GeneratedTest[], graph: FlowGraph, la
 }
 
 function printTest(test: GeneratedTest, graph: FlowGraph, { indent, eol }: Layout): string {
-    const lines = [`${indent}test ${stringText(test.name)} {`];
+    const from = test.from ? ` from ${boxRef(test.from, graph)}` : '';
+    const lines = [`${indent}test ${stringText(test.name)}${from} {`];
     for (const step of test.steps) lines.push(`${indent}${indent}${stepText(step, graph)}`);
     lines.push(`${indent}}`);
     return lines.join(eol);

@@ -1,5 +1,4 @@
 import type { FlowGraph } from '../flow-model.js';
-import type { PathStep } from './symbolic-flow.js';
 
 const SHOWN_STEPS = 5;
 
@@ -7,8 +6,8 @@ const SHOWN_STEPS = 5;
  * A generated test's name: the buttons pressed and outcomes picked, then where the chat stops,
  * e.g. `generated: Something urgent, Yes -> emergency`. Answers are left out: they are in the test.
  */
-export function testName(graph: FlowGraph, steps: ReadonlyArray<PathStep | { kind: 'choose' | 'outcome'; label?: string; outcome?: string }>, lastBox: string, prefix = 'generated'): string {
-    const labels = steps.flatMap(s => (s.kind === 'choose' ? [s.label!] : s.kind === 'outcome' ? [s.outcome!] : []));
+export function testName(graph: FlowGraph, steps: ReadonlyArray<{ kind: string; label?: string; outcome?: string }>, lastBox: string, prefix = 'generated'): string {
+    const labels = steps.flatMap(s => (s.kind === 'choose' && s.label !== undefined ? [s.label] : s.kind === 'outcome' && s.outcome !== undefined ? [s.outcome] : []));
     const shown = labels.length > SHOWN_STEPS ? [labels[0], '…', ...labels.slice(-(SHOWN_STEPS - 1))] : labels;
     const box = graph.boxes.find(b => b.id === lastBox);
     const where = box && !box.external ? box.name : lastBox;
