@@ -1,5 +1,10 @@
-/** Why the analytics database could not be used; `message` names the file and what to do. */
-export type AnalyticsErrorKind = 'missing' | 'locked' | 'not-chatflow' | 'newer-schema' | 'unreadable';
+/** Why the analytics database could not be used; `message` names the file (or server) and what to do. */
+export type AnalyticsErrorKind =
+    | 'missing' | 'locked' | 'not-chatflow' | 'newer-schema' | 'unreadable'
+    /** PostgreSQL: the server does not answer, refuses the role, denies a privilege, times out, or the TLS handshake fails. */
+    | 'unreachable' | 'auth' | 'permission' | 'timeout' | 'tls'
+    /** PostgreSQL: the request needs what the server store refuses (the `keep` policy). */
+    | 'refused';
 
 export class AnalyticsError extends Error {
     constructor(readonly kind: AnalyticsErrorKind, message: string) {

@@ -33,6 +33,22 @@ export class FlowContext {
         return this.flows.has(flow);
     }
 
+    /**
+     * A text naming what the numbers depend on: per flow, its start, its boxes (ids, names,
+     * kinds, aliases, goal marks), its edges and goals, its variables' sensitivity. Source
+     * positions, texts and tests are left out, so an edit elsewhere (a comment, a reworded
+     * message) keeps the answers remembered for these flows.
+     */
+    metricsKey(): string {
+        return JSON.stringify([...this.flows.values()].map(graph => [
+            graph.flow, graph.start,
+            graph.boxes.map(b => [b.id, b.name, b.kind, b.external === true, b.aliases, b.goals]),
+            graph.edges.map(e => [e.id, e.from, e.to, e.kind]),
+            graph.goals.map(g => g.name),
+            graph.variables.map(v => [v.name, v.sensitive])
+        ]));
+    }
+
     /** Box ids a chat can drop out at: every known box but end and handoff boxes. */
     dropOutBoxes(): string[] {
         return [...this.boxes.values()].filter(b => !closesChat(b.kind)).map(b => b.id).sort();

@@ -1,7 +1,7 @@
 /**
  * The analytics DTOs: what the store returns and what its callers (CLI, language server, webview)
  * send. Plain JSON, no Node types, so a webview bundle can import these types too.
- * Metric definitions are exact (../shared/DESIGN.md, "Chat logs and metrics").
+ * Metric definitions are exact (the README, "Metrics").
  */
 
 /** Which chats a metric looks at. A chat belongs to the range of the day it started. */
@@ -192,3 +192,22 @@ export interface PrivacyStatus {
 }
 
 export const REDACTED = '[redacted]';
+
+/** What `chatflow export` did (also its `--format json` output, which the VS Code command reads). */
+export interface ExportResult {
+    mode: 'dry-run' | 'send';
+    platform: 'ga4' | 'meta';
+    goals: string[];
+    events: number;
+    requests: number;
+    destination: string;
+    /** Events older than the platform accepts (export/time-window.ts): sent or not, it drops them. */
+    warnings: string[];
+    /** The one line a person reads: what was written or sent, and where. */
+    summary: string;
+}
+
+/** `chatflow export --format json` when the export was refused or failed: the message, as the audit log records it. */
+export interface ExportFailure {
+    error: string;
+}

@@ -52,9 +52,18 @@ export interface PageRequest {
  * at import), and a filter. Every number a metric returns has a DrillDown key whose `chats(...)`
  * total equals it.
  */
+export interface StoreOverview {
+    events: number;
+    chats: number;
+    first?: string;
+    last?: string;
+    imports: number;
+}
+
 export interface AnalyticsStore {
-    /** The database file. */
+    /** The database file, or the PostgreSQL URL without its password. */
     readonly file: string;
+    readonly engine: 'sqlite' | 'postgres';
 
     /** Stores a batch atomically: all of it or (if the process dies) none of it. Duplicates are skipped. */
     importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
@@ -94,7 +103,7 @@ export interface AnalyticsStore {
     /** The events of one chat in order (ts, then file order). */
     transcript(chat: string): Promise<TranscriptEntry[]>;
     /** Event count, chat count and the time span stored. */
-    overview(): Promise<{ events: number; chats: number; first?: string; last?: string; imports: number }>;
+    overview(): Promise<StoreOverview>;
 
     close(): Promise<void>;
 }

@@ -1,19 +1,29 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node.js';
+import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
-import type { ChatPage, TranscriptEntry } from '../analytics/model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest, TranscriptRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatsParams
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest,
+    ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
+    type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatPage, type ChatsParams, type ImportLogsParams,
+    type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
 /** How long a pull waits for the server to start, or to load a document it did not know. */
 const WAIT_MS = 30_000;
 
+/** A long request's progress, as the server reports it. */
+export interface RequestProgress { message: string; percentage?: number }
+
+/** What an import gave: its summary, or that the user cancelled it (stored batches stay). */
+export type ImportOutcome = { cancelled: false; summary: ImportSummary } | { cancelled: true };
+
+let nextProgressToken = 0;
+
 /**
- * The one place the extension pulls FlowGraphs and hears which documents changed. The client
- * keeps one handler per notification method, so features subscribe to `onDidChange` here
- * instead of calling `client.onNotification` themselves (a second call would replace the first).
+ * The one way from the extension to the language server: every custom request and notification
+ * of server/protocol.ts goes through here. The client keeps one handler per notification method,
+ * so features subscribe to `onDidChange` here instead of calling `client.onNotification`
+ * themselves (a second call would replace the first).
  */
 export class FlowClient implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<vscode.Uri[]>();
@@ -23,8 +33,11 @@ export class FlowClient implements vscode.Disposable {
     /** An import changed the analytics store (its file): pull the numbers again. */
     readonly onDidChangeAnalytics = this.analyticsChanged.event;
     private readonly subscriptions: vscode.Disposable[];
+    /** The server started or stopped (a restart): numbers shown may be stale. */
+    readonly onDidChangeState: vscode.Event<unknown>;
 
-    constructor(readonly client: LanguageClient) {
+    constructor(private readonly client: LanguageClient) {
+        this.onDidChangeState = client.onDidChangeState;
         this.subscriptions = [
             client.onNotification(DocumentsChangedNotification, params =>
                 this.changed.fire(params.uris.map(uri => vscode.Uri.parse(uri)))),
@@ -53,6 +66,37 @@ export class FlowClient implements vscode.Disposable {
     async transcript(chat: string): Promise<TranscriptEntry[]> {
         await this.whenRunning();
         return this.client.sendRequest(TranscriptRequest, { chat });
+    }
+
+    /** Imports logs into the workspace store, reporting progress; a cancelled import resolves to `{ cancelled: true }`. */
+    async importLogs(params: ImportLogsParams, onProgress: (progress: RequestProgress) => void, token: vscode.CancellationToken): Promise<ImportOutcome> {
+        await this.whenRunning();
+        const workDoneToken = `chatflow-import-${process.pid}-${++nextProgressToken}`;
+        const listening = this.client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
+            if (value.kind === 'report') onProgress({ message: value.message ?? '', percentage: value.percentage });
+        });
+        try {
+            const summary = await this.client.sendRequest(ImportLogsRequest, { ...params, workDoneToken } as ImportLogsParams, token);
+            // The client answers a request cancelled on our side with no value at all.
+            return summary ? { cancelled: false, summary } : { cancelled: true };
+        } catch (error) {
+            if (isCancelledError(error) || error instanceof vscode.CancellationError) return { cancelled: true };
+            throw error;
+        } finally {
+            listening.dispose();
+        }
+    }
+
+    /** Every flow declared in the workspace, as the server's model has them. */
+    async workspaceFlows(): Promise<WorkspaceFlow[]> {
+        await this.whenRunning();
+        return this.client.sendRequest(WorkspaceFlowsRequest);
+    }
+
+    /** Re-applies a privacy policy to every stored text of the workspace store. */
+    async reapplyPrivacy(policy: PrivacyPolicy): Promise<ReapplyPrivacyResult> {
+        await this.whenRunning();
+        return this.client.sendRequest(ReapplyPrivacyRequest, { policy });
     }
 
     /**

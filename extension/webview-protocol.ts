@@ -1,11 +1,29 @@
 /**
- * Every message between the extension and the preview webview, typed once. The extension side
- * (extension/preview/) and the browser bundle (extension/webview/) both import this file.
+ * Every message between the extension and its webviews, typed once: the preview (extension/preview/
+ * and the bundle in extension/webview/preview/) and the Analytics panel (extension/analytics-panel/
+ * and extension/webview/analytics/). Both sides import this file; the browser bundles reach the
+ * analytics types through it. Each `*_MESSAGE_TYPES` table must name every message type of its
+ * union (the compiler checks it): the webview drops messages of any other type.
  */
 import type { FlowGraph, ProblemSummary, SourceRange } from '../language/flow-model.js';
+import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, DrillDown, TranscriptEntry } from '../server/protocol.js';
 
-/** Extension -> webview. */
-export type ToWebview =
+export type {
+    AnalyticsFilter, AnalyticsOverviewResult, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
+    GoalConversions, PrivacyStatus, TranscriptEntry, VersionComparison
+} from '../server/protocol.js';
+// Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
+export { REDACTED } from '../analytics/model.js';
+
+/** The `default` of every switch over a message union: a new message type not handled there fails the type check. */
+export function unknownMessage(message: never, from: string): never {
+    throw new Error(`Unknown message ${from}: ${JSON.stringify(message)}`);
+}
+
+// ---- The preview ----
+
+/** Extension -> preview webview. */
+export type ToPreview =
     /** A good graph of the document: replaces the drawing, keeping the viewport where possible. */
     | { type: 'graph'; uri: string; version: number; flows: FlowGraph[] }
     /** The document has errors: keep the last good graph and show these in a banner. */
@@ -19,8 +37,8 @@ export type ToWebview =
     /** Analytics numbers to draw on the graph; without `overlay` (overlay off, no store) the graph shows none. */
     | { type: 'stats'; overlay?: GraphOverlay };
 
-/** Webview -> extension. */
-export type FromWebview =
+/** Preview webview -> extension. */
+export type FromPreview =
     /** The webview script is loaded and listening; send it the current graph. */
     | { type: 'ready' }
     /** The user clicked a box (or pressed Enter on it): reveal and select it in the editor. */
@@ -31,6 +49,23 @@ export type FromWebview =
     | { type: 'svg'; requestId: number; svg: string }
     /** Something failed in the webview (layout, rendering): shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+export const TO_PREVIEW_MESSAGE_TYPES = {
+    graph: true, problems: true, highlight: true, coverage: true, exportSvg: true, stats: true
+} as const satisfies Record<ToPreview['type'], true>;
+
+/**
+ * Drop-out rate thresholds of the shading steps (the rate must reach the step's value), shared by
+ * the editor decorations and the preview graph so both shade a box alike.
+ */
+export const DROP_OUT_STEPS = [0.05, 0.15, 0.30] as const;
+
+/** The step (index into DROP_OUT_STEPS) of a box, or -1 for no shading. */
+export function shadingStep(stats: Pick<BoxStats, 'visits' | 'dropOutRate'>): number {
+    let step = -1;
+    DROP_OUT_STEPS.forEach((from, i) => { if (stats.visits > 0 && stats.dropOutRate >= from) step = i; });
+    return step;
+}
 
 /** The numbers of one box on the graph (only boxes some chat entered). */
 export interface BoxOverlay {
@@ -70,3 +105,49 @@ export interface PreviewState {
     /** Layout direction chosen in the preview's toolbar. */
     direction?: 'DOWN' | 'RIGHT';
 }
+
+// ---- The Analytics panel ----
+
+/** Extension -> Analytics webview. */
+export type ToAnalytics =
+    /** The numbers of the document's flows (or why there are none): replaces the page. */
+    | { type: 'overview'; uri: string; title: string; result: AnalyticsOverviewResult; filter?: PanelFilter }
+    /** Answer to `chats`: one page of the chats behind a number. */
+    | { type: 'chats'; requestId: number; page: ChatPage }
+    /** Answer to `transcript`. */
+    | { type: 'transcript'; requestId: number; chat: string; entries: TranscriptEntry[] }
+    /** A request failed (the message names what and what to do). */
+    | { type: 'failed'; requestId?: number; message: string };
+
+/** Analytics webview -> extension. */
+export type FromAnalytics =
+    /** The script is loaded and listening: send the overview (for the filter it restored, if any). */
+    | { type: 'ready'; filter?: PanelFilter }
+    /** The user changed the date range or the version: every view shows the chats it selects. */
+    | { type: 'filter'; filter: PanelFilter }
+    /** The user clicked a box name: reveal and select it in the editor. */
+    | { type: 'reveal'; boxId: string }
+    /** The user clicked a number (or a page button): the chats behind it. */
+    | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number }
+    /** The user clicked a chat: its transcript. */
+    | { type: 'transcript'; requestId: number; chat: string }
+    /** The Import button of the 'unavailable' state: runs `chatflow.importLogs`. */
+    | { type: 'import' }
+    /** Something failed in the webview: shown in the output channel. */
+    | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+export const TO_ANALYTICS_MESSAGE_TYPES = {
+    overview: true, chats: true, transcript: true, failed: true
+} as const satisfies Record<ToAnalytics['type'], true>;
+
+/** What the webview persists with `setState`, so a reload (serializer) reopens the same document. */
+export interface AnalyticsState {
+    uri: string;
+    filter?: PanelFilter;
+}
+
+/** The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive) and one flow version. */
+export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version'>;
+
+/** Chats per page of the chats list. */
+export const CHATS_PAGE_SIZE = 50;

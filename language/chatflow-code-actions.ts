@@ -3,9 +3,9 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { isBox, isConditionBox, isFlow, isTrackedEvent } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
-import { IssueCodes } from './chatflow-validator.js';
+import { IssueCodes } from './validation/issue-codes.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
-import type { FlowGraphBuilder } from './flow-graph.js';
+import type { FlowGraphCache } from './flow-graph-cache.js';
 import { generateTestsAction } from './testgen/generate-action.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
@@ -16,10 +16,10 @@ const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.U
 
 /** Quick fixes for the diagnostics of chatflow-validator.ts, keyed by the code in `data`. */
 export class ChatflowCodeActionProvider implements CodeActionProvider {
-    private readonly builder: FlowGraphBuilder;
+    private readonly graphs: FlowGraphCache;
 
     constructor(services: ChatflowServices) {
-        this.builder = services.flow.FlowGraphBuilder;
+        this.graphs = services.flow.FlowGraphs;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -29,7 +29,7 @@ export class ChatflowCodeActionProvider implements CodeActionProvider {
         }
         const only = params.context.only;
         if (!only || only.some(kind => kind === CodeActionKind.Refactor || kind === CodeActionKind.Empty)) {
-            const generate = generateTestsAction(document, params.range, this.builder);
+            const generate = generateTestsAction(document, params.range, this.graphs);
             if (generate) actions.push(generate);
         }
         return actions;

@@ -10,6 +10,7 @@ import { ChatflowScopeProvider } from './chatflow-scope-provider.js';
 import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
 import { ChatflowDocumentValidator } from './validation/linking-diagnostics.js';
 import { FlowGraphBuilder } from './flow-graph.js';
+import { FlowGraphCache } from './flow-graph-cache.js';
 import { ChatflowCodeActionProvider } from './chatflow-code-actions.js';
 import { ChatflowCompletionProvider } from './chatflow-completion.js';
 import { ChatflowFormatter } from './chatflow-formatter.js';
@@ -25,6 +26,8 @@ export type ChatflowAddedServices = {
     };
     flow: {
         FlowGraphBuilder: FlowGraphBuilder;
+        /** The FlowGraphs of a document, cached per parse and link: what every consumer asks. */
+        FlowGraphs: FlowGraphCache;
     };
 };
 
@@ -48,7 +51,8 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
         SemanticTokenProvider: (services) => new ChatflowSemanticTokenProvider(services)
     },
     flow: {
-        FlowGraphBuilder: () => new FlowGraphBuilder()
+        FlowGraphBuilder: () => new FlowGraphBuilder(),
+        FlowGraphs: (services) => new FlowGraphCache(services.flow.FlowGraphBuilder, services.shared)
     }
 };
 

@@ -1,4 +1,4 @@
-import { DocumentState, DocumentValidator, URI, type AstNode, type ConfigurationProvider, type IndexManager, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DocumentState, URI, type AstNode, type ConfigurationProvider, type IndexManager, type LangiumDocument, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { ChatflowAstType, ChatflowDocument } from './generated/ast.js';
 import type { ChatflowServices } from './chatflow-module.js';
 import { ValidationRun } from './validation/validation-run.js';
@@ -12,55 +12,7 @@ import { checkTests } from './validation/test-checks.js';
 import { checkBranchFeasibility } from './validation/feasibility-checks.js';
 import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
 
-/** Machine-readable codes of every diagnostic this language reports. Tests and quick fixes key on them. */
-export namespace IssueCodes {
-    /** Langium's own code for a reference that does not resolve; ours adds a "did you mean" suggestion. */
-    export const UnresolvedReference = DocumentValidator.LinkingError;
-    export const DuplicateBox = 'duplicate-box';
-    export const DuplicateGoal = 'duplicate-goal';
-    export const DuplicateVariable = 'duplicate-variable';
-    export const DuplicateFlow = 'duplicate-flow';
-    export const MissingStart = 'missing-start';
-    export const MultipleStarts = 'multiple-starts';
-    /** A statement a box may hold once (`->`, `save`, `call`, `retry`, a validation, `else`, `queue`) appears twice. */
-    export const RepeatedStatement = 'repeated-statement';
-    export const UnreachableBox = 'unreachable-box';
-    export const DeadEnd = 'dead-end';
-    export const UnmarkedGoal = 'unmarked-goal';
-    export const UnreachableGoal = 'unreachable-goal';
-    export const TrappedLoop = 'trapped-loop';
-    export const MissingElse = 'missing-else';
-    /** A `when` (or `else`) no chat can take: the values the variables can hold there never make it the branch taken. */
-    export const InfeasibleBranch = 'infeasible-branch';
-    export const UnassignedVariable = 'unassigned-variable';
-    export const UnknownVariable = 'unknown-variable';
-    export const MissingSave = 'missing-save';
-    export const DuplicateChoiceLabel = 'duplicate-choice-label';
-    export const LiteralTypeMismatch = 'literal-type-mismatch';
-    export const MalformedLiteral = 'malformed-literal';
-    export const OperatorTypeMismatch = 'operator-type-mismatch';
-    export const ValidationTypeMismatch = 'validation-type-mismatch';
-    export const InvalidRange = 'invalid-range';
-    export const InvalidPattern = 'invalid-pattern';
-    export const UnknownChoice = 'unknown-choice';
-    export const UnknownOutcome = 'unknown-outcome';
-    /** PHI linter: a tracked event's name or parameter built from a variable, a `{variable}` or box text. */
-    export const PhiDynamicValue = 'phi-dynamic-value';
-    /** PHI linter: a tracked event's name or parameter fed by a sensitive input. */
-    export const PhiSensitiveValue = 'phi-sensitive-value';
-    /** PHI linter: an event name (or literal parameter) naming a condition or treatment; `data.suggestions` holds generic names. */
-    export const PhiRevealingName = 'phi-revealing-name';
-    /** PHI linter: a tracked event without braces listing the parameters it may export. */
-    export const MissingAllowList = 'missing-allow-list';
-    export const UnknownBuiltIn = 'unknown-built-in';
-    export const DuplicateTrackedEvent = 'duplicate-tracked-event';
-    export const DuplicateTrackParam = 'duplicate-track-param';
-}
-
-/** The `code` and `data` of a diagnostic; `data.suggestion` carries a "did you mean" for the quick fix. */
-export function issue(code: string, data: Record<string, unknown> = {}): { code: string; data: Record<string, unknown> } {
-    return { code, data: { ...data, code } };
-}
+export { IssueCodes, issue } from './validation/issue-codes.js';
 
 export function registerValidationChecks(services: ChatflowServices): void {
     const registry = services.validation.ValidationRegistry;

@@ -7,8 +7,9 @@ import type { IToken } from 'chevrotain';
  * box that scans all earlier boxes of the flow: parsing a flow of n boxes becomes O(n²) (1.6 s of
  * a 5,000-box parse). With no tokens the method adds nothing, so returning early keeps its result.
  */
-const original = CstNodeBuilder.prototype.addHiddenNodes;
+/** Langium's own method, kept for the call below and for the guard test (test/language/langium-workarounds.test.ts). */
+export const originalAddHiddenNodes = CstNodeBuilder.prototype.addHiddenNodes;
 CstNodeBuilder.prototype.addHiddenNodes = function addHiddenNodes(this: CstNodeBuilder, tokens: IToken[]): void {
     if (tokens.length === 0) return;
-    original.call(this, tokens);
+    originalAddHiddenNodes.call(this, tokens);
 };

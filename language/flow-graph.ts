@@ -1,14 +1,15 @@
-import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
-    isActionBox, isAnswerStep, isBinaryExpression, isBooleanLiteral, isChoiceBox, isChooseStep, isConditionBox,
+    isActionBox, isAnswerStep, isBinaryExpression, isChoiceBox, isChooseStep, isConditionBox,
     isEndBox, isExpectBox, isExpectEnd, isExpectGoal, isExpectVariable, isFlow, isGoal, isHandoffBox, isInputBox,
-    isMessageBox, isNotExpression, isNumberLiteral, isOutcomeStep, isRangeValidation,
-    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type Literal, type TestCase, type TestStep
+    isMessageBox, isNotExpression, isOutcomeStep, isRangeValidation,
+    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type TestCase, type TestStep
 } from './generated/ast.js';
 import { trackOf } from './tracking/track-model.js';
+import { cstRange, literalValue, rangeOf, uriOf } from './ast-facts.js';
 import { boxId } from './chatflow-names.js';
 import type {
-    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, LiteralValue, SourceRange, TestStepSpec
+    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, SourceRange, TestStepSpec
 } from './flow-model.js';
 
 /** Builds the FlowGraph DTO of each flow of a document from its linked AST. */
@@ -199,11 +200,6 @@ export function condition(expression: Expression): ConditionExpr {
     };
 }
 
-export function literalValue(literal: Literal): LiteralValue {
-    if (isBooleanLiteral(literal)) return literal.value === 'yes';
-    if (isNumberLiteral(literal)) return literal.value;
-    return literal.value;
-}
 
 export function kindOf(box: Box): BoxKind {
     if (isMessageBox(box)) return 'message';
@@ -225,13 +221,7 @@ function sensitiveSaves(flow: Flow): Set<string> {
     return names;
 }
 
-export function uriOf(node: AstNode): string {
-    return AstUtils.getDocument(node).uri.toString();
-}
 
-export function rangeOf(node: AstNode): SourceRange {
-    return cstRange(node.$cstNode, uriOf(node));
-}
 
 function nameRangeOf(box: Box): SourceRange {
     const nameNode = box.$cstNode ? findName(box) : undefined;
@@ -242,7 +232,3 @@ function findName(box: Box): CstNode | undefined {
     return GrammarUtils.findNodeForProperty(box.$cstNode, 'name');
 }
 
-function cstRange(node: CstNode | undefined, uri: string): SourceRange {
-    const range = node?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, start: { ...range.start }, end: { ...range.end } };
-}

@@ -1,4 +1,4 @@
-// The end-to-end test of issue 5, like a person: packages the .vsix, installs it into a FRESH
+// The end-to-end test, like a person: packages the .vsix, installs it into a FRESH
 // code-server (its own user-data and extensions folders), opens a copy of examples/ in headless
 // Chromium and drives only the UI (test/e2e/person.mjs). A screenshot per step goes to
 // test-output/e2e/. Prints one line per step and "N passed, N failed"; exits 1 if a step failed.

@@ -1,11 +1,11 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { freshValidatedDocument } from './fresh-document.js';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../language/chatflow-module.js';
 import type { DocumentFlows } from '../language/flow-model.js';
-import { DocumentsChangedNotification, FlowGraphRequest } from './protocol.js';
+import { isFlow, type ChatflowDocument } from '../language/generated/ast.js';
+import { DocumentsChangedNotification, FlowGraphRequest, WorkspaceFlowsRequest, type WorkspaceFlow } from './protocol.js';
 
 /** Serves FlowGraphs by URI and tells clients which documents changed (server computes, client pulls). */
 export function registerFlowGraphHandlers(connection: Connection, shared: LangiumSharedServices, chatflow: ChatflowServices): void {
@@ -20,6 +20,16 @@ export function registerFlowGraphHandlers(connection: Connection, shared: Langiu
         const document = await freshValidatedDocument(shared, uri, token);
         return document ? documentFlows(document, chatflow) : null;
     });
+    connection.onRequest(WorkspaceFlowsRequest, async () => {
+        await shared.workspace.WorkspaceManager.ready;
+        const flows: WorkspaceFlow[] = [];
+        for (const document of shared.workspace.LangiumDocuments.all) {
+            for (const element of (document.parseResult.value as ChatflowDocument).elements ?? []) {
+                if (isFlow(element) && element.name) flows.push({ name: element.name, label: element.label, uri: document.uri.toString() });
+            }
+        }
+        return flows.sort((a, b) => a.name.localeCompare(b.name));
+    });
 }
 
 export function documentFlows(document: LangiumDocument, chatflow: ChatflowServices): DocumentFlows {
@@ -29,7 +39,7 @@ export function documentFlows(document: LangiumDocument, chatflow: ChatflowServi
     return {
         uri: document.uri.toString(),
         version: document.textDocument.version,
-        flows: errors.length === 0 ? chatflow.flow.FlowGraphBuilder.buildDocument(document) : undefined,
+        flows: errors.length === 0 ? chatflow.flow.FlowGraphs.of(document) : undefined,
         errors
     };
 }

@@ -1,13 +1,21 @@
 /**
  * Every custom request and notification between the Chatflow language server and its clients,
- * typed once. The extension and the tests import these same objects.
+ * typed once. The extension and the tests import these same objects; the extension reaches the
+ * server (and the analytics data types) through this file only.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from '../analytics/model.js';
+
+export type {
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExportFailure, ExportResult, Funnel, GoalConversions,
+    ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
+} from '../analytics/model.js';
+export { REDACTED } from '../analytics/model.js';
+export { PLATFORMS, type PlatformFacts } from '../analytics/export/platforms.js';
 
 export interface FlowGraphParams {
     /** The document URI, as the client knows it. */
@@ -16,6 +24,17 @@ export interface FlowGraphParams {
 
 /** The FlowGraphs of a document once it is validated; `flows` is absent while it has errors. */
 export const FlowGraphRequest = new RequestType<FlowGraphParams, DocumentFlows | null, void>('chatflow/flowGraph');
+
+/** A flow declared somewhere in the workspace, as the server's model knows it. */
+export interface WorkspaceFlow {
+    name: string;
+    label?: string;
+    /** The document that declares it. */
+    uri: string;
+}
+
+/** Every flow of the workspace's documents, sorted by name (e.g. to ask which flow Rasa logs belong to). */
+export const WorkspaceFlowsRequest = new RequestType0<WorkspaceFlow[], void>('chatflow/workspaceFlows');
 
 export interface DocumentsChangedParams {
     uris: string[];
@@ -112,3 +131,38 @@ export const ReapplyPrivacyRequest = new RequestType<ReapplyPrivacyParams, Reapp
 
 /** Sent after an import changed the store: clients pull their numbers again. */
 export const AnalyticsChangedNotification = new NotificationType<{ db: string }>('chatflow/analyticsChanged');
+
+// ---- Cancellation: a request the client cancelled answers with this error, never a message to match. ----
+
+/** The error a handler throws when its request was cancelled; `message` says what was kept. */
+export function cancelledError(message: string): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, message);
+}
+
+export function isCancelledError(error: unknown): error is ResponseError<void> {
+    return error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
+}
+
+// ---- The client command behind a box's numbers (code lens, hover link, preview): its arguments. ----
+
+/** The client command a box's code lens runs: list the chats behind one of its numbers. */
+export const SHOW_CHATS_COMMAND = 'chatflow.showChats';
+
+export interface ShowChatsArgs {
+    /** The document the box is in (its flows are the drill-down's context). */
+    uri: string;
+    /** The box id, `Flow.box`. */
+    box: string;
+    /** The numbers on the lens, in order, each with the drill-down behind it. */
+    numbers: Array<{ label: string; drill: DrillDown }>;
+}
+
+/** The numbers a box shows, each with the drill-down that lists its chats. */
+export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs['numbers'] {
+    const numbers: ShowChatsArgs['numbers'] = [{ label: `${stats.visits} chats at ${stats.box}`, drill: { metric: 'visits', box: stats.box } }];
+    if (canDropOut) numbers.push({ label: `${stats.dropOuts} dropped out at ${stats.box}`, drill: { metric: 'dropOuts', box: stats.box } });
+    for (const [goal, chats] of Object.entries(stats.conversions)) {
+        if (chats > 0) numbers.push({ label: `${chats} converted on ${goal}`, drill: { metric: 'boxConversions', box: stats.box, goal } });
+    }
+    return numbers;
+}

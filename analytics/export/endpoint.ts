@@ -2,24 +2,16 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { TrackPlatform } from '../../language/flow-model.js';
 import { ExportError } from './export-error.js';
-
-/**
- * Where the credentials come from: environment variables (the VS Code command fills them from
- * SecretStorage), never the workspace's files.
- */
-export const CREDENTIALS: Record<TrackPlatform, { id: string; secret: string; idName: string; secretName: string }> = {
-    ga4: { id: 'CHATFLOW_GA4_MEASUREMENT_ID', secret: 'CHATFLOW_GA4_API_SECRET', idName: 'measurement id', secretName: 'API secret' },
-    meta: { id: 'CHATFLOW_META_PIXEL_ID', secret: 'CHATFLOW_META_ACCESS_TOKEN', idName: 'pixel id', secretName: 'access token' }
-};
+import { PLATFORMS } from './platforms.js';
 
 export interface Credentials { id: string; secret: string }
 
 export function credentialsFrom(platform: TrackPlatform, env: NodeJS.ProcessEnv): Credentials {
-    const names = CREDENTIALS[platform];
-    const id = env[names.id]?.trim();
-    const secret = env[names.secret]?.trim();
-    if (!secret) throw new ExportError(`sending to ${platform} needs the ${names.secretName} in the environment variable ${names.secret} (in VS Code: 'Chatflow: Set Conversion API Secret'). It is never read from workspace files.`);
-    if (!id) throw new ExportError(`sending to ${platform} needs the ${names.idName} in the environment variable ${names.id}.`);
+    const names = PLATFORMS[platform];
+    const id = env[names.idEnv]?.trim();
+    const secret = env[names.secretEnv]?.trim();
+    if (!secret) throw new ExportError(`sending to ${platform} needs the ${names.secretName} in the environment variable ${names.secretEnv} (in VS Code: 'Chatflow: Set Conversion API Secret'). It is never read from workspace files.`);
+    if (!id) throw new ExportError(`sending to ${platform} needs the ${names.idName} in the environment variable ${names.idEnv}.`);
     return { id, secret };
 }
 

@@ -4,7 +4,7 @@ import type { FlowGraph, TrackPlatform } from '../../language/flow-model.js';
 import { AnalyticsError } from '../errors.js';
 import { FlowContext } from '../flow-context.js';
 import { scopeOf } from '../metrics/scope.js';
-import type { AnalyticsFilter } from '../model.js';
+import type { AnalyticsFilter, ExportResult } from '../model.js';
 import type { SqliteConnection } from '../sqlite/connection.js';
 import { openDatabase } from '../sqlite/open-database.js';
 import { checkPayloads } from './allow-list.js';
@@ -34,15 +34,6 @@ export interface ExportRequest {
     now?: number;
 }
 
-export interface ExportResult {
-    mode: 'dry-run' | 'send';
-    goals: string[];
-    events: number;
-    requests: number;
-    destination: string;
-    /** Events older than the platform accepts (time-window.ts): sent or not, it drops them. */
-    warnings: string[];
-}
 
 /**
  * Builds the payloads of one platform from the store, checks them against the allow-list, then
@@ -94,7 +85,7 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
     }
     if (!request.send) {
         audit.events = events;
-        return { mode: 'dry-run', goals: audit.goals, events, requests: bodies.length, destination: audit.destination, warnings };
+        return withSummary({ mode: 'dry-run', platform: request.platform, goals: audit.goals, events, requests: bodies.length, destination: audit.destination, warnings });
     }
     const endpoint = parseEndpoint(request.send.endpoint);
     audit.destination = shownUrl(endpoint);
@@ -112,7 +103,15 @@ async function exportWith(db: SqliteConnection, request: ExportRequest, audit: A
         sent += 'events' in body ? body.events.length : body.data.length;
     }
     audit.events = sent;
-    return { mode: 'send', goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination, warnings };
+    return withSummary({ mode: 'send', platform: request.platform, goals: audit.goals, events: sent, requests: bodies.length, destination: audit.destination, warnings });
+}
+
+function withSummary(result: Omit<ExportResult, 'summary'>): ExportResult {
+    const events = `${result.events} ${result.platform} event${result.events === 1 ? '' : 's'} (goals: ${result.goals.join(', ')})`;
+    const summary = result.mode === 'send'
+        ? `Sent ${events} in ${result.requests} request${result.requests === 1 ? '' : 's'} to ${result.destination}.`
+        : `Dry run: wrote ${events} to ${result.destination}. Nothing was sent; add --send --endpoint URL to send.`;
+    return { ...result, summary };
 }
 
 function writePayload(file: string, bodies: unknown[], display: (file: string) => string): void {

@@ -1,8 +1,8 @@
 import type { FlowContext } from '../flow-context.js';
-import { countPairsOfSets, SET_SEPARATOR } from './chat-sets.js';
+import { countPairsOfSets, SET_SEPARATOR_CODE } from './chat-sets.js';
 import { conversionRows } from './conversions.js';
 import { chatsInScope, type Scope } from './scope.js';
-import type { SqlQuery, SqlRunner } from './sql.js';
+import { charSql, type SqlQuery, type SqlRunner } from './sql.js';
 
 /**
  * Conversions per goal at box B (the overlay's "18 → appointment"): of the chats that entered B,
@@ -33,11 +33,12 @@ export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery 
  */
 export async function boxConversions(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Array<{ box: string; goal: string; chats: number }>> {
     const converted = conversionRows(context, scope);
+    const separator = charSql(db, SET_SEPARATOR_CODE);
     const counts = await countPairsOfSets(db, {
         sql: `WITH converted AS (${converted.sql}),
-              chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${SET_SEPARATOR}) AS goals FROM converted GROUP BY converted.chat),
+              chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${separator}) AS goals FROM converted GROUP BY converted.chat),
               chat_sets AS (
-                  SELECT (SELECT string_agg(t.to_box, ${SET_SEPARATOR}) FROM transitions t WHERE t.chat = cg.chat) AS boxes, cg.goals AS goals
+                  SELECT (SELECT string_agg(t.to_box, ${separator}) FROM transitions t WHERE t.chat = cg.chat) AS boxes, cg.goals AS goals
                   FROM chat_goal_set cg
               )
               SELECT chat_sets.boxes AS a_set, chat_sets.goals AS b_set, COUNT(*) AS chats FROM chat_sets GROUP BY chat_sets.boxes, chat_sets.goals`,

@@ -1,12 +1,12 @@
 import type { SqlQuery, SqlRunner } from './sql.js';
 
 /** Separates the members of a set built by string_agg (the ASCII unit separator: no box or goal name holds it). */
-export const SET_SEPARATOR = 'char(31)';
+export const SET_SEPARATOR_CODE = 31;
 
 /**
  * Counts chats per (a, b) pair when each chat carries a set of `a`s and a set of `b`s, e.g.
  * (box entered, goal converted on). The query returns one row per distinct pair of sets
- * (`a_set`, `b_set`: members joined by SET_SEPARATOR) with how many chats have them; the
+ * (`a_set`, `b_set`: members joined by the SET_SEPARATOR_CODE character) with how many chats have them; the
  * many chats that took the same path collapse into one row in SQLite, and the few rows left
  * expand here. Much cheaper than grouping every (chat, a, b) row: sorting those is what cost.
  */

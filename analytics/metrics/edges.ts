@@ -1,9 +1,9 @@
 import type { FlowContext } from '../flow-context.js';
 import type { EdgeTraffic } from '../model.js';
-import { countPairsOfSets, SET_SEPARATOR } from './chat-sets.js';
+import { countPairsOfSets, SET_SEPARATOR_CODE } from './chat-sets.js';
 import { conversionRows } from './conversions.js';
 import { chatsInScope, type Scope } from './scope.js';
-import type { SqlQuery, SqlRunner } from './sql.js';
+import { charSql, type SqlQuery, type SqlRunner } from './sql.js';
 
 /**
  * edge traffic(A→B): consecutive entries A then B in a chat (derived-facts.ts pairs each enter
@@ -26,7 +26,7 @@ export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]>
 }
 
 /** Joins an edge's two box names inside a set (the ASCII record separator). */
-const EDGE_SEPARATOR = 'char(30)';
+const EDGE_SEPARATOR_CODE = 30;
 
 /**
  * How many of the chats that converted on `goal` took each edge: what the goal's funnel path
@@ -40,7 +40,7 @@ export async function convertingEdges(db: SqlRunner, context: FlowContext, scope
     const counts = await countPairsOfSets(db, {
         sql: `WITH converted AS (${converted.sql}),
               chat_sets AS (
-                  SELECT (SELECT string_agg(t.from_box || ${EDGE_SEPARATOR} || t.to_box, ${SET_SEPARATOR}) FROM transitions t
+                  SELECT (SELECT string_agg(t.from_box || ${charSql(db, EDGE_SEPARATOR_CODE)} || t.to_box, ${charSql(db, SET_SEPARATOR_CODE)}) FROM transitions t
                           WHERE t.chat = c.chat AND t.from_box <> '') AS edges
                   FROM (SELECT DISTINCT converted.chat AS chat FROM converted WHERE converted.goal = ?) c
               )

@@ -1,10 +1,17 @@
 /**
- * What the metric queries need from a database: run a SELECT with `?` placeholders. SQLite
- * implements it here; a PostgreSQL store would number the placeholders ($1, $2...) and run the
- * same SQL, which sticks to standard SQL (CTEs, window functions, VALUES, CASE, LIMIT/OFFSET).
+ * What the metric queries need from a database: run a SELECT with `?` placeholders. Both engines
+ * run the same SQL, which sticks to standard SQL (CTEs, window functions, VALUES, CASE,
+ * LIMIT/OFFSET, string_agg); PostgreSQL's runner numbers the placeholders ($1, $2...). The few
+ * spellings that differ go through the functions below, keyed by `dialect`.
  */
 export interface SqlRunner {
+    readonly dialect: 'sqlite' | 'postgres';
     all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+}
+
+/** The character with this code, as an SQL expression (SQLite `char`, PostgreSQL `chr`). */
+export function charSql(db: SqlRunner, code: number): string {
+    return db.dialect === 'postgres' ? `chr(${code})` : `char(${code})`;
 }
 
 export type SqlValue = string | number | null;
@@ -23,7 +30,8 @@ export function valuesTable(name: string, columns: readonly string[], rows: Read
     if (rows.length === 0) {
         return { sql: `${head} AS (SELECT ${columns.map(() => "CAST(NULL AS VARCHAR(1))").join(', ')} FROM chat_facts WHERE 1 = 0)`, params: [] };
     }
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    // Numbers are typed: PostgreSQL takes an untyped parameter in VALUES for text.
+    const tuple = `(${rows[0].map(value => (typeof value === 'number' ? 'CAST(? AS BIGINT)' : '?')).join(', ')})`;
     return { sql: `${head} AS (VALUES ${rows.map(() => tuple).join(', ')})`, params: rows.flat() };
 }
 

@@ -18,5 +18,6 @@ export async function chatsTakingPairs(db: SqlRunner, scope: Scope, boxes: reado
          SELECT (SELECT COUNT(DISTINCT t.chat) FROM transitions t JOIN own_box o ON o.box = t.to_box WHERE ${inScope.sql}) AS chats,
                 (SELECT COUNT(DISTINCT t.chat) FROM transitions t JOIN wanted w ON w.from_box = t.from_box AND w.to_box = t.to_box WHERE ${inScope.sql}) AS taking`,
         [...own.params, ...wanted.params, ...inScope.params, ...inScope.params]);
-    return row[0] ?? { chats: 0, taking: 0 };
+    // PostgreSQL returns COUNT as a bigint, which its driver reads as a string.
+    return { chats: Number(row[0]?.chats ?? 0), taking: Number(row[0]?.taking ?? 0) };
 }

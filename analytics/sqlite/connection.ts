@@ -3,6 +3,8 @@ import type { SqlRunner, SqlValue } from '../metrics/sql.js';
 
 /** A promise-based handle on one sqlite3 connection. Statements run one at a time, in call order. */
 export class SqliteConnection implements SqlRunner {
+    readonly dialect = 'sqlite';
+
     private constructor(private readonly db: sqlite3.Database) {}
 
     static open(file: string, mode: 'create' | 'existing'): Promise<SqliteConnection> {

@@ -6,7 +6,7 @@ import { ChatIdProtector } from '../privacy/chat-ids.js';
 import { saltId } from '../privacy/salt-file.js';
 import type { SqliteConnection } from './connection.js';
 import { openDatabase } from './open-database.js';
-import { recordRedaction } from './privacy-log.js';
+import { recordRedaction } from '../privacy-log.js';
 
 export interface ReapplyOptions {
     privacy: PrivacyOptions;

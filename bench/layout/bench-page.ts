@@ -10,7 +10,7 @@ import { pageFont, TextMeasurer } from '../../extension/webview/preview/text-met
 import { toElkGraph } from '../../extension/webview/preview/to-elk.js';
 
 const workerUrl = (async () => {
-    const script = await (await fetch(document.body.dataset.elkWorker!)).text();
+    const script = await (await fetch(new URL('/elk/elk-worker.min.js', location.href))).text();
     return URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
 })();
 

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/webview/harness/browser.js';
+import { harnessPage } from '../../test/webview/harness/harness-page.js';
 import { startStaticServer } from '../../test/webview/harness/static-server.js';
 import type { OursResult } from './bench-page.js';
 import { generateFlowGraph } from './generate-graph.js';
@@ -29,8 +30,8 @@ async function main(): Promise<void> {
         format: 'iife', minify: true, logLevel: 'warning'
     });
     const server = await startStaticServer({
-        '/dist/webview/': `${OUT}/webview`, '/page/': 'test/webview/page', '/bench/': OUT, '/elk/': 'node_modules/elkjs/lib', '/': 'bench/layout'
-    });
+        '/dist/webview/': `${OUT}/webview`, '/page/': 'test/webview/page', '/bench/': OUT, '/elk/': 'node_modules/elkjs/lib'
+    }, { '/bench.html': origin => harnessPage('preview', origin, ['/bench/bench-page.js']) });
     const browser = await launchChromium();
     const rows: Row[] = [];
     try {

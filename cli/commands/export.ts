@@ -1,17 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import { fileURLToPath } from 'node:url';
 import type { SourceRange, TrackPlatform } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { ExportError } from '../../analytics/export/export-error.js';
-import { runExport, type ExportResult } from '../../analytics/export/run-export.js';
+import { runExport } from '../../analytics/export/run-export.js';
+import type { ExportFailure, ExportResult } from '../../analytics/model.js';
 import { scopeOf } from '../../analytics/metrics/scope.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { EXPORT_HELP } from '../help.js';
 import type { CommandIO } from './io.js';
-import { DEFAULT_DB, loadFlowGraphs } from './import.js';
+import { loadFlowGraphs } from './import.js';
 
 export const exportSpec: CommandSpec = {
     name: 'export',
@@ -40,7 +42,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         throw new UsageError(`--send needs --endpoint, the ${platform === 'ga4' ? 'Measurement Protocol URL (https://www.google-analytics.com/mp/collect)' : 'Graph API URL (https://graph.facebook.com/v21.0)'}.`);
     }
     if (endpoint && !options.send) throw new UsageError('--endpoint is only used with --send; without --send the export is a dry run that writes --out.');
-    const dbFile = path.resolve(io.cwd, text('db') ?? DEFAULT_DB);
+    const dbFile = databasePath(io.cwd, text('db'));
     if (!fs.existsSync(dbFile)) {
         throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     }
@@ -69,6 +71,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         });
     } catch (error) {
         if (error instanceof ExportError || error instanceof AnalyticsError) {
+            if (options.format === 'json') io.out(JSON.stringify({ error: error.message } satisfies ExportFailure, null, 2));
             io.err(`chatflow: export failed: ${error.message}`);
             io.err(`(recorded in the export audit log of ${displayPath(dbFile, io.cwd)})`);
             return ExitCode.ExportFailed;
@@ -76,9 +79,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         throw error;
     }
     for (const warning of result.warnings) io.err(`chatflow: warning: ${warning}`);
-    if (options.format === 'json') io.out(JSON.stringify(result, null, 2));
-    else if (result.mode === 'send') io.out(`Sent ${result.events} ${platform} event${result.events === 1 ? '' : 's'} (goals: ${result.goals.join(', ')}) in ${result.requests} request${result.requests === 1 ? '' : 's'} to ${result.destination}.`);
-    else io.out(`Dry run: wrote ${result.events} ${platform} event${result.events === 1 ? '' : 's'} (goals: ${result.goals.join(', ')}) to ${result.destination}. Nothing was sent; add --send --endpoint URL to send.`);
+    io.out(options.format === 'json' ? JSON.stringify(result, null, 2) : result.summary);
     return ExitCode.Ok;
 }
 

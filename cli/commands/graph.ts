@@ -38,7 +38,7 @@ export async function graphCommand(argv: readonly string[], io: CommandIO): Prom
         io.err(`${displayPath(file, io.cwd)} has ${errors.length} error${errors.length === 1 ? '' : 's'}: fix them to get its graph.`);
         return ExitCode.Problems;
     }
-    const graphs = selectFlows(workspace.services.flow.FlowGraphBuilder.buildDocument(document), options.flow, displayPath(file, io.cwd));
+    const graphs = selectFlows(workspace.services.flow.FlowGraphs.of(document), options.flow, displayPath(file, io.cwd));
     const format = (options.format ?? 'json') as keyof typeof FORMATS;
     io.out(FORMATS[format](graphs));
     return ExitCode.Ok;

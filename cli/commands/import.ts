@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
@@ -17,7 +18,6 @@ import { loadWorkspace } from '../workspace.js';
 import type { CommandIO } from './io.js';
 import { PRIVACY_CLI_OPTIONS, privacyFromArgs } from './privacy-options.js';
 
-export const DEFAULT_DB = path.join('.chatflow', 'analytics.db');
 
 export const importSpec: CommandSpec = {
     name: 'import',
@@ -43,7 +43,7 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     const context = new FlowContext(graphs);
     const logFormat = (options['log-format'] ?? 'auto') as LogFormat | 'auto';
     const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, logs, logFormat, io.cwd);
-    const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
     const privacy = privacyFromArgs(options, dbFile);
     const store = await openStore(dbFile, 'create', io.cwd);
     let summary: ImportSummary;
@@ -85,7 +85,7 @@ export async function loadFlowGraphs(inputs: readonly string[], io: CommandIO): 
         io.err(`the flows have ${errors.length} error${errors.length === 1 ? '' : 's'}: fix them first (chatflow validate lists them).`);
         return undefined;
     }
-    return workspace.documents.flatMap(d => workspace.services.flow.FlowGraphBuilder.buildDocument(d));
+    return workspace.documents.flatMap(d => workspace.services.flow.FlowGraphs.of(d));
 }
 
 export async function openStore(file: string, mode: 'create' | 'existing', cwd: string): Promise<SqliteAnalyticsStore> {

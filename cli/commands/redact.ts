@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { reapplyPrivacy, type ReapplyResult } from '../../analytics/sqlite/reapply-privacy.js';
@@ -7,7 +7,7 @@ import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { REDACT_HELP } from '../help.js';
-import { DEFAULT_DB, loadFlowGraphs } from './import.js';
+import { loadFlowGraphs } from './import.js';
 import type { CommandIO } from './io.js';
 import { PRIVACY_CLI_OPTIONS, privacyFromArgs } from './privacy-options.js';
 
@@ -24,7 +24,7 @@ export async function redactCommand(argv: readonly string[], io: CommandIO): Pro
         return ExitCode.Ok;
     }
     if (positionals.length > 0) throw new UsageError(`redact takes no file arguments ('${positionals[0]}'): pass the database with --db.`);
-    const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
     const name = displayPath(dbFile, io.cwd);
     if (!fs.existsSync(dbFile)) throw new UsageError(`no analytics database at ${name}. Pass the database to redact with --db.`);
     const privacy = privacyFromArgs(options, dbFile);

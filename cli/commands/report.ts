@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { scopeOf } from '../../analytics/metrics/scope.js';
@@ -11,7 +12,7 @@ import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { REPORT_HELP } from '../help.js';
 import type { CommandIO } from './io.js';
-import { DEFAULT_DB, loadFlowGraphs, openStore } from './import.js';
+import { loadFlowGraphs, openStore } from './import.js';
 
 const FORMATS = { table: reportTable, json: (report: ReportData) => JSON.stringify(report, null, 2), html: reportHtml } as const;
 
@@ -31,7 +32,7 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
         return ExitCode.Ok;
     }
     const filter = filterOf(options);
-    const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
     if (!fs.existsSync(dbFile)) {
         throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
 import { uncoveredEdges } from '../../language/conversation-tests.js';
@@ -35,7 +35,7 @@ export function coverageOf(run: FlowRun): FlowCoverage {
 
 /** Weighs each flow's untaken transitions by the chats in the analytics database. */
 export async function addTraffic(coverages: FlowCoverage[], runs: readonly FlowRun[], db: string, io: CommandIO): Promise<void> {
-    const file = path.resolve(io.cwd, db);
+    const file = databasePath(io.cwd, db);
     if (!fs.existsSync(file)) {
         throw new UsageError(`no analytics database at ${displayPath(file, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or check --db.`);
     }

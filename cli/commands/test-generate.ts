@@ -19,7 +19,7 @@ interface FlowGeneration { graph: FlowGraph; generation: Generation; ms: number;
  * last test. What cannot be taken goes to stderr with the reason; a file with errors is skipped.
  */
 export function generateCommand(workspace: LoadedWorkspace, options: { write: boolean; json: boolean }, io: CommandIO): number {
-    const builder = workspace.services.flow.FlowGraphBuilder;
+    const graphs = workspace.services.flow.FlowGraphs;
     let broken = 0;
     const all: Array<{ document: LangiumDocument; file: string; flows: FlowGeneration[] }> = [];
     for (const document of workspace.documents) {
@@ -32,7 +32,7 @@ export function generateCommand(workspace: LoadedWorkspace, options: { write: bo
             continue;
         }
         const text = document.textDocument.getText();
-        const flows = builder.buildDocument(document).map(graph => {
+        const flows = graphs.of(document).map(graph => {
             const started = performance.now();
             const generation = generateTests(graph);
             const ms = performance.now() - started;

@@ -25,7 +25,7 @@ export interface BrokenFile { file: string; errors: Problem[] }
  * (its first errors go to stderr) and counts as a failure.
  */
 export function playTests(workspace: LoadedWorkspace, io: CommandIO): { flows: FlowRun[]; broken: BrokenFile[] } {
-    const builder = workspace.services.flow.FlowGraphBuilder;
+    const graphs = workspace.services.flow.FlowGraphs;
     const flows: FlowRun[] = [];
     const broken: BrokenFile[] = [];
     for (const document of workspace.documents) {
@@ -37,7 +37,7 @@ export function playTests(workspace: LoadedWorkspace, io: CommandIO): { flows: F
             errors.slice(0, 5).forEach(problem => io.err(`  ${formatProblem(problem)}`));
             continue;
         }
-        for (const graph of builder.buildDocument(document)) {
+        for (const graph of graphs.of(document)) {
             const simulator = new Simulator(graph);
             const outcomes = graph.tests.map(test => {
                 const started = performance.now();

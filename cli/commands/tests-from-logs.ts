@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { databasePath } from '../../analytics/database-location.js';
 import { chatToTest } from '../../analytics/chat-test/chat-to-test.js';
 import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import type { FlowGraph } from '../../language/flow-model.js';
@@ -13,7 +13,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { findChatflowFiles } from '../files.js';
 import { TESTS_FROM_LOGS_HELP } from '../help.js';
 import { loadWorkspace } from '../workspace.js';
-import { DEFAULT_DB, openStore } from './import.js';
+import { openStore } from './import.js';
 import type { CommandIO } from './io.js';
 
 export const testsFromLogsSpec: CommandSpec = {
@@ -35,7 +35,7 @@ export async function testsFromLogsCommand(argv: readonly string[], io: CommandI
     if (positionals.length > 0) throw new UsageError(`tests-from-logs takes no files of its own ('${positionals[0]}'): pass the flows with --flow.`);
     const top = typeof options.top === 'string' ? Number(options.top) : 5;
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of tests per flow, like --top 5, not '${options.top}'.`);
-    const dbFile = path.resolve(io.cwd, typeof options.db === 'string' ? options.db : DEFAULT_DB);
+    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
     if (!fs.existsSync(dbFile)) throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     const workspace = await loadWorkspace(findChatflowFiles(options.flow.split(',').filter(f => f !== ''), io.cwd));
     const errors = workspace.documents.flatMap(d => problemsOf(d, io.cwd)).filter(p => p.severity === 'error');
@@ -50,7 +50,7 @@ export async function testsFromLogsCommand(argv: readonly string[], io: CommandI
             const file = displayPath(document.uri.fsPath, io.cwd);
             const text = document.textDocument.getText();
             const insertions: Insertion[] = [];
-            for (const graph of workspace.services.flow.FlowGraphBuilder.buildDocument(document)) {
+            for (const graph of workspace.services.flow.FlowGraphs.of(document)) {
                 const tests = await testsOf(store, graph, top, io);
                 if (tests.length === 0) continue;
                 const summary = `${graph.flow} (${file}): ${tests.length} test${tests.length === 1 ? '' : 's'} from the most frequent paths of real chats`;

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FromAnalytics, PanelFilter, ToAnalytics } from '../analytics-protocol.js';
-import { DocumentPanel } from '../document-panel.js';
+import { unknownMessage, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
+import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
-import { findBox } from '../preview/box-at.js';
-import { revealInEditor } from '../preview/reveal-box.js';
-import { analyticsPage, analyticsWebviewOptions } from './analytics-page.js';
+import { findBox } from '../panels/box-at.js';
+import { revealInEditor } from '../panels/reveal-box.js';
+import { webviewOptions, webviewPage } from '../panels/webview-page.js';
 
 /** What every Analytics panel shares: the extension's folder, the server, the log, a message tap for tests. */
 export interface AnalyticsContext {
@@ -28,8 +28,8 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
         private readonly sourceColumn?: vscode.ViewColumn) {
         super(panel, uri, ctx.posted, REFRESH_DEBOUNCE_MS);
         panel.title = analyticsTitle(uri);
-        panel.webview.options = analyticsWebviewOptions(ctx.extensionUri);
-        panel.webview.html = analyticsPage(panel.webview, ctx.extensionUri, panel.title);
+        panel.webview.options = webviewOptions(ctx.extensionUri);
+        panel.webview.html = webviewPage('analytics', panel.webview, ctx.extensionUri, panel.title);
         panel.webview.onDidReceiveMessage((message: FromAnalytics) => void this.receive(message), null, this.disposables);
         ctx.flows.onDidChangeAnalytics(() => this.scheduleRefresh(), null, this.disposables);
         ctx.flows.onDidChange(uris => {
@@ -63,7 +63,7 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
                 }
                 case 'import': return void await vscode.commands.executeCommand('chatflow.importLogs');
                 case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
-                default: return assertNever(message);
+                default: return unknownMessage(message, 'from the Analytics webview');
             }
         } catch (e) {
             const text = `Analytics of ${name}: could not handle '${message.type}': ${e instanceof Error ? e.message : String(e)}`;
@@ -91,6 +91,3 @@ export function analyticsTitle(uri: vscode.Uri): string {
     return `Analytics ${path.basename(uri.fsPath)}`;
 }
 
-function assertNever(message: never): never {
-    throw new Error(`Unknown message from the Analytics webview: ${JSON.stringify(message)}`);
-}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AnalyticsState, FromAnalytics, ToAnalytics } from '../analytics-protocol.js';
+import type { AnalyticsState, FromAnalytics, ToAnalytics } from '../webview-protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsPanel, analyticsTitle } from './analytics-panel.js';
 

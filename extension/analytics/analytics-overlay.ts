@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { BoxStatsRequest } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { createShadingTypes } from './drop-out-shading.js';
-import { shadingStep } from './drop-out-steps.js';
+import { shadingStep } from '../webview-protocol.js';
 
 export const OVERLAY_SETTING = 'chatflow.analytics.overlay';
 
@@ -42,7 +41,7 @@ export class AnalyticsOverlay implements vscode.Disposable {
         if (!overlayEnabled()) return clear();
         const uri = editor.document.uri;
         const document = await this.flows.pull(uri); // Waits for the server to run.
-        const result = await this.flows.client.sendRequest(BoxStatsRequest, { uri: uri.toString() });
+        const result = await this.flows.boxStats({ uri: uri.toString() });
         if (!result.available || !document.flows) return clear();
         const byStep = this.types.map(() => [] as vscode.DecorationOptions[]);
         for (const box of document.flows.flatMap(g => g.boxes)) {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { BoxStats } from '../../analytics/model.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type BoxStats, type ShowChatsArgs } from '../../server/protocol.js';
 
-/** The theme colours of the steps of DROP_OUT_STEPS (drop-out-steps.ts), in the same order. */
+/** The theme colours of the steps of DROP_OUT_STEPS (webview-protocol.ts), in the same order. */
 const STEPS = [
     { color: 'diffEditor.removedLineBackground', ruler: undefined },
     { color: 'diffEditor.removedTextBackground', ruler: 'editorOverviewRuler.warningForeground' },

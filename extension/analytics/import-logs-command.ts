@@ -1,10 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { WorkDoneProgress } from 'vscode-languageclient/node.js';
-import type { ImportSummary } from '../../analytics/model.js';
-import { ImportLogsRequest, type ImportLogsParams } from '../../server/protocol.js';
+import type { ImportLogsParams, ImportSummary } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
-import { flowNames } from './flow-names.js';
 import { importSummaryMessage } from './import-summary.js';
 
 export interface ImportLogsOptions {
@@ -12,7 +9,6 @@ export interface ImportLogsOptions {
     flowName?: string;
 }
 
-let nextToken = 0;
 
 /**
  * "Chatflow: Import Chat Logs…": picks log files (or takes their paths, for tests and scripts),
@@ -25,7 +21,8 @@ export function registerImportLogsCommand(flows: FlowClient, output: vscode.LogO
         if (!paths || paths.length === 0) return undefined;
         let flowName = options.flowName;
         if (!flowName && paths.some(p => p.toLowerCase().endsWith('.json'))) {
-            flowName = await vscode.window.showQuickPick(await flowNames(), { title: 'Which flow do the Rasa logs belong to?', placeHolder: 'Rasa trackers name no flow: pick the flow their box names match' });
+            const items = (await flows.workspaceFlows()).map(flow => ({ label: flow.name, description: flow.label }));
+            flowName = (await vscode.window.showQuickPick(items, { title: 'Which flow do the Rasa logs belong to?', placeHolder: 'Rasa trackers name no flow: pick the flow their box names match' }))?.label;
             if (!flowName) return undefined;
         }
         return importWithProgress(flows, output, { files: paths, flowName });
@@ -45,35 +42,30 @@ async function importWithProgress(flows: FlowClient, output: vscode.LogOutputCha
     const names = params.files.map(f => path.basename(f)).join(', ');
     output.info(`Importing chat logs: ${names}`);
     try {
-        const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing chat logs', cancellable: true }, async (progress, token) => {
-            const workDoneToken = `chatflow-import-${process.pid}-${++nextToken}`;
+        const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing chat logs', cancellable: true }, (progress, token) => {
             let reported = 0;
-            const listening = flows.client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
-                if (value.kind !== 'report') return;
+            return flows.importLogs(params, value => {
                 const increment = value.percentage !== undefined ? Math.max(0, value.percentage - reported) : undefined;
                 if (value.percentage !== undefined) reported = Math.max(reported, value.percentage);
                 progress.report({ message: value.message, increment });
-            });
-            try {
-                return await flows.client.sendRequest(ImportLogsRequest, { ...params, workDoneToken } as ImportLogsParams, token);
-            } finally {
-                listening.dispose();
-            }
+            }, token);
         });
-        const seconds = (Date.now() - started) / 1000;
-        const message = importSummaryMessage(summary, seconds);
+        if (outcome.cancelled) {
+            const message = 'Chat log import cancelled: the batches stored so far stay; importing the same files again continues (nothing is stored twice).';
+            output.info(message);
+            void vscode.window.showInformationMessage(message);
+            return undefined;
+        }
+        const { summary } = outcome;
+        const message = importSummaryMessage(summary, (Date.now() - started) / 1000);
         output.info(message);
         const show = summary.malformed > 0 || summary.unmatched.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
         void show(message);
         return summary;
     } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        const cancelled = error instanceof vscode.CancellationError || /cancel/i.test(text);
-        const message = cancelled
-            ? 'Chat log import cancelled: the batches stored so far stay; importing the same files again continues (nothing is stored twice).'
-            : `Chat log import failed: ${text}`;
+        const message = `Chat log import failed: ${error instanceof Error ? error.message : String(error)}`;
         output.warn(message);
-        void (cancelled ? vscode.window.showInformationMessage(message) : vscode.window.showErrorMessage(message));
+        void vscode.window.showErrorMessage(message);
         return undefined;
     }
 }

@@ -1,4 +1,4 @@
-import type { ImportSummary } from '../../analytics/model.js';
+import type { ImportSummary } from '../../server/protocol.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { PrivacyPolicy } from '../../analytics/model.js';
-import { ReapplyPrivacyRequest, type ReapplyPrivacyResult } from '../../server/protocol.js';
+import type { PrivacyPolicy, ReapplyPrivacyResult } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { effectivePolicy } from './workspace-keep.js';
 
@@ -29,7 +28,7 @@ export function registerReapplyPrivacyCommand(flows: FlowClient, output: vscode.
         }
         try {
             const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Re-applying the '${policy}' privacy policy` },
-                () => flows.client.sendRequest(ReapplyPrivacyRequest, { policy }));
+                () => flows.reapplyPrivacy(policy));
             const message = `Re-applied the '${result.policy}' privacy policy to ${result.db}: ${result.changed.toLocaleString('en-US')} of ${result.texts.toLocaleString('en-US')} stored texts rewritten.`;
             output.info(message);
             void vscode.window.showInformationMessage(message);

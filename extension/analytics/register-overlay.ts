@@ -24,5 +24,5 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         })
     );
     // Editors already open when the server starts get their shading once it answers.
-    context.subscriptions.push(flows.client.onDidChangeState(() => overlay.refreshAll()));
+    context.subscriptions.push(flows.onDidChangeState(() => overlay.refreshAll()));
 }

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { TranscriptEntry } from '../../analytics/model.js';
-import { SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
-import { ChatsRequest, TranscriptRequest } from '../../server/protocol.js';
+import { SHOW_CHATS_COMMAND, type ShowChatsArgs, type TranscriptEntry } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 
 const SCHEME = 'chatflow-transcript';
@@ -16,7 +14,7 @@ export function registerShowChats(flows: FlowClient): vscode.Disposable {
     const provider: vscode.TextDocumentContentProvider = {
         provideTextDocumentContent: async uri => {
             const chat = new URLSearchParams(uri.query).get('chat') ?? '';
-            return formatTranscript(chat, await flows.client.sendRequest(TranscriptRequest, { chat }));
+            return formatTranscript(chat, await flows.transcript(chat));
         }
     };
     return vscode.Disposable.from(
@@ -25,7 +23,7 @@ export function registerShowChats(flows: FlowClient): vscode.Disposable {
             const number = args.numbers.length === 1 ? args.numbers[0]
                 : await vscode.window.showQuickPick(args.numbers, { title: `Chats at ${args.box}`, placeHolder: 'Which number?' });
             if (!number) return;
-            const page = await flows.client.sendRequest(ChatsRequest, { uri: args.uri, drill: number.drill, limit: LISTED });
+            const page = await flows.chats({ uri: args.uri, drill: number.drill, limit: LISTED });
             const items = page.chats.map(c => ({
                 label: c.chat,
                 description: `${c.start.replace('T', ' ').slice(0, 16)} · ${c.flow} ${c.version}`,

@@ -1,4 +1,4 @@
-import type { PrivacyPolicy } from '../../analytics/model.js';
+import type { PrivacyPolicy } from '../../server/protocol.js';
 
 /** The levels `WorkspaceConfiguration.inspect('privacy.policy')` reports that this rule reads. */
 export interface PolicyLevels {

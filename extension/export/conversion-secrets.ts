@@ -1,18 +1,7 @@
 import * as vscode from 'vscode';
+import { PLATFORMS } from '../../server/protocol.js';
 
-export type ConversionPlatform = 'ga4' | 'meta';
-
-/** What each platform needs to send, as the CLI reads it from its environment (see analytics/export/endpoint.ts). */
-export const PLATFORMS: Record<ConversionPlatform, { label: string; idName: string; secretName: string; idEnv: string; secretEnv: string; endpoint: string }> = {
-    ga4: {
-        label: 'Google Analytics 4 (Measurement Protocol)', idName: 'measurement id (G-…)', secretName: 'Measurement Protocol API secret',
-        idEnv: 'CHATFLOW_GA4_MEASUREMENT_ID', secretEnv: 'CHATFLOW_GA4_API_SECRET', endpoint: 'https://www.google-analytics.com/mp/collect'
-    },
-    meta: {
-        label: 'Meta (Conversions API)', idName: 'pixel id', secretName: 'Conversions API access token',
-        idEnv: 'CHATFLOW_META_PIXEL_ID', secretEnv: 'CHATFLOW_META_ACCESS_TOKEN', endpoint: 'https://graph.facebook.com/v21.0'
-    }
-};
+export type ConversionPlatform = keyof typeof PLATFORMS;
 
 const key = (platform: ConversionPlatform, part: 'id' | 'secret') => `chatflow.export.${platform}.${part}`;
 

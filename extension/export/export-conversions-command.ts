@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PLATFORMS, pickPlatform, secretEnvironment, type ConversionPlatform } from './conversion-secrets.js';
+import { PLATFORMS, type ExportFailure, type ExportResult } from '../../server/protocol.js';
+import { pickPlatform, secretEnvironment, type ConversionPlatform } from './conversion-secrets.js';
 
 export interface ExportConversionsOptions {
     /** The .chatflow files or folders with the track blocks; default: the first workspace folder. */
@@ -13,11 +14,13 @@ export interface ExportConversionsOptions {
     out?: string;
 }
 
-export interface ExportConversionsResult { exitCode: number; stdout: string; stderr: string }
+/** What the command did: the CLI's exit code and its typed JSON answer (`result`, or `error` when it refused or failed). */
+export interface ExportConversionsResult { exitCode: number; result?: ExportResult; error?: string; stderr: string }
 
 /**
- * "Chatflow: Export Conversions…": runs `chatflow export` (the bundled CLI, the same code as on
- * the command line) for the workspace's database. A dry run writes the payload file; sending
+ * "Chatflow: Export Conversions…": runs `chatflow export --format json` (the bundled CLI, the
+ * same code as on the command line, in a process of its own: the one place that may connect)
+ * for the workspace's database, and reads its typed JSON answer. A dry run writes the payload file; sending
  * asks for the endpoint and passes the id and secret from SecretStorage in the child's
  * environment only. The CLI appends every attempt to the database's export audit log.
  */
@@ -33,8 +36,10 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
             return undefined;
         }
         const cwd = folder ?? path.dirname(options.flows![0]);
-        const db = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('databasePath') || path.join('.chatflow', 'analytics.db');
-        const args = ['export', platform, ...(options.flows ?? [cwd]), '--db', path.resolve(cwd, db)];
+        const args = ['export', platform, ...(options.flows ?? [cwd]), '--format', 'json'];
+        // Without a setting the CLI takes its own default database, relative to the folder it runs in.
+        const db = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('databasePath');
+        if (db) args.push('--db', path.resolve(cwd, db));
         if (options.out) args.push('--out', options.out);
         const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
         // Credentials from a parent environment must not be sent by mistake: only SecretStorage's count.
@@ -44,14 +49,20 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
             Object.assign(env, await secretEnvironment(context, platform));
         }
         output.info(`chatflow ${args.filter(a => a !== cwd).join(' ')}`);
-        const result = await runCli(context.asAbsolutePath(path.join('dist', 'cli', 'main.cjs')), args, cwd, env);
-        if (result.stdout) output.info(result.stdout.trim());
-        if (result.stderr) output.warn(result.stderr.trim());
-        const message = (result.exitCode === 0 ? result.stdout : result.stderr).trim().split('\n')[0].replace(/^chatflow: /, '');
-        const warning = result.exitCode === 0 ? /^chatflow: warning: (.*)$/m.exec(result.stderr)?.[1] : undefined;
-        if (warning) void vscode.window.showWarningMessage(`${message} ${warning}`);
-        else if (result.exitCode === 0) void vscode.window.showInformationMessage(message);
-        else void vscode.window.showErrorMessage(message || `chatflow export failed (exit code ${result.exitCode}); see the Chatflow output.`);
+        const run = await runCli(context.asAbsolutePath(path.join('dist', 'cli', 'main.cjs')), args, cwd, env);
+        if (run.stderr) output.warn(run.stderr.trim());
+        const answer = parseAnswer(run.stdout);
+        const result: ExportConversionsResult = { exitCode: run.exitCode, stderr: run.stderr, ...answer };
+        if (result.result) {
+            output.info(result.result.summary);
+            const { summary, warnings } = result.result;
+            if (warnings.length > 0) void vscode.window.showWarningMessage(`${summary} ${warnings.join(' ')}`);
+            else void vscode.window.showInformationMessage(summary);
+        } else {
+            // Not a JSON answer: the command line itself was refused (its one line is on stderr).
+            const message = result.error ?? run.stderr.trim().split('\n')[0]?.replace(/^chatflow: /, '');
+            void vscode.window.showErrorMessage(message ? `Export failed: ${message}` : `chatflow export failed (exit code ${run.exitCode}); see the Chatflow output.`);
+        }
         return result;
     });
 }
@@ -67,7 +78,13 @@ async function askOptions(platform: ConversionPlatform): Promise<ExportConversio
     return endpoint ? { send: true, endpoint } : undefined;
 }
 
-function runCli(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<ExportConversionsResult> {
+function parseAnswer(stdout: string): { result?: ExportResult; error?: string } {
+    if (stdout.trim() === '') return {};
+    const answer = JSON.parse(stdout) as ExportResult | ExportFailure;
+    return 'error' in answer ? { error: answer.error } : { result: answer };
+}
+
+function runCli(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';

@@ -1,9 +1,9 @@
 import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
 import type { FlowGraph } from '../../language/flow-model.js';
-import type { ToWebview } from '../webview-protocol.js';
+import type { ToPreview } from '../webview-protocol.js';
 
 /** Plays the conversation tests of every flow and says which transitions they take. */
-export function testCoverage(flows: readonly FlowGraph[]): Extract<ToWebview, { type: 'coverage' }> {
+export function testCoverage(flows: readonly FlowGraph[]): Extract<ToPreview, { type: 'coverage' }> {
     const covered = new Set<string>();
     const uncovered = new Set<string>();
     for (const graph of flows) {

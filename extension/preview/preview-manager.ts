@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreviewState } from '../webview-protocol.js';
 import { PreviewPanel, previewTitle, type PreviewContext } from './preview-panel.js';
-import { webviewOptions } from './preview-page.js';
+import { webviewOptions } from '../panels/webview-page.js';
 
 /** One preview panel per document: opening again reveals it; panels come back after a reload. */
 export class PreviewManager implements vscode.Disposable {

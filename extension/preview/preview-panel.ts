@@ -1,16 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closesChat, type FlowGraph, type SourceRange } from '../../language/flow-model.js';
-import type { BoxStats } from '../../analytics/model.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type BoxStats, type ShowChatsArgs } from '../../server/protocol.js';
 import { overlayEnabled } from '../analytics/analytics-overlay.js';
-import { DocumentPanel } from '../document-panel.js';
+import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
-import type { FromWebview, ToWebview } from '../webview-protocol.js';
-import { boxAt, findBox } from './box-at.js';
+import { unknownMessage, type FromPreview, type ToPreview } from '../webview-protocol.js';
+import { boxAt, findBox } from '../panels/box-at.js';
 import { testCoverage } from './coverage.js';
-import { previewPage, webviewOptions } from './preview-page.js';
-import { revealInEditor } from './reveal-box.js';
+import { webviewOptions, webviewPage } from '../panels/webview-page.js';
+import { revealInEditor } from '../panels/reveal-box.js';
 import { graphOverlay } from './stats-overlay.js';
 import { SvgRequests } from './svg-requests.js';
 
@@ -19,13 +18,13 @@ export interface PreviewContext {
     extensionUri: vscode.Uri;
     flows: FlowClient;
     output: vscode.LogOutputChannel;
-    posted: vscode.EventEmitter<{ uri: string; message: ToWebview }>;
+    posted: vscode.EventEmitter<{ uri: string; message: ToPreview }>;
 }
 
 const REFRESH_DEBOUNCE_MS = 150;
 
 /** The preview of one .chatflow document: pulls its FlowGraph, posts it, links cursor and boxes. */
-export class PreviewPanel extends DocumentPanel<ToWebview> {
+export class PreviewPanel extends DocumentPanel<ToPreview> {
     static readonly viewType = 'chatflow.preview';
     private readonly svg = new SvgRequests(message => this.post(message));
     private flows: FlowGraph[] = [];
@@ -40,8 +39,8 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
         super(panel, uri, ctx.posted, REFRESH_DEBOUNCE_MS);
         panel.title = previewTitle(uri);
         panel.webview.options = webviewOptions(ctx.extensionUri);
-        panel.webview.html = previewPage(panel.webview, ctx.extensionUri, panel.title);
-        panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message), null, this.disposables);
+        panel.webview.html = webviewPage('preview', panel.webview, ctx.extensionUri, panel.title);
+        panel.webview.onDidReceiveMessage((message: FromPreview) => void this.receive(message), null, this.disposables);
         vscode.window.onDidChangeTextEditorSelection(e => {
             if (e.textEditor.document.uri.toString() === uri.toString()) this.highlight(e.selections[0].active);
         }, null, this.disposables);
@@ -61,7 +60,7 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
     }
 
     /** Handles a message of the webview; resolves once it is handled (tests await reveals). */
-    receive(message: FromWebview): Promise<void> {
+    receive(message: FromPreview): Promise<void> {
         switch (message.type) {
             case 'ready': return this.refresh();
             case 'reveal': return this.reveal(message.boxId, message.range).then(undefined, (e: unknown) => {
@@ -72,7 +71,7 @@ export class PreviewPanel extends DocumentPanel<ToWebview> {
             case 'showChats': return this.showChats(message.boxId);
             case 'svg': return Promise.resolve(this.svg.answer(message.requestId, message.svg));
             case 'log': return Promise.resolve(this.ctx.output[message.level](`${this.panel.title}: ${message.message}`));
-            default: return assertNever(message);
+            default: return unknownMessage(message, 'from the preview webview');
         }
     }
 
@@ -145,6 +144,3 @@ export function previewTitle(uri: vscode.Uri): string {
     return `Preview ${path.basename(uri.fsPath)}`;
 }
 
-function assertNever(message: never): never {
-    throw new Error(`Unknown message from the preview webview: ${JSON.stringify(message)}`);
-}

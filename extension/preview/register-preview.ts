@@ -1,23 +1,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
-import type { FromWebview, ToWebview } from '../webview-protocol.js';
+import type { FromPreview, ToPreview } from '../webview-protocol.js';
 import { PreviewManager } from './preview-manager.js';
 import { PreviewPanel } from './preview-panel.js';
 
 /** What tests (and other extensions) can see of the previews. */
 export interface ChatflowPreviewApi {
     /** Every message posted to a preview webview, with the document it previews. */
-    onDidPost: vscode.Event<{ uri: string; message: ToWebview }>;
+    onDidPost: vscode.Event<{ uri: string; message: ToPreview }>;
     /** Documents that have a preview open. */
     openDocuments(): vscode.Uri[];
     /** Handles `message` as if the preview of `uri` had posted it (tests drive clicks with it). */
-    deliver(uri: vscode.Uri, message: FromWebview): Promise<void>;
+    deliver(uri: vscode.Uri, message: FromPreview): Promise<void>;
 }
 
 /** Registers the preview commands, the panel serializer and the panels' lifecycle. */
 export function registerPreview(context: vscode.ExtensionContext, flows: FlowClient, output: vscode.LogOutputChannel): ChatflowPreviewApi {
-    const posted = new vscode.EventEmitter<{ uri: string; message: ToWebview }>();
+    const posted = new vscode.EventEmitter<{ uri: string; message: ToPreview }>();
     const manager = new PreviewManager({ extensionUri: context.extensionUri, flows, output, posted });
     const open = (toSide: boolean) => (uri?: vscode.Uri) => {
         const document = uri instanceof vscode.Uri ? uri : activeChatflowDocument();

@@ -1,7 +1,6 @@
 import { closesChat, type FlowGraph } from '../../language/flow-model.js';
-import type { BoxStats, EdgeTraffic } from '../../analytics/model.js';
-import { shadingStep } from '../analytics/drop-out-steps.js';
-import type { BoxOverlay, EdgeOverlay, GraphOverlay } from '../webview-protocol.js';
+import type { BoxStats, EdgeTraffic } from '../../server/protocol.js';
+import { shadingStep, type BoxOverlay, type EdgeOverlay, type GraphOverlay } from '../webview-protocol.js';
 
 /** The heaviest line weight: the busiest edge of the document. */
 export const MAX_WEIGHT = 6;

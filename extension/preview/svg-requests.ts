@@ -1,4 +1,4 @@
-import type { ToWebview } from '../webview-protocol.js';
+import type { ToPreview } from '../webview-protocol.js';
 
 /** How long an export waits for the webview to have a drawing (it may still be laying out). */
 const EXPORT_WAIT_MS = 15_000;
@@ -10,7 +10,7 @@ export class SvgRequests {
     private next = 1;
     private readonly pending = new Map<number, Pending>();
 
-    constructor(private readonly post: (message: ToWebview) => void) {}
+    constructor(private readonly post: (message: ToPreview) => void) {}
 
     /**
      * The drawing as SVG. Asks again while the webview has none yet (still laying out) or does

@@ -1,7 +1,7 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Range } from 'vscode-languageserver';
 import { isFlow, isTestCase, type Flow } from '../generated/ast.js';
-import type { FlowGraphBuilder } from '../flow-graph.js';
+import type { FlowGraphCache } from '../flow-graph-cache.js';
 import { generateTests } from './generate.js';
 import { insertionFor } from './insert-tests.js';
 
@@ -15,13 +15,14 @@ const cache = new WeakMap<LangiumDocument, { version: number; flow: Flow; action
  * tests, on the flow's first line (`flow Name {`) and on its test blocks, when the document has
  * no errors and the generator finds tests to add. The edit inserts them after the flow's last test.
  */
-export function generateTestsAction(document: LangiumDocument, range: Range, builder: FlowGraphBuilder): CodeAction | undefined {
+export function generateTestsAction(document: LangiumDocument, range: Range, graphs: FlowGraphCache): CodeAction | undefined {
     const flow = flowAt(document, range);
     if (!flow || (document.diagnostics ?? []).some(d => d.severity === DiagnosticSeverity.Error)) return undefined;
     const cached = cache.get(document);
     if (cached && cached.version === document.textDocument.version && cached.flow === flow) return cached.action;
     const text = document.textDocument.getText();
-    const graph = builder.buildFlow(flow);
+    const graph = graphs.of(document).find(g => g.flow === flow.name);
+    if (!graph) return undefined;
     const generation = generateTests(graph);
     const insertion = insertionFor(text, graph, generation.tests);
     const position = insertion && document.textDocument.positionAt(insertion.offset);

@@ -1,5 +1,5 @@
 import { atomHolds, type Atom } from './formula.js';
-import { effectiveOperator, type Candidates, type SlotSpec } from './solve-slot.js';
+import { effectiveOperator, type Candidates, type SlotSpec } from './slot-spec.js';
 
 /** An end of the interval of numbers still allowed; `fromCondition` when a branch condition put it there. */
 interface Bound { value: number; open: boolean; fromCondition: boolean }

@@ -1,14 +1,9 @@
-import type { InputValidation, LiteralValue, VariableType } from '../flow-model.js';
+import type { LiteralValue } from '../flow-model.js';
 import { parseAnswer } from '../input-values.js';
 import { atomHolds, atomKey, type Atom } from './formula.js';
+import { specKey, type Candidates, type SlotSpec } from './slot-spec.js';
 import { numberCandidates } from './solve-number.js';
 import { textCandidates } from './solve-text.js';
-
-/** What an answer must be before any condition: its input's type and validation. */
-export interface SlotSpec {
-    type: VariableType;
-    validation?: InputValidation;
-}
 
 /**
  * sat: `text` is an answer the simulator accepts at the input and whose value satisfies every
@@ -18,13 +13,6 @@ export type SlotResult =
     | { status: 'sat'; text: string; value: LiteralValue }
     | { status: 'unsat' }
     | { status: 'unknown' };
-
-/**
- * Candidates of one type: answers to try, or a proof that no value can satisfy the atoms.
- * `exhaustive`: every value that could satisfy them is among the texts (an `==` pins it), so
- * none being accepted is a proof too.
- */
-export type Candidates = { unsat: true } | { unsat: false; texts: string[]; exhaustive?: boolean };
 
 const cache = new Map<string, SlotResult>();
 const CACHE_LIMIT = 50_000;
@@ -39,11 +27,6 @@ export function solveSlot(spec: SlotSpec, atoms: readonly Atom[]): SlotResult {
         cache.set(key, result);
     }
     return result;
-}
-
-export function specKey(spec: SlotSpec): string {
-    const v = spec.validation;
-    return `${spec.type}${v ? (v.kind === 'range' ? `[${v.min},${v.max}]` : `/${v.pattern}/`) : ''}`;
 }
 
 function solveUncached(spec: SlotSpec, atoms: readonly Atom[]): SlotResult {
@@ -65,17 +48,5 @@ export function accepted(spec: SlotSpec, text: string, atoms: readonly Atom[]): 
     return parsed.value;
 }
 
-/** The operator an atom amounts to with its negation applied, for operators that have an exact opposite. */
-export function effectiveOperator(atom: Atom): string | undefined {
-    if (!atom.negated) return atom.operator;
-    switch (atom.operator) {
-        case '==': return '!=';
-        case '!=': return '==';
-        case '<': return '>=';
-        case '<=': return '>';
-        case '>': return '<=';
-        case '>=': return '<';
-        case 'contains': return '!contains';
-        default: return undefined;
-    }
-}
+export type { SlotSpec } from './slot-spec.js';
+export { specKey } from './slot-spec.js';

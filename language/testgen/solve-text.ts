@@ -1,7 +1,7 @@
 import type { VariableType } from '../flow-model.js';
 import { atomHolds, type Atom } from './formula.js';
 import { patternSamples } from './pattern-samples.js';
-import { effectiveOperator, type Candidates, type SlotSpec } from './solve-slot.js';
+import { effectiveOperator, type Candidates, type SlotSpec } from './slot-spec.js';
 
 /** Answers that read like a person's, tried before anything generated. Fictional: 555 numbers, example.com. */
 const READABLE: Record<Exclude<VariableType, 'number' | 'yesno'>, string[]> = {

@@ -3,7 +3,7 @@ import {
     type Track, type TrackValue, type Variable
 } from '../generated/ast.js';
 import { boxId } from '../chatflow-names.js';
-import { literalValue, rangeOf } from '../flow-graph.js';
+import { literalValue, rangeOf } from '../ast-facts.js';
 import type { FlowTrack, TrackBuiltIn, TrackPlatform, TrackValueSpec } from '../flow-model.js';
 import { TRACK_BUILT_INS } from '../flow-model.js';
 

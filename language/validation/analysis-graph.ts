@@ -2,9 +2,10 @@ import { isBinaryExpression, isConditionBox, isInputBox, isNotExpression, isRang
 import type { AnalysisGraph } from '../flow-analysis.js';
 import type { BoxKind, ConditionExpr, EdgeKind, InputValidation, LiteralValue, VariableType } from '../flow-model.js';
 import { boxId } from '../chatflow-names.js';
-import { condition, literalValue } from '../flow-graph.js';
+import { literalValue } from '../ast-facts.js';
+import { condition } from '../flow-graph.js';
 import type { FeasibilityGraph } from '../testgen/value-sources.js';
-import { forEachTransition } from './validation-run.js';
+import { forEachTransition } from './transitions.js';
 
 /**
  * An AnalysisGraph with edge kinds and labels (choice texts, outcome names), for the test checks,

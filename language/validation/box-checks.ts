@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Box, ConditionBox, Flow, InputBox } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 
 /** Exactly one `start` per flow. */
 export function checkStarts(flow: Flow, accept: ValidationAcceptor): void {

@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { isComparison, isConditionBox, type ConditionBox, type Flow } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { infeasibleTransitions } from '../testgen/infeasible-transitions.js';
 import { comparisonProblem } from './literal-checks.js';
 import type { ValidationRun } from './validation-run.js';

@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { isGoal, type Box, type ChatflowDocument, type Flow } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { transitions, type ValidationRun } from './validation-run.js';
 
 const WAY_ON: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isInputBox, type PatternValidation, type RangeValidation } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { TEXTUAL } from './literal-checks.js';
 
 /** Input validations (`between`, `matches`) must suit the type of the variable the input saves. */

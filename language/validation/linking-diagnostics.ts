@@ -49,6 +49,7 @@ export class ChatflowDocumentValidator extends DefaultDocumentValidator {
      * Langium's loop, minus its per-node costs that dominate on 10,000-box flows: the checks of
      * each node type are looked up once per run (not as a fresh stream per node), nodes without
      * checks cost a map lookup, and cancellation is polled every 500 nodes instead of awaited per node.
+     * Like Langium's, it asks `validateSingleNodeOptions` whether to check a node and its children.
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
@@ -59,10 +60,13 @@ export class ChatflowDocumentValidator extends DefaultDocumentValidator {
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (++visited % 500 === 0) await interruptAndCheck(cancelToken);
-            let checks = checksByType.get(node.$type);
-            if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-            for (const check of checks) await check(node, acceptor, cancelToken);
-            pushChildren(node, stack);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                let checks = checksByType.get(node.$type);
+                if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+                for (const check of checks) await check(node, acceptor, cancelToken);
+            }
+            if (nodeOptions.validateChildren) pushChildren(node, stack);
         }
     }
 

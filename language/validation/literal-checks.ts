@@ -3,7 +3,7 @@ import {
     isBooleanLiteral, isNumberLiteral, type Assignment, type Comparison, type ExpectVariable, type Literal, type Variable
 } from '../generated/ast.js';
 import { isEmail, isIsoDate, isPhone } from '../input-values.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 
 /** Types whose values are strings a `contains` or a `matches` pattern can look into. */
 export const TEXTUAL = new Set(['text', 'email', 'phone']);

@@ -1,6 +1,6 @@
 import { AstUtils, UriUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import { isFlow, isGoal, type ChatflowDocument, type ChoiceBox, type Flow } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 
 /** Duplicate box and variable names inside one flow: references would resolve to the first only. */
 export function checkFlowNames(flow: Flow, accept: ValidationAcceptor): void {

@@ -3,7 +3,7 @@ import {
     isBoxTextValue, isBuiltInValue, isStringLiteral, isVariableValue,
     type Flow, type Track, type TrackedEvent, type TrackValue, type Variable
 } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { GENERIC_EVENT_NAMES, revealingTerm } from '../tracking/phi-terms.js';
 import { builtInName, isSensitive } from '../tracking/track-model.js';
 

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { isActionBox, isChoiceBox, isChooseStep, isOutcomeStep, type Flow } from '../generated/ast.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { closestName, didYouMean } from './did-you-mean.js';
 import type { FlowFacts } from './validation-run.js';
 

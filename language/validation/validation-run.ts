@@ -3,6 +3,7 @@ import { isChatflowDocument, isFlow, isGoal, type Box, type BoxRef, type Chatflo
 import { analyzeFlow, type FlowAnalysis } from '../flow-analysis.js';
 import { boxId } from '../chatflow-names.js';
 import { buildValidationGraph, type ValidationGraph } from './analysis-graph.js';
+import { forEachTransition } from './transitions.js';
 
 /** What the validation of one flow knows: its graph, the analysis, and its boxes by id. */
 export interface FlowFacts {
@@ -87,24 +88,4 @@ export function transitions(box: Box): BoxRef[] {
     const refs: BoxRef[] = [];
     forEachTransition(box, ref => refs.push(ref));
     return refs;
-}
-
-/** Calls `visit` with each transition of a box and its label (the option text or the outcome name). */
-export function forEachTransition(box: Box, visit: (ref: BoxRef, label?: string) => void): void {
-    switch (box.$type) {
-        case 'MessageBox':
-        case 'InputBox':
-            for (const ref of box.next) visit(ref);
-            return;
-        case 'ChoiceBox':
-            for (const option of box.options) if (option.target) visit(option.target, option.label);
-            return;
-        case 'ConditionBox':
-            for (const branch of box.branches) if (branch.target) visit(branch.target);
-            for (const other of box.elseBranch) if (other.target) visit(other.target);
-            return;
-        case 'ActionBox':
-            for (const outcome of box.outcomes) if (outcome.target) visit(outcome.target, outcome.name);
-            return;
-    }
 }

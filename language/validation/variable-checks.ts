@@ -2,7 +2,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import { isBinaryExpression, isComparison, isConditionBox, isInputBox, isNotExpression, type Box, type Comparison, type Expression, type Flow } from '../generated/ast.js';
 import { boxInterpolations } from '../box-texts.js';
-import { IssueCodes, issue } from '../chatflow-validator.js';
+import { IssueCodes, issue } from './issue-codes.js';
 import { closestName, didYouMean } from './did-you-mean.js';
 import type { FlowFacts } from './validation-run.js';
 

@@ -4,7 +4,7 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { boxLensTitle } from './box-lens-title.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from './show-chats-command.js';
+import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
 
 /** A lens above each box of the document with its numbers; none while there is no database. */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {

@@ -41,7 +41,7 @@ export class AnalyticsService {
 
     /** The FlowGraphs of a loaded document (its own flows and the boxes they lead into). */
     graphsOf(document: LangiumDocument): FlowGraph[] {
-        return this.chatflow?.flow.FlowGraphBuilder.buildDocument(document) ?? [];
+        return this.chatflow?.flow.FlowGraphs.of(document) ?? [];
     }
 
     /** Every flow of the workspace: chats can start in one file and continue in another. */

@@ -1,9 +1,7 @@
-import * as path from 'node:path';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { databasePath } from '../../analytics/database-location.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
-
-export const DEFAULT_DATABASE_PATH = path.join('.chatflow', 'analytics.db');
 
 export interface AnalyticsSettings {
     /** Absolute path of the workspace's analytics database. */
@@ -33,9 +31,8 @@ export async function readAnalyticsSettings(shared: LangiumSharedServices): Prom
     }
     const folder = shared.workspace.WorkspaceManager.workspaceFolders?.[0];
     const root = folder ? URI.parse(folder.uri).fsPath : process.cwd();
-    const databasePath = typeof raw.databasePath === 'string' && raw.databasePath.trim() !== '' ? raw.databasePath : DEFAULT_DATABASE_PATH;
     const filter: AnalyticsFilter = {};
     if (typeof raw.inactivityMinutes === 'number' && raw.inactivityMinutes > 0) filter.inactivityMinutes = raw.inactivityMinutes;
     if (typeof raw.timeZone === 'string' && raw.timeZone !== '') filter.timeZone = raw.timeZone;
-    return { db: path.resolve(root, databasePath), filter, overlay: raw.overlay !== false };
+    return { db: databasePath(root, typeof raw.databasePath === 'string' ? raw.databasePath : undefined), filter, overlay: raw.overlay !== false };
 }

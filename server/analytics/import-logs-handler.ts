@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { LSPErrorCodes, ResponseError, WorkDoneProgress, type ProgressToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, WorkDoneProgress, type CancellationToken, type Connection, type ProgressToken } from 'vscode-languageserver';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { importLogFiles, LogFileError } from '../../analytics/import/import-logs.js';
 import type { ImportSummary } from '../../analytics/model.js';
-import { ImportLogsRequest, type ImportLogsParams } from '../protocol.js';
+import { cancelledError, ImportLogsRequest, type ImportLogsParams } from '../protocol.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { readPrivacyOptions } from './privacy-settings.js';
 
@@ -51,7 +50,7 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             });
             return summary;
         } catch (error) {
-            if (abort.signal.aborted) throw new Error(`Import cancelled: the batches stored so far stay in ${settings.db}; importing the same files again continues where it stopped.`);
+            if (abort.signal.aborted) throw cancelledError(`Import cancelled: the batches stored so far stay in ${settings.db}; importing the same files again continues where it stopped.`);
             // A ResponseError reaches the editor as its text alone (a plain Error gets a
             // "Request chatflow/importLogs failed with message:" prefix in front).
             if (error instanceof AnalyticsError || error instanceof LogFileError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);

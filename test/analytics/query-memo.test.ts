@@ -49,6 +49,21 @@ describe('analytics answers remembered until the data changes', () => {
         await store.close();
     });
 
+    it('keeps its answers across an edit that moves the boxes but changes no box, edge or goal (a comment, a reworded text)', async () => {
+        const store = await openStore(temp.db);
+        await importInto(store, [golden], context);
+        await store.boxStats(context);
+        const source = fs.readFileSync(path.join(FIXTURES, 'dental.chatflow'), 'utf8');
+        const edited = path.join(temp.folder, 'dental.chatflow');
+        fs.writeFileSync(edited, `// Reviewed by the front desk.\n\n${source.replace('Hi, welcome', 'Hello, welcome')}`);
+        const moved = new FlowContext(await graphsOf(edited));
+        assert.notDeepStrictEqual(moved.boxes.get('Dental.welcome')?.range, context.boxes.get('Dental.welcome')?.range, 'the edit moved the boxes');
+        const hits = store.memo.hits;
+        await store.boxStats(moved);
+        assert.strictEqual(store.memo.hits, hits + 1, 'the numbers come from memory');
+        await store.close();
+    });
+
     it('forgets everything when this store imports more', async () => {
         const store = await openStore(temp.db);
         await importInto(store, [early], context);

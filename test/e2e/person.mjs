@@ -1,4 +1,4 @@
-// Issue 5's five steps, driven like a person: only keys, typing and clicks in the workbench and
+// The five steps of a first session, driven like a person: only keys, typing and clicks in the workbench and
 // its webviews. Each step ends with the visible result it expects (or throws) and a screenshot.
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { ToAnalytics } from '../../extension/analytics-protocol.js';
+import type { ToAnalytics } from '../../extension/webview-protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
 import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
 

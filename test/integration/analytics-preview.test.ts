@@ -1,10 +1,9 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { ToAnalytics } from '../../extension/analytics-protocol.js';
+import type { ToAnalytics } from '../../extension/webview-protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
 import type { ChatPage } from '../../analytics/model.js';
-import type { ShowChatsArgs } from '../../server/analytics/show-chats-command.js';
-import { BoxStatsRequest, ChatsRequest, type BoxStatsResult } from '../../server/protocol.js';
+import { BoxStatsRequest, ChatsRequest, type BoxStatsResult, type ShowChatsArgs } from '../../server/protocol.js';
 import { startClean } from './clean-start.js';
 import { activateExtension, openInEditor, positionOf, workspaceUri } from './helpers.js';
 import { closeAllPreviews, PostedMessages } from './preview-messages.js';

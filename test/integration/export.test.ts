@@ -60,6 +60,7 @@ describe('Export Conversions (GA4) from VS Code', function () {
         const out = path.join(path.dirname(flow), 'ga4.json');
         const result = await vscode.commands.executeCommand<ExportConversionsResult>('chatflow.exportConversions', 'ga4', { flows: [flow], out });
         assert.strictEqual(result.exitCode, 0, result.stderr);
+        assert.strictEqual(result.result?.mode, 'dry-run');
         const bodies = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ events: Array<{ name: string }> }>;
         assert.ok(bodies.length > 100 && bodies.every(b => b.events[0].name === 'generate_lead'));
         assert.strictEqual(received.length, 0);
@@ -69,7 +70,7 @@ describe('Export Conversions (GA4) from VS Code', function () {
         await vscode.commands.executeCommand('chatflow.setConversionSecret', 'ga4', '', '');
         const result = await vscode.commands.executeCommand<ExportConversionsResult>('chatflow.exportConversions', 'ga4', { flows: [flow], send: true, endpoint });
         assert.strictEqual(result.exitCode, 4);
-        assert.match(result.stderr, /CHATFLOW_GA4_API_SECRET \(in VS Code: 'Chatflow: Set Conversion API Secret'\)/);
+        assert.match(result.error ?? '', /CHATFLOW_GA4_API_SECRET \(in VS Code: 'Chatflow: Set Conversion API Secret'\)/);
         assert.strictEqual(received.length, 0);
     });
 
@@ -83,7 +84,9 @@ describe('Export Conversions (GA4) from VS Code', function () {
             assert.strictEqual(request.query.get('measurement_id'), 'G-RIVERSIDE1');
             assert.strictEqual(request.query.get('api_secret'), 'it-secret-4471');
         }
-        assert.match(result.stdout, new RegExp(`^Sent ${received.length} ga4 events \\(goals: appointment\\)`));
+        assert.strictEqual(result.result?.events, received.length);
+        assert.deepStrictEqual(result.result?.goals, ['appointment']);
+        assert.match(result.result?.summary ?? '', new RegExp(`^Sent ${received.length} ga4 events \\(goals: appointment\\)`));
         const settings = JSON.stringify(vscode.workspace.getConfiguration('chatflow'));
         assert.doesNotMatch(settings, /it-secret-4471/, 'the secret is not in the settings');
     });

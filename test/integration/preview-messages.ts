@@ -1,10 +1,10 @@
 /** Records what the extension posts to preview webviews, so suites can wait for a message. */
 import * as vscode from 'vscode';
 import type { ChatflowPreviewApi } from '../../extension/preview/register-preview.js';
-import type { ToWebview } from '../../extension/webview-protocol.js';
+import type { ToPreview } from '../../extension/webview-protocol.js';
 import { waitFor } from './wait-for.js';
 
-type Posted = { uri: string; message: ToWebview };
+type Posted = { uri: string; message: ToPreview };
 
 export class PostedMessages implements vscode.Disposable {
     readonly all: Posted[] = [];
@@ -20,11 +20,11 @@ export class PostedMessages implements vscode.Disposable {
     }
 
     /** The first message of `type` to `uri` posted since `from` that `accept` takes. */
-    next<K extends ToWebview['type']>(type: K, uri: vscode.Uri, from: number,
-        accept: (message: Extract<ToWebview, { type: K }>) => boolean = () => true, timeoutMs = 30000): Promise<Extract<ToWebview, { type: K }>> {
+    next<K extends ToPreview['type']>(type: K, uri: vscode.Uri, from: number,
+        accept: (message: Extract<ToPreview, { type: K }>) => boolean = () => true, timeoutMs = 30000): Promise<Extract<ToPreview, { type: K }>> {
         const key = uri.toString();
-        const matches = (p: Posted): p is { uri: string; message: Extract<ToWebview, { type: K }> } =>
-            p.uri === key && p.message.type === type && accept(p.message as Extract<ToWebview, { type: K }>);
+        const matches = (p: Posted): p is { uri: string; message: Extract<ToPreview, { type: K }> } =>
+            p.uri === key && p.message.type === type && accept(p.message as Extract<ToPreview, { type: K }>);
         return waitFor(`a '${type}' message to the preview of ${uri.path}`,
             () => this.all.slice(from).find(matches)?.message,
             { timeoutMs, events: [this.preview.onDidPost], lastSeen: () => this.all.slice(from).map(p => p.message.type) });

@@ -4,8 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportSummary, TranscriptEntry } from '../../analytics/model.js';
-import type { AnalyticsOverviewResult, ReapplyPrivacyResult } from '../../server/protocol.js';
-import { TranscriptRequest } from '../../server/protocol.js';
+import { TranscriptRequest, type AnalyticsOverviewResult, type ReapplyPrivacyResult } from '../../server/protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
 import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
 

@@ -161,24 +161,15 @@ describe('completion', () => {
         });
     });
 
-    it('stays fast on a 5,000-box flow: every box offered after ->, well under 100 ms typical', async function () {
+    it('offers every box of a 5,000-box flow after -> (its speed is measured by npm run bench:language)', async function () {
         this.timeout(120_000);
         const text = largeFlow(5000);
         const workspace = await loadWorkspace({ 'big.chatflow': text }, { validation: false });
         const document = workspace.document('big.chatflow');
         const params = { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(workspace.offsetOf('big.chatflow', '-> box_4000', 3)) };
-        const provider = workspace.services.lsp.CompletionProvider!;
-        const times: number[] = [];
-        let count = 0;
-        for (let run = 0; run < 7; run++) {
-            const started = performance.now();
-            count = (await provider.getCompletion(document, params))!.items.length;
-            times.push(performance.now() - started);
-        }
-        assert.strictEqual(count, 5000);
-        const median = times.sort((a, b) => a - b)[3];
-        // Generous bound for a shared CI machine; the quadratic default took 200-450 ms here.
-        assert.ok(median < 150, `median completion time ${median.toFixed(1)} ms (runs: ${times.map(t => t.toFixed(0)).join(', ')})`);
+        const items = (await workspace.services.lsp.CompletionProvider!.getCompletion(document, params))!.items;
+        assert.strictEqual(items.length, 5000);
+        assert.ok(items.some(item => item.label === 'box_4999' || item.label === 'goodbye'), 'the last boxes are offered too');
     });
 });
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, CodeLensRequest, WorkDoneProgress, type CodeLens } from 'vscode-languageserver-protocol/node.js';
-import { AnalyticsChangedNotification, BoxStatsRequest, ChatsRequest, ImportLogsRequest, TranscriptRequest, type ImportLogsParams } from '../../server/protocol.js';
+import { AnalyticsChangedNotification, BoxStatsRequest, ChatsRequest, ImportLogsRequest, isCancelledError, TranscriptRequest, type ImportLogsParams } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
 const CLI = 'dist/cli/main.cjs';
@@ -138,7 +138,7 @@ describe('analytics over LSP: a cancelled import', function () {
         const listening = server.connection.onProgress(WorkDoneProgress.type, 'cancel-me', value => { if (value.kind === 'report') cancel.cancel(); });
         await assert.rejects(
             server.connection.sendRequest(ImportLogsRequest, { files, workDoneToken: 'cancel-me' } as ImportLogsParams, cancel.token),
-            (error: Error) => /cancelled/i.test(error.message) && error.message.includes(join(workspace.dir, '.chatflow', 'analytics.db')));
+            (error: Error) => isCancelledError(error) && error.message.includes(join(workspace.dir, '.chatflow', 'analytics.db')));
         listening.dispose();
         const rerun = await server.request(ImportLogsRequest, { files });
         assert.ok(rerun.duplicates > 0, 'the batches stored before the cancel stay stored');

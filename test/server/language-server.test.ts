@@ -5,7 +5,7 @@ import {
     CompletionRequest, DefinitionRequest, DiagnosticSeverity, HoverRequest, RenameRequest,
     type CompletionItem, type CompletionList, type Diagnostic, type LocationLink, type Position
 } from 'vscode-languageserver-protocol/node.js';
-import { DocumentsChangedNotification, FlowGraphRequest } from '../../server/protocol.js';
+import { DocumentsChangedNotification, FlowGraphRequest, WorkspaceFlowsRequest } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
 /** Position of `delta` characters into the first `needle` of `text`. */
@@ -52,6 +52,13 @@ describe('language server over stdio (bundled dist/server/main.cjs)', function (
             const errors = errorsOf(await server.waitForDiagnostics(uri));
             assert.deepStrictEqual(errors.map(e => `${e.range.start.line + 1}: ${e.message}`), [], uri);
         }
+    });
+
+    it('lists the flows of every workspace file from its model, with their labels and files', async () => {
+        const flows = await server.connection.sendRequest(WorkspaceFlowsRequest);
+        assert.deepStrictEqual(flows.map(f => f.name), ['Clinic', 'Common', 'Dental', 'Refill']);
+        assert.strictEqual(flows.find(f => f.name === 'Common')?.uri, commonUri);
+        assert.ok(flows.every(f => typeof f.label === 'string' && f.label.length > 0), 'each example flow has a label');
     });
 
     it('reports an unresolved box name on its line with a code, and clears it after the fix', async () => {

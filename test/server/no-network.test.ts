@@ -6,7 +6,7 @@ import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/
 import { AnalyticsOverviewRequest, BoxStatsRequest, FlowGraphRequest, ImportLogsRequest } from '../../server/protocol.js';
 import { tempFolder } from '../analytics/helpers.js';
 import { ensureCliBuilt, ROOT } from '../cli/run-cli.js';
-import { fakeEndpoint, runCliAsync, writeTrackedClinic } from '../analytics/export/export-fixture.js';
+import { fakeEndpoint, runCliAsync, writeTrackedClinic } from '../cli/export-fixture.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
 const GUARD = path.join(ROOT, 'test/fixtures/no-network/guard-network.cjs');

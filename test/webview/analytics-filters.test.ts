@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import type { FromAnalytics } from '../../extension/analytics-protocol.js';
+import type { FromAnalytics } from '../../extension/webview-protocol.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
 import type { AnalyticsData } from './harness/analytics-data.js';
 import { CLINIC_URI as URI, clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { CHATS_PAGE_SIZE, type FromAnalytics } from '../../extension/analytics-protocol.js';
+import { CHATS_PAGE_SIZE, type FromAnalytics } from '../../extension/webview-protocol.js';
 import { REDACTED } from '../../analytics/model.js';
 import type { AnalyticsOverviewResult } from '../../server/protocol.js';
 import type { AnalyticsData } from './harness/analytics-data.js';

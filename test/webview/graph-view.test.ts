@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'mocha';
 import type { FlowGraph } from '../../language/flow-model.js';
-import type { FromWebview } from '../../extension/webview-protocol.js';
+import type { FromPreview } from '../../extension/webview-protocol.js';
 import { exampleGraph } from '../language/build-graph.js';
 import { PreviewFixture, SCREENSHOTS, type BoxRect, type PreviewPage } from './harness/preview-page.js';
 
@@ -86,7 +86,7 @@ describe('preview webview: the clinic graph', () => {
 
     it('posts reveal with the box range when a box is clicked', async () => {
         await preview.box('Clinic.book_slot').click();
-        const reveal = (await preview.posted()).filter((m): m is Extract<FromWebview, { type: 'reveal' }> => m.type === 'reveal').pop();
+        const reveal = (await preview.posted()).filter((m): m is Extract<FromPreview, { type: 'reveal' }> => m.type === 'reveal').pop();
         const bookSlot = clinic.boxes.find(b => b.id === 'Clinic.book_slot')!;
         assert.deepEqual(reveal, { type: 'reveal', boxId: 'Clinic.book_slot', range: bookSlot.range });
     });
@@ -142,8 +142,8 @@ describe('preview webview: the clinic graph', () => {
 
     it('exports a standalone SVG: concrete colours, no classes, no external references', async () => {
         await preview.post({ type: 'exportSvg', requestId: 41 });
-        await preview.page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some(m => m.type === 'svg'));
-        const answer = (await preview.posted()).find((m): m is Extract<FromWebview, { type: 'svg' }> => m.type === 'svg')!;
+        await preview.page.waitForFunction(() => (window as unknown as { __posted: FromPreview[] }).__posted.some(m => m.type === 'svg'));
+        const answer = (await preview.posted()).find((m): m is Extract<FromPreview, { type: 'svg' }> => m.type === 'svg')!;
         assert.equal(answer.requestId, 41);
         const svg = answer.svg;
         writeFileSync(`${SCREENSHOTS}/clinic.svg`, svg);

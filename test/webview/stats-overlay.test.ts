@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { graphOverlay } from '../../extension/preview/stats-overlay.js';
-import type { FromWebview, GraphOverlay } from '../../extension/webview-protocol.js';
+import type { FromPreview, GraphOverlay } from '../../extension/webview-protocol.js';
 import { exampleGraph } from '../language/build-graph.js';
 import { AnalyticsData } from './harness/analytics-data.js';
 import { PreviewFixture, type PreviewPage } from './harness/preview-page.js';
@@ -130,7 +130,7 @@ describe('preview webview: analytics overlay on the clinic graph (sample logs im
         const box = 'Clinic.main_menu';
         await preview.box(box).locator('.stats-tag').click();
         await preview.box(box).locator('.box-name').click();
-        const posted = (await preview.posted()).filter((m): m is Extract<FromWebview, { type: 'showChats' | 'reveal' }> => m.type === 'showChats' || m.type === 'reveal');
+        const posted = (await preview.posted()).filter((m): m is Extract<FromPreview, { type: 'showChats' | 'reveal' }> => m.type === 'showChats' || m.type === 'reveal');
         assert.deepEqual(posted.map(m => `${m.type} ${m.boxId}`), [`showChats ${box}`, `reveal ${box}`]);
     });
 

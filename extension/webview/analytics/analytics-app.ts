@@ -1,6 +1,5 @@
-import type { DrillDown } from '../../../analytics/model.js';
-import { CHATS_PAGE_SIZE, type PanelFilter, type ToAnalytics } from '../../analytics-protocol.js';
-import { h, must } from '../preview/dom.js';
+import { CHATS_PAGE_SIZE, unknownMessage, type DrillDown, type PanelFilter, type ToAnalytics } from '../../webview-protocol.js';
+import { h, must } from '../common/dom.js';
 import { chatsView } from './chats-view.js';
 import type { AnalyticsHost } from './host.js';
 import { overviewView, unavailableView } from './overview-view.js';
@@ -62,6 +61,8 @@ export class AnalyticsApp {
                 if (target === this.side) this.side.hidden = false;
                 return;
             }
+            default:
+                unknownMessage(message, 'for the Analytics panel');
         }
     }
 

@@ -1,5 +1,5 @@
-import type { ChatPage } from '../../../analytics/model.js';
-import { formatCount, h } from '../preview/dom.js';
+import type { ChatPage } from '../../webview-protocol.js';
+import { formatCount, h } from '../common/dom.js';
 
 export interface ChatsViewActions {
     page(offset: number): void;

@@ -1,6 +1,5 @@
-import type { VersionComparison } from '../../../analytics/model.js';
-import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
-import { h } from '../preview/dom.js';
+import type { AnalyticsOverviewResult, VersionComparison } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 

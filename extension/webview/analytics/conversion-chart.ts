@@ -1,5 +1,5 @@
-import type { DrillDown, GoalConversions } from '../../../analytics/model.js';
-import { h } from '../preview/dom.js';
+import type { DrillDown, GoalConversions } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 import { daysBetween, s } from './svg.js';
 
 const WIDTH = 720, HEIGHT = 220, LEFT = 40, RIGHT = 24, TOP = 12, BOTTOM = 28;

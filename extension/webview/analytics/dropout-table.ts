@@ -1,5 +1,5 @@
-import type { BoxDropOuts, DropOutDwell } from '../../../analytics/model.js';
-import { h } from '../preview/dom.js';
+import type { BoxDropOuts, DropOutDwell } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 import { numberButton, type OpenChats } from './number-button.js';
 
 export const TOP_DROP_OUTS = 10;

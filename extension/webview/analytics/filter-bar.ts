@@ -1,5 +1,5 @@
-import type { PanelFilter } from '../../analytics-protocol.js';
-import { h } from '../preview/dom.js';
+import type { PanelFilter } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 
 /** What the controls offer: the store's versions and the days its chats span. */
 export interface FilterChoices {

@@ -1,5 +1,5 @@
-import type { Funnel } from '../../../analytics/model.js';
-import { h } from '../preview/dom.js';
+import type { Funnel } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 import { numberButton, type OpenChats } from './number-button.js';
 
 const PATHS = { given: 'the given path', observed: 'the most-travelled path', shortest: 'the shortest path' } as const;

@@ -1,5 +1,5 @@
-import type { DrillDown } from '../../../analytics/model.js';
-import { formatCount, h } from '../preview/dom.js';
+import type { DrillDown } from '../../webview-protocol.js';
+import { formatCount, h } from '../common/dom.js';
 
 /** Opens the chats behind a number; `label` says which number in the chats list's heading. */
 export type OpenChats = (drill: DrillDown, label: string) => void;

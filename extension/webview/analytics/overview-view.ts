@@ -1,6 +1,5 @@
-import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
-import { formatCount, h } from '../preview/dom.js';
-import type { PanelFilter } from '../../analytics-protocol.js';
+import type { AnalyticsOverviewResult, PanelFilter } from '../../webview-protocol.js';
+import { formatCount, h } from '../common/dom.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';

@@ -1,5 +1,5 @@
-import type { PrivacyStatus } from '../../../analytics/model.js';
-import { formatCount, h } from '../preview/dom.js';
+import type { PrivacyStatus } from '../../webview-protocol.js';
+import { formatCount, h } from '../common/dom.js';
 
 /** A warning above the numbers while the store holds free text kept as typed (the 'keep' policy, or data from before policies). */
 export function privacyBanner(status: PrivacyStatus | undefined): HTMLElement | undefined {

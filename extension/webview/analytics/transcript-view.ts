@@ -1,5 +1,5 @@
-import { REDACTED, type TranscriptEntry } from '../../../analytics/model.js';
-import { h } from '../preview/dom.js';
+import { REDACTED, type TranscriptEntry } from '../../webview-protocol.js';
+import { h } from '../common/dom.js';
 
 /** A chat's events in order; redacted answers show as a 'redacted' chip, boxes the flow lacks are marked. */
 export function transcriptView(chat: string, entries: readonly TranscriptEntry[], reveal: (boxId: string) => void): HTMLElement {

@@ -1,5 +1,5 @@
 import type { ProblemSummary } from '../../../language/flow-model.js';
-import { h } from './dom.js';
+import { h } from '../common/dom.js';
 
 const SHOWN = 3;
 

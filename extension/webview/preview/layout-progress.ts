@@ -1,4 +1,4 @@
-import { formatCount, h } from './dom.js';
+import { formatCount, h } from '../common/dom.js';
 
 /**
  * "Laying out N boxes… 12 s [Cancel]" in the toolbar, shown only when a layout takes long enough

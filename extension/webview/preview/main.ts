@@ -1,26 +1,11 @@
 /**
- * Entry of the preview webview bundle (dist/webview/preview.js).
- *
- * The extension writes the page (see extension/webview/README.md for the exact skeleton) with
- * this Content-Security-Policy, where `${cspSource}` is `webview.cspSource` and `${nonce}` a fresh
- * random nonce per page:
- *
- *   default-src 'none';
- *   style-src ${cspSource};
- *   script-src 'nonce-${nonce}';
- *   worker-src blob:;
- *   connect-src ${cspSource};
- *
- * Why each source is needed:
- * - style-src: dist/webview/preview.css (no inline styles: the bundle never writes style="").
- * - script-src nonce: the single <script nonce> tag that loads this bundle.
- * - connect-src: the layout worker script is fetched from its webview URI (data-layout-worker)...
- * - worker-src blob: ...and started from a Blob URL, because a webview may not start a worker
- *   from its resource origin directly.
- * Nothing is loaded from the network; the bundle needs no 'unsafe-eval' nor 'unsafe-inline'.
+ * Entry of the preview webview bundle (dist/webview/preview.js). The page and its
+ * Content-Security-Policy (extension/panels/webview-html.ts) allow this bundle's script and
+ * stylesheet, and fetching the layout worker from its webview URI to run it from a blob: URL:
+ * the bundle writes no inline style, evaluates no code, loads nothing from the network.
  */
 import './styles.css';
-import { h } from './dom.js';
+import { h } from '../common/dom.js';
 import { Host } from './host.js';
 import { PreviewApp } from './preview-app.js';
 

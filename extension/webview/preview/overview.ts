@@ -1,6 +1,6 @@
 import type { BoxKind, FlowGraph } from '../../../language/flow-model.js';
 import { KIND_NAMES } from './box-shapes.js';
-import { formatCount, h } from './dom.js';
+import { formatCount, h } from '../common/dom.js';
 
 const KIND_ORDER: BoxKind[] = ['message', 'choice', 'input', 'condition', 'action', 'handoff', 'end'];
 

@@ -1,7 +1,7 @@
 import type { FlowGraph } from '../../../language/flow-model.js';
-import type { PreviewState, ToWebview } from '../../webview-protocol.js';
+import { unknownMessage, type PreviewState, type ToPreview } from '../../webview-protocol.js';
 import { hideProblems, showProblems } from './banner.js';
-import { formatCount, h } from './dom.js';
+import { formatCount, h } from '../common/dom.js';
 import { GraphIndex } from './graph-index.js';
 import { GraphView } from './graph-view.js';
 import type { Host } from './host.js';
@@ -68,7 +68,7 @@ export class PreviewApp {
         host.onMessage(message => this.handle(message));
     }
 
-    handle(message: ToWebview): void {
+    handle(message: ToPreview): void {
         switch (message.type) {
             case 'graph': {
                 if (message.uri !== this.uri) {
@@ -103,6 +103,8 @@ export class PreviewApp {
             case 'exportSvg':
                 this.exportSvg(message.requestId);
                 break;
+            default:
+                unknownMessage(message, 'for the preview');
         }
     }
 

@@ -1,4 +1,4 @@
-import { h, must } from './dom.js';
+import { h, must } from '../common/dom.js';
 
 /** The static frame of the preview: toolbar, error banner, graph area and the chat pane slot. */
 export interface Shell {

@@ -1,7 +1,7 @@
 import type { FlowGraph, LiteralValue, VariableType } from '../../../language/flow-model.js';
 import type { ChatState, StepResult } from '../../../language/simulator.js';
 import { ChatSession } from './chat-session.js';
-import { h, must } from './dom.js';
+import { h, must } from '../common/dom.js';
 import { StartForm, typeHint } from './start-form.js';
 import { formatValue, sensitiveVariables, VariablesPane } from './variables-pane.js';
 

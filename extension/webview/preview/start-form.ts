@@ -1,6 +1,6 @@
 import type { FlowGraph, LiteralValue, VariableType } from '../../../language/flow-model.js';
 import { parseAnswer } from '../../../language/input-values.js';
-import { h } from './dom.js';
+import { h } from '../common/dom.js';
 
 const HINTS: Record<VariableType, string> = {
     text: 'text', number: 'a number', email: 'name@example.com', phone: '(555) 201-3344', date: 'YYYY-MM-DD', yesno: 'yes or no'

@@ -1,6 +1,5 @@
-import { DROP_OUT_STEPS } from '../../analytics/drop-out-steps.js';
-import type { BoxOverlay, EdgeOverlay } from '../../webview-protocol.js';
-import { formatCount, h } from './dom.js';
+import { DROP_OUT_STEPS, type BoxOverlay, type EdgeOverlay } from '../../webview-protocol.js';
+import { formatCount, h } from '../common/dom.js';
 import type { TextMeasurer } from './text-metrics.js';
 import { esc, n } from './xml.js';
 

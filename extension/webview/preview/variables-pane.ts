@@ -1,5 +1,5 @@
 import type { FlowGraph, LiteralValue } from '../../../language/flow-model.js';
-import { h } from './dom.js';
+import { h } from '../common/dom.js';
 
 /** Variables that hold PHI: declared sensitive, or saved by a sensitive input. */
 export function sensitiveVariables(graph: FlowGraph): Set<string> {

@@ -2,11 +2,12 @@ import * as assert from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { after, afterEach, before, beforeEach } from 'mocha';
 import type { Browser, Page } from 'playwright-core';
-import type { AnalyticsState, FromAnalytics, PanelFilter, ToAnalytics } from '../../../extension/analytics-protocol.js';
+import type { AnalyticsState, FromAnalytics, PanelFilter, ToAnalytics } from '../../../extension/webview-protocol.js';
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
 import { AnalyticsData } from './analytics-data.js';
 import { launchChromium } from './browser.js';
 import { ensureWebviewBuilt, SCREENSHOTS } from './preview-page.js';
+import { harnessPage } from './harness-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 /** A browser and a server for the Analytics page; one per test file. */
@@ -16,7 +17,7 @@ export class AnalyticsFixture {
     static async start(): Promise<AnalyticsFixture> {
         ensureWebviewBuilt();
         mkdirSync(SCREENSHOTS, { recursive: true });
-        const server = await startStaticServer({ '/dist/webview/': 'dist/webview', '/page/': 'test/webview/page', '/': 'test/webview/page' });
+        const server = await startStaticServer({ '/dist/webview/': 'dist/webview', '/page/': 'test/webview/page' }, { '/analytics.html': origin => harnessPage('analytics', origin) });
         try {
             return new AnalyticsFixture(await launchChromium(), server);
         } catch (error) {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { FromWebview, PreviewState, ToWebview } from '../../../extension/webview-protocol.js';
+import type { FromPreview, PreviewState, ToPreview } from '../../../extension/webview-protocol.js';
 import { launchChromium } from './browser.js';
+import { harnessPage } from './harness-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 export const SCREENSHOTS = 'test-output/webview';
@@ -22,7 +23,7 @@ export class PreviewFixture {
     static async start(): Promise<PreviewFixture> {
         ensureWebviewBuilt();
         mkdirSync(SCREENSHOTS, { recursive: true });
-        const server = await startStaticServer({ '/dist/webview/': 'dist/webview', '/page/': 'test/webview/page', '/': 'test/webview/page' });
+        const server = await startStaticServer({ '/dist/webview/': 'dist/webview', '/page/': 'test/webview/page' }, { '/preview.html': origin => harnessPage('preview', origin) });
         try {
             return new PreviewFixture(await launchChromium(), server);
         } catch (error) {
@@ -40,7 +41,7 @@ export class PreviewFixture {
         if (options.state) query.set('state', JSON.stringify(options.state));
         if (options.worker) query.set('worker', `${this.server.origin}${options.worker}`);
         await page.goto(`${this.server.origin}/preview.html?${query}`);
-        await page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some(m => m.type === 'ready'));
+        await page.waitForFunction(() => (window as unknown as { __posted: FromPreview[] }).__posted.some(m => m.type === 'ready'));
         return new PreviewPage(page, errors);
     }
 
@@ -56,13 +57,13 @@ export interface BoxRect { id: string; x: number; y: number; width: number; heig
 export class PreviewPage {
     constructor(readonly page: Page, readonly errors: string[]) {}
 
-    async post(message: ToWebview): Promise<void> {
+    async post(message: ToPreview): Promise<void> {
         // As a JSON string: Playwright serialises big objects (10,000 boxes) very slowly.
         await this.page.evaluate(json => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
     }
 
     /** Posts a graph and waits until it is drawn (the draw counter moves past its current value). */
-    async postGraph(message: Extract<ToWebview, { type: 'graph' }>): Promise<void> {
+    async postGraph(message: Extract<ToPreview, { type: 'graph' }>): Promise<void> {
         const before = await this.drawCount();
         await this.post(message);
         await this.page.waitForFunction(n => Number(document.getElementById('chatflow-preview')!.dataset.drawCount ?? 0) > n, before);
@@ -72,8 +73,8 @@ export class PreviewPage {
         return this.page.evaluate(() => Number(document.getElementById('chatflow-preview')!.dataset.drawCount ?? 0));
     }
 
-    posted(): Promise<FromWebview[]> {
-        return this.page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted);
+    posted(): Promise<FromPreview[]> {
+        return this.page.evaluate(() => (window as unknown as { __posted: FromPreview[] }).__posted);
     }
 
     savedState(): Promise<PreviewState | undefined> {

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,23 +15,29 @@ export interface StaticServer {
 
 /**
  * A tiny static server on 127.0.0.1 (random port) standing in for the webview's resource origin.
- * `mounts` maps URL prefixes to folders; `.html` files are templates where {{ORIGIN}} becomes the
- * server's origin (so the test page can carry the same CSP the extension sets).
+ * `mounts` maps URL prefixes to folders; `pages` maps paths to HTML made for the server's origin
+ * (the panels' own pages, see harness-page.ts).
  */
-export async function startStaticServer(mounts: Record<string, string>): Promise<StaticServer> {
+export async function startStaticServer(mounts: Record<string, string>, pages: Record<string, (origin: string) => string> = {}): Promise<StaticServer> {
     let origin = '';
     const server: Server = createServer((request, response) => {
         const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+        // Browsers ask every new origin for an icon; a webview has none to show.
+        if (path === '/favicon.ico') {
+            response.writeHead(204).end();
+            return;
+        }
+        const page = pages[path];
+        if (page) {
+            response.writeHead(200, { 'content-type': TYPES['.html'] }).end(page(origin));
+            return;
+        }
         const file = locate(mounts, path);
         if (!file) {
             response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
             return;
         }
         const type = TYPES[extname(file)] ?? 'application/octet-stream';
-        if (extname(file) === '.html') {
-            response.writeHead(200, { 'content-type': type }).end(readFileSync(file, 'utf8').replaceAll('{{ORIGIN}}', origin));
-            return;
-        }
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
         createReadStream(file).pipe(response);
     });

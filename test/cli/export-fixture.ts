@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CLI, ROOT } from '../../cli/run-cli.js';
+import { CLI, ROOT } from './run-cli.js';
 
 /** The clinic example with its conversions tracked for GA4 and Meta, as a marketing team would write it. */
 export const TRACKS = `

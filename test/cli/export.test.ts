@@ -1,10 +1,10 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readAudit, type AuditEntry } from '../../../analytics/export/audit-log.js';
-import { openDatabase } from '../../../analytics/sqlite/open-database.js';
-import { tempFolder } from '../helpers.js';
-import { ensureCliBuilt, runCli } from '../../cli/run-cli.js';
+import { readAudit, type AuditEntry } from '../../analytics/export/audit-log.js';
+import { openDatabase } from '../../analytics/sqlite/open-database.js';
+import { tempFolder } from '../analytics/helpers.js';
+import { ensureCliBuilt, runCli } from './run-cli.js';
 import { closedPort, fakeEndpoint, importClinicLogs, runCliAsync, writeTrackedClinic } from './export-fixture.js';
 
 const GA4_ENV = { CHATFLOW_GA4_MEASUREMENT_ID: 'G-RIVERSIDE1', CHATFLOW_GA4_API_SECRET: 'mp-secret-8f3k2' };
@@ -132,7 +132,7 @@ describe('chatflow export ga4|meta', function () {
             await endpoint.close();
         }
         assert.strictEqual(result.status, 4);
-        assert.match(result.stderr, /^chatflow: export failed: sending to ga4 needs the API secret in the environment variable CHATFLOW_GA4_API_SECRET/);
+        assert.match(result.stderr, /^chatflow: export failed: sending to ga4 needs the Measurement Protocol API secret in the environment variable CHATFLOW_GA4_API_SECRET/);
         assert.deepStrictEqual(endpoint.received, []);
         const last = (await auditOf(temp.db)).at(-1)!;
         assert.deepStrictEqual([last.mode, last.status, last.events], ['send', 'failed', 0]);

@@ -1,5 +1,4 @@
-import type { FlowContext } from '../flow-context.js';
-import type { SqliteConnection } from './connection.js';
+import type { FlowContext } from './flow-context.js';
 
 /** Enough for every panel, lens and report query of a few flows and filters. */
 const MAX_ENTRIES = 64;
@@ -7,10 +6,10 @@ const MAX_ENTRIES = 64;
 /**
  * Remembers metric results per generation of the database: the overlay, the Analytics panel and
  * the report ask the same questions again and again, and over a million events some answers take
- * a second to compute. The generation is SQLite's `PRAGMA data_version`, which changes whenever
- * another connection commits (the CLI importing while the language server has the file open),
- * plus a count of this connection's own writes, which data_version does not see. Any import ends
- * the generation, so a remembered answer is never older than the data.
+ * a second to compute. The engine tells the generation of the data: SQLite's `PRAGMA data_version`,
+ * which changes whenever another connection commits (the CLI importing while the language server
+ * has the file open), PostgreSQL's counter of committed batches; plus a count of this store's own
+ * writes. Any import ends the generation, so a remembered answer is never older than the data.
  *
  * Results are handed out as copies: a caller that edits one cannot change what the next is told.
  */
@@ -22,20 +21,17 @@ export class QueryMemo {
     /** Answers served from memory since the store opened (for tests and the benchmark). */
     hits = 0;
 
-    constructor(private readonly db: SqliteConnection) {}
+    constructor(private readonly dataGeneration: () => Promise<string>) {}
 
     /** Called before and after each write of this connection: data_version does not change for its own commits. */
     noteWrite(): void {
         this.ownWrites++;
     }
 
-    /** A stable text for the flows a metric is computed against (box kinds, goal marks, edges all matter). */
+    /** A stable text for what the numbers of these flows depend on (FlowContext.metricsKey), computed once per context. */
     contextKey(context: FlowContext): string {
         let key = this.contexts.get(context);
-        if (key === undefined) {
-            key = JSON.stringify([...context.flows.values()]);
-            this.contexts.set(context, key);
-        }
+        if (key === undefined) this.contexts.set(context, key = context.metricsKey());
         return key;
     }
 
@@ -65,7 +61,6 @@ export class QueryMemo {
 
     private async currentGeneration(): Promise<string> {
         const writes = this.ownWrites;
-        const row = await this.db.get<{ data_version: number }>('PRAGMA data_version');
-        return `${row!.data_version}:${writes}`;
+        return `${await this.dataGeneration()}:${writes}`;
     }
 }

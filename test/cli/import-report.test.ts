@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureCliBuilt, runCli } from '../cli/run-cli.js';
-import { tempFolder } from './helpers.js';
+import { ensureCliBuilt, runCli } from './run-cli.js';
+import { tempFolder } from '../analytics/helpers.js';
 
 const GOLDEN = 'test/fixtures/analytics/golden.jsonl';
 const DENTAL = 'test/fixtures/analytics/dental.chatflow';

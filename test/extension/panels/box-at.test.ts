@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import type { FlowGraph, Position } from '../../language/flow-model.js';
-import { boxAt, findBox } from '../../extension/preview/box-at.js';
-import { exampleText, exampleUri, flowsOf, lineOf } from './example-graphs.js';
+import type { FlowGraph, Position } from '../../../language/flow-model.js';
+import { boxAt, findBox } from '../../../extension/panels/box-at.js';
+import { exampleText, exampleUri, flowsOf, lineOf } from '../example-graphs.js';
 
 const clinicText = exampleText('clinic.chatflow');
 const clinicUri = exampleUri('clinic.chatflow');

@@ -1,0 +1,155 @@
+import { FlowContext } from './flow-context.js';
+import { funnelPath } from './funnel-path.js';
+import { boxStats } from './metrics/box-stats.js';
+import { conversions } from './metrics/conversions.js';
+import { chatPage } from './metrics/drill-down.js';
+import { dropOuts } from './metrics/drop-outs.js';
+import { dwellBeforeDropOut } from './metrics/dwell.js';
+import { convertingEdges, edges } from './metrics/edges.js';
+import { frequentPaths, type FrequentPath } from './metrics/frequent-paths.js';
+import { funnelSteps } from './metrics/funnel.js';
+import { scopeOf } from './metrics/scope.js';
+import type { SqlRunner } from './metrics/sql.js';
+import { transcript } from './metrics/transcript.js';
+import { chatsTakingPairs } from './metrics/untested-traffic.js';
+import { compareVersions, versions } from './metrics/versions.js';
+import { visits } from './metrics/visits.js';
+import type {
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    PrivacyStatus, TranscriptEntry, VersionComparison
+} from './model.js';
+import { privacyStatus } from './privacy-log.js';
+import { QueryMemo } from './query-memo.js';
+import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent, StoreOverview } from './store.js';
+
+/**
+ * What both store engines share: every metric, drill-down and transcript runs the same SQL
+ * (../metrics, one file per metric) through the engine's runner, and answers are remembered until
+ * the data changes (query-memo.ts). An engine adds how it stores batches, names its errors and
+ * tells the data's generation.
+ */
+export abstract class MetricStore implements AnalyticsStore {
+    abstract readonly file: string;
+    abstract readonly engine: 'sqlite' | 'postgres';
+    readonly memo: QueryMemo;
+
+    protected constructor(protected readonly db: SqlRunner, generation: () => Promise<string>) {
+        this.memo = new QueryMemo(generation);
+    }
+
+    abstract importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
+    abstract resolveUnmatched(context: FlowContext): Promise<number>;
+    abstract close(): Promise<void>;
+    /** The engine's errors about its database, as AnalyticsErrors that name it and say what to do (or undefined). */
+    protected abstract explain(error: unknown): Error | undefined;
+
+    async recordImport(file: string, summary: ImportRecord): Promise<void> {
+        await this.writing(() => this.inTransaction(async db => {
+            const now = Date.now();
+            await db.all('INSERT INTO imports (file, finished_at, imported, duplicates, malformed) VALUES (?, ?, ?, ?, ?)',
+                [file, now, summary.imported, summary.duplicates, summary.malformed]);
+            await db.all("INSERT INTO privacy_log (at, action, policy, salt_id, file, texts) VALUES (?, 'import', ?, ?, ?, ?)",
+                [now, summary.policy, summary.saltId ?? '', file, summary.imported]);
+        }));
+    }
+
+    privacyStatus(): Promise<PrivacyStatus> {
+        return this.explained(() => privacyStatus(this.db));
+    }
+
+    visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
+        return this.remembered(['visits', filter], () => visits(this.db, scopeOf(filter)));
+    }
+
+    dropOuts(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxDropOuts[]> {
+        return this.remembered(['dropOuts', context, filter], () => dropOuts(this.db, context, scopeOf(filter)));
+    }
+
+    edges(_context: FlowContext, filter?: AnalyticsFilter): Promise<EdgeTraffic[]> {
+        return this.remembered(['edges', filter], () => edges(this.db, scopeOf(filter)));
+    }
+
+    conversions(context: FlowContext, filter?: AnalyticsFilter): Promise<GoalConversions[]> {
+        return this.remembered(['conversions', context, filter], () => conversions(this.db, context, scopeOf(filter)));
+    }
+
+    funnel(context: FlowContext, request: { steps: string[] } | { goal: string }, filter?: AnalyticsFilter): Promise<Funnel> {
+        return this.remembered(['funnel', context, request, filter], async () => {
+            const scope = scopeOf(filter);
+            if ('steps' in request) return { path: 'given', steps: await funnelSteps(this.db, request.steps, scope) };
+            const chosen = funnelPath(context, request.goal, await convertingEdges(this.db, context, scope, request.goal));
+            return { goal: request.goal, path: chosen.path, steps: await funnelSteps(this.db, chosen.steps, scope) };
+        });
+    }
+
+    dwellBeforeDropOut(context: FlowContext, filter?: AnalyticsFilter): Promise<DropOutDwell[]> {
+        return this.remembered(['dwell', context, filter], () => dwellBeforeDropOut(this.db, context, scopeOf(filter)));
+    }
+
+    compareVersions(context: FlowContext, a: string, b: string, filter?: AnalyticsFilter): Promise<VersionComparison[]> {
+        return this.remembered(['compareVersions', context, a, b, filter], () => compareVersions(this.db, context, scopeOf(filter), a, b));
+    }
+
+    versions(context: FlowContext, filter?: AnalyticsFilter): Promise<Array<{ version: string; chats: number }>> {
+        return this.remembered(['versions', context, filter], () => versions(this.db, context, scopeOf(filter)));
+    }
+
+    boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
+        return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
+    }
+
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
+        return this.remembered(['chatsTaking', boxes, pairs, filter], () => chatsTakingPairs(this.db, scopeOf(filter), boxes, pairs));
+    }
+
+    frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]> {
+        return this.remembered(['frequentPaths', flow, top, filter], () => frequentPaths(this.db, scopeOf(filter), flow, top));
+    }
+
+    chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {
+        return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter), drill, page));
+    }
+
+    transcript(chat: string): Promise<TranscriptEntry[]> {
+        return this.explained(() => transcript(this.db, chat));
+    }
+
+    overview(): Promise<StoreOverview> {
+        return this.explained(async () => {
+            const [events] = await this.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events');
+            const [chats] = await this.db.all<{ n: number; first: number | null; last: number | null }>(
+                'SELECT COUNT(*) AS n, MIN(first_ts) AS first, MAX(last_ts) AS last FROM chat_facts');
+            const [imports] = await this.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM imports');
+            const iso = (ts: number | null) => (ts === null ? undefined : new Date(ts).toISOString());
+            return { events: events.n, chats: chats.n, first: iso(chats.first), last: iso(chats.last), imports: imports.n };
+        });
+    }
+
+    /** Runs `work` in one write transaction of the engine, on the runner it is given. */
+    protected abstract inTransaction<T>(work: (db: SqlRunner) => Promise<T>): Promise<T>;
+
+    /** A metric, from the memo when the data has not changed since it was last computed with these arguments. */
+    protected remembered<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
+        const text = JSON.stringify(key.map(part => (part instanceof FlowContext ? this.memo.contextKey(part) : part)));
+        return this.explained(() => this.memo.get(text, compute));
+    }
+
+    /** A write: the memo forgets everything, before (queries that start meanwhile) and after it. */
+    protected async writing<T>(work: () => Promise<T>): Promise<T> {
+        this.memo.noteWrite();
+        try {
+            return await this.explained(work);
+        } finally {
+            this.memo.noteWrite();
+        }
+    }
+
+    /** Runs a store operation; the engine's errors become AnalyticsErrors that name the database. */
+    protected async explained<T>(work: () => Promise<T>): Promise<T> {
+        try {
+            return await work();
+        } catch (error) {
+            throw this.explain(error) ?? error;
+        }
+    }
+}

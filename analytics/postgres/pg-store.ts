@@ -1,0 +1,83 @@
+import type pg from 'pg';
+import type { FlowContext } from '../flow-context.js';
+import { MetricStore } from '../metric-store.js';
+import type { BatchResult, StoredEvent } from '../store.js';
+import { PgRunner } from './pg-connection.js';
+import { explainPostgresError, type ServerName } from './pg-errors.js';
+import { CREATE_IMPORT_TABLES_PG, REFRESH_TOUCHED_PG } from './pg-facts.js';
+import { openPostgres, type PgOpenOptions } from './pg-open.js';
+import { IMPORT_LOCK, PgEventWriter } from './pg-writer.js';
+
+/**
+ * The AnalyticsStore on a PostgreSQL server: the team store. Numbers are aggregated by the server
+ * (the same metric SQL as SQLite's), never computed from shipped event rows.
+ */
+export class PostgresAnalyticsStore extends MetricStore {
+    readonly engine = 'postgres';
+    private readonly writer: PgEventWriter;
+
+    private constructor(readonly file: string, private readonly pool: pg.Pool, private readonly runner: PgRunner, private readonly server: ServerName) {
+        super(runner, async () => String((await runner.get<{ generation: number }>('SELECT generation FROM store_meta'))!.generation));
+        this.writer = new PgEventWriter(pool, server);
+    }
+
+    /** `shown` is the URL without its password: how the store names itself. */
+    static async open(url: string, shown: string, options: PgOpenOptions): Promise<PostgresAnalyticsStore> {
+        const { pool, runner, server } = await openPostgres(url, options);
+        return new PostgresAnalyticsStore(shown, pool, runner, server);
+    }
+
+    importBatch(events: readonly StoredEvent[]): Promise<BatchResult> {
+        return this.writing(() => this.writer.write(events));
+    }
+
+    resolveUnmatched(context: FlowContext): Promise<number> {
+        return this.writing(async () => {
+            const names = await this.runner.all<{ stream: number; flow: string; box: string }>(
+                'SELECT DISTINCT e.stream AS stream, s.flow AS flow, e.box AS box FROM events e JOIN streams s ON s.id = e.stream WHERE e.matched = 0');
+            const fixes = names.map(n => ({ ...n, id: context.resolve(n.flow, n.box) })).filter(n => n.id !== undefined);
+            if (fixes.length === 0) return 0;
+            return this.inTransaction(async db => {
+                await db.run('SELECT pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+                await db.query(CREATE_IMPORT_TABLES_PG);
+                let changed = 0;
+                for (const fix of fixes) {
+                    await db.run('INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE matched = 0 AND stream = ? AND box = ? ON CONFLICT DO NOTHING', [fix.stream, fix.box]);
+                    // The same event may already be stored under its resolved name (imported after the alias was added).
+                    await db.run(`DELETE FROM events WHERE matched = 0 AND stream = ? AND box = ? AND EXISTS (
+                        SELECT 1 FROM events same WHERE same.chat = events.chat AND same.ts = events.ts AND same.type = events.type
+                        AND same.box = ? AND same.goal = events.goal AND same.ordinal = events.ordinal)`, [fix.stream, fix.box, fix.id!]);
+                    changed += (await db.run('UPDATE events SET box = ?, matched = 1 WHERE matched = 0 AND stream = ? AND box = ?', [fix.id!, fix.stream, fix.box])).changes;
+                }
+                await db.query(REFRESH_TOUCHED_PG);
+                return changed;
+            });
+        });
+    }
+
+    async close(): Promise<void> {
+        await this.writer.close();
+        await this.pool.end();
+    }
+
+    /** Runs `work` on one connection inside a transaction. */
+    protected async inTransaction<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
+        const client = await this.pool.connect();
+        const db = new PgRunner(client, this.server);
+        try {
+            await db.run('BEGIN');
+            const result = await work(db);
+            await db.run('COMMIT');
+            return result;
+        } catch (error) {
+            await db.run('ROLLBACK').catch(() => undefined);
+            throw error;
+        } finally {
+            client.release();
+        }
+    }
+
+    protected explain(error: unknown): Error | undefined {
+        return explainPostgresError(error, this.server);
+    }
+}
