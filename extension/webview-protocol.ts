@@ -131,6 +131,8 @@ export type FromAnalytics =
     | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number }
     /** The user clicked a chat: its transcript. */
     | { type: 'transcript'; requestId: number; chat: string }
+    /** The user clicked a chat's "Turn into test": runs `chatflow.chatToTest` (the test goes into the flow's file). */
+    | { type: 'chatToTest'; chat: string; flow: string }
     /** The Import button of the 'unavailable' state: runs `chatflow.importLogs`. */
     | { type: 'import' }
     /** Something failed in the webview: shown in the output channel. */
