@@ -82,6 +82,15 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
         assert.strictEqual(new Set(seen).size, seen.length, 'no chat twice');
     });
 
+    it('asks the extension to turn a listed chat into a test of its flow', async () => {
+        const box = overview.dropOuts.find(d => d.box.endsWith('.ask_phone'))!.box;
+        await page.click(`table.dropouts tr[data-box="${box}"] td:nth-child(2) button.number`);
+        await page.page.waitForSelector('.chats li button.chat-to-test');
+        const chat = await page.page.getAttribute('.chats li', 'data-chat');
+        const requests = await page.click('.chats li button.chat-to-test');
+        assert.deepStrictEqual(requests, [{ type: 'chatToTest', chat, flow: 'Clinic' }]);
+    });
+
     it('shows a transcript with redacted answers as visible chips', async () => {
         const box = overview.dropOuts.find(d => d.box.endsWith('.ask_phone'))!.box;
         await page.click(`table.dropouts tr[data-box="${box}"] td:nth-child(2) button.number`);
