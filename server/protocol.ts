@@ -5,6 +5,8 @@
  */
 import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
+import type { UntestedTraffic } from '../analytics/untested-traffic.js';
+export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested-traffic.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
@@ -85,6 +87,8 @@ export type AnalyticsOverviewResult =
         privacy?: PrivacyStatus;
         /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
         storeVersions?: string[];
+        /** Per flow of the document: the real chats that take transitions no test takes. */
+        untested?: UntestedTraffic[];
     }
     | AnalyticsUnavailable;
 
