@@ -1,22 +1,17 @@
 import { runFlowTests, uncoveredEdges } from '../conversation-tests.js';
-import type { FlowEdge, FlowGraph } from '../flow-model.js';
+import type { FlowGraph } from '../flow-model.js';
 import { withExpectations, type GeneratedStep, type GeneratedTest } from './generated-test.js';
 import { infeasibleTransitions } from './infeasible-transitions.js';
-import { completeToEnd, DEFAULT_LIMITS, distancesToEnd, explore, pathOf, type SearchLimits } from './search.js';
+import { completeToEnd, distancesToEnd } from './complete.js';
+import { DEFAULT_LIMITS, explore, type SearchLimits } from './explore.js';
+import { pathOf } from './path-state.js';
 import { solveSlot } from './solve-slot.js';
+import { setCover } from './set-cover.js';
 import { SymbolicFlow, type PathState } from './symbolic-flow.js';
 import { testName, uniqueNames } from './test-names.js';
+import { untakenOf, type UntakenTransition } from './untaken.js';
 
-/** A transition no generated test takes, and why. */
-export interface UntakenTransition {
-    edge: string;
-    from: string;
-    to: string;
-    label?: string;
-    /** True when no chat can take it (proved); false when the generator only found no way. */
-    infeasible: boolean;
-    reason: string;
-}
+export type { UntakenTransition } from './untaken.js';
 
 export interface Generation {
     flow: string;
@@ -95,56 +90,4 @@ function testOf(flow: SymbolicFlow, graph: FlowGraph, state: PathState, names: (
     if (!test) return undefined;
     test.name = names(testName(graph, path.map(s => s.step).filter(s => s !== undefined), state.box));
     return test;
-}
-
-/**
- * Greedy set cover: repeatedly the test that takes the most targets not yet taken (fewer steps on
- * a tie). Lazily: a test's gain only shrinks as others are chosen, so a recomputed gain that still
- * beats every other test's last known gain is the best.
- */
-function setCover(candidates: GeneratedTest[], targets: ReadonlySet<string>): GeneratedTest[] {
-    const chosen: GeneratedTest[] = [];
-    const left = new Set(targets);
-    const pool = candidates.map(test => {
-        const edges = [...new Set(test.edges.filter(e => targets.has(e)))];
-        return { test, edges, gain: edges.length };
-    });
-    const better = (a: typeof pool[number], b: typeof pool[number]) => b.gain - a.gain || a.test.steps.length - b.test.steps.length;
-    pool.sort(better);
-    while (left.size > 0 && pool.length > 0) {
-        const top = pool[0];
-        top.gain = top.edges.reduce((n, e) => n + (left.has(e) ? 1 : 0), 0);
-        if (pool.length > 1 && better(top, pool[1]) > 0) {
-            // Stale: put it back in its place and look again.
-            pool.shift();
-            const at = pool.findIndex(c => better(top, c) <= 0);
-            pool.splice(at < 0 ? pool.length : at, 0, top);
-            continue;
-        }
-        pool.shift();
-        if (top.gain === 0) break;
-        chosen.push(top.test);
-        top.edges.forEach(e => left.delete(e));
-    }
-    // In the order the flow reads: by the first target each takes.
-    const order = new Map([...targets].map((id, i) => [id, i]));
-    const first = (t: GeneratedTest) => Math.min(...t.edges.map(e => order.get(e) ?? Infinity));
-    return chosen.map(t => ({ t, at: first(t) })).sort((a, b) => a.at - b.at).map(x => x.t);
-}
-
-function untakenOf(edge: FlowEdge, proved: Map<string, string>, exploration: ReturnType<typeof explore>, limits: SearchLimits): UntakenTransition {
-    const base = { edge: edge.id, from: edge.from, to: edge.to, ...(edge.label !== undefined && edge.kind !== 'next' ? { label: edge.label } : {}) };
-    const reason = proved.get(edge.id);
-    if (reason) return { ...base, infeasible: true, reason };
-    if (exploration.witness.has(edge.id)) return { ...base, infeasible: false, reason: 'a path takes it, but no test playing it could be written' };
-    if (exploration.undecided.has(edge.id)) return { ...base, infeasible: false, reason: 'no answers were found that satisfy the conditions on the way' };
-    if (exploration.exhaustive && !exploration.boxes.has(edge.from)) {
-        return { ...base, infeasible: true, reason: `no chat from the start reaches ${shortName(edge.from)}: every way there passes a transition no chat can take` };
-    }
-    if (exploration.exhaustive) return { ...base, infeasible: true, reason: 'no chat from the start can take it: on every path to it, the conditions on the way contradict it' };
-    return { ...base, infeasible: false, reason: `not reached within the search limit (${limits.states} states)` };
-}
-
-function shortName(boxId: string): string {
-    return boxId.slice(boxId.indexOf('.') + 1);
 }

@@ -1,36 +1,10 @@
 import type { FlowBox, FlowEdge, FlowGraph } from '../flow-model.js';
-import { atomKey, combine, substitute, toDnf, type Atom, type Binding, type Formula } from './formula.js';
-import { solveSlot, specKey, type SlotSpec } from './solve-slot.js';
+import { constrain } from './alternatives.js';
+import { combine, substitute, toDnf, type Atom, type Binding, type Formula } from './formula.js';
+import type { Alternative, PathState, PathStep, SlotInfo } from './path-state.js';
+import { stateSignature } from './state-signature.js';
 
-/** One answer typed along a path: at which input, into which variable, of what type and validation. */
-export interface SlotInfo extends SlotSpec { box: string; variable?: string }
-
-/** What a test does at a waiting box. Messages and conditions move on by themselves. */
-export type PathStep =
-    | { kind: 'choose'; label: string }
-    | { kind: 'answer'; slot: number }
-    | { kind: 'outcome'; outcome: string };
-
-/**
- * One way the conditions along a path can all hold: the atoms each slot's answer must satisfy.
- * `certain` when an answer was found for every slot; otherwise the solver could not decide some.
- */
-export interface Alternative { atoms: ReadonlyMap<number, readonly Atom[]>; certain: boolean }
-
-/** A chat played symbolically: where it is, what the variables hold, and how it got there. */
-export interface PathState {
-    box: string;
-    bindings: ReadonlyMap<string, Binding>;
-    /** Never empty: a path none of whose alternatives can hold is dropped. */
-    alternatives: readonly Alternative[];
-    parent?: PathState;
-    edge?: FlowEdge;
-    step?: PathStep;
-    depth: number;
-}
-
-/** More ways than this to meet a path's conditions are cut (and the search is no longer a proof). */
-const MAX_ALTERNATIVES = 16;
+export type { Alternative, PathState, PathStep, SlotInfo } from './path-state.js';
 
 /**
  * Plays a flow with unknown answers: every input creates a slot, every branch adds its condition
@@ -131,76 +105,15 @@ export class SymbolicFlow {
         return this.constrain(alternatives, conjunctions, []);
     }
 
-    /** Each alternative joined with each conjunction; the solver drops those that cannot hold. */
     private constrain(alternatives: readonly Alternative[], conjunctions: Atom[][], fresh: number[]): Alternative[] {
-        const result: Alternative[] = [];
-        const keys = new Set<string>();
-        for (const alternative of alternatives) {
-            for (const conjunction of conjunctions) {
-                const atoms = new Map(alternative.atoms);
-                for (const slot of fresh) atoms.set(slot, []);
-                const touched = new Set<number>(fresh);
-                for (const atom of conjunction) {
-                    const list = atoms.get(atom.slot) ?? [];
-                    // A condition met again on the same answer adds nothing (and must not make the state look new).
-                    if (list.some(a => atomKey(a) === atomKey(atom))) continue;
-                    atoms.set(atom.slot, [...list, atom]);
-                    touched.add(atom.slot);
-                }
-                let certain = alternative.certain;
-                let possible = true;
-                for (const slot of touched) {
-                    const solved = solveSlot(this.slots[slot], atoms.get(slot)!);
-                    if (solved.status === 'unsat') { possible = false; break; }
-                    if (solved.status === 'unknown') certain = false;
-                }
-                if (!possible) continue;
-                const key = this.alternativeKey(atoms, certain);
-                if (keys.has(key)) continue;
-                keys.add(key);
-                result.push({ atoms, certain });
-            }
-        }
-        // Alternatives with answers found first: they are the ones a test can be written from.
-        result.sort((a, b) => Number(b.certain) - Number(a.certain));
-        if (result.length > MAX_ALTERNATIVES) {
-            this.complete = false;
-            result.length = MAX_ALTERNATIVES;
-        }
-        return result;
+        const { alternatives: kept, cut } = constrain(this.slots, alternatives, conjunctions, fresh);
+        if (cut) this.complete = false;
+        return kept;
     }
 
-    private alternativeKey(atoms: ReadonlyMap<number, readonly Atom[]>, certain: boolean): string {
-        const parts: string[] = [];
-        for (const [slot, list] of atoms) if (list.length > 0) parts.push(`${slot}:${list.map(atomKey).sort().join('&')}`);
-        return `${certain}|${parts.sort().join(';')}`;
-    }
-
-    /**
-     * What decides the rest of the chat from here: the box, the variables, and the atoms on the
-     * answers variables still hold. Two paths with the same signature can go on in the same ways,
-     * so a search needs to go on from one of them only.
-     */
+    /** See stateSignature: paths with the same signature go on alike. */
     signature(state: PathState): string {
-        const bindings: string[] = [];
-        const live = new Map<number, string>();
-        for (const [name, binding] of [...state.bindings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            if (binding.kind === 'value') bindings.push(`${name}=${JSON.stringify(binding.value)}`);
-            else {
-                bindings.push(`${name}=?${specKey(this.slots[binding.slot])}`);
-                live.set(binding.slot, name);
-            }
-        }
-        const alternatives = new Set<string>();
-        for (const alternative of state.alternatives) {
-            const parts: string[] = [];
-            for (const [slot, name] of live) {
-                const atoms = alternative.atoms.get(slot) ?? [];
-                parts.push(`${name}:${atoms.map(atomKey).sort().join('&')}`);
-            }
-            alternatives.add(`${alternative.certain}|${parts.sort().join(';')}`);
-        }
-        return `${state.box}|${bindings.join(',')}|${[...alternatives].sort().join('/')}`;
+        return stateSignature(this.slots, state);
     }
 }
 
