@@ -20,7 +20,7 @@ import type {
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
-import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent, StoreOverview } from './store.js';
+import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent, StoreOverview, StoreStatus } from './store.js';
 
 /**
  * What both store engines share: every metric, drill-down and transcript runs the same SQL
@@ -35,6 +35,11 @@ export abstract class MetricStore implements AnalyticsStore {
 
     protected constructor(protected readonly db: SqlRunner, generation: () => Promise<string>) {
         this.memo = new QueryMemo(generation);
+    }
+
+    /** The engine's SQL runner, for library code that reads or appends its own tables (the export audit log). */
+    get sql(): SqlRunner {
+        return this.db;
     }
 
     abstract importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
@@ -123,6 +128,20 @@ export abstract class MetricStore implements AnalyticsStore {
             const iso = (ts: number | null) => (ts === null ? undefined : new Date(ts).toISOString());
             return { events: events.n, chats: chats.n, first: iso(chats.first), last: iso(chats.last), imports: imports.n };
         });
+    }
+
+    /** The schema version the database is at (migrations applied). */
+    abstract schemaVersion(): Promise<number>;
+
+    /** What `chatflow db status` prints: the engine, the schema, what is stored and when it was last imported. */
+    async status(): Promise<StoreStatus> {
+        const overview = await this.overview();
+        const [last] = await this.explained(() => this.db.all<{ at: number | null }>('SELECT MAX(finished_at) AS at FROM imports'));
+        return {
+            engine: this.engine, database: this.file, schema: await this.explained(() => this.schemaVersion()),
+            events: overview.events, chats: overview.chats, imports: overview.imports,
+            ...(last?.at ? { lastImport: new Date(last.at).toISOString() } : {})
+        };
     }
 
     /** Runs `work` in one write transaction of the engine, on the runner it is given. */

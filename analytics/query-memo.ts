@@ -15,7 +15,7 @@ const MAX_ENTRIES = 64;
  */
 export class QueryMemo {
     private readonly results = new Map<string, unknown>();
-    private generation = '';
+    private resultsGeneration = '';
     private ownWrites = 0;
     private readonly contexts = new WeakMap<FlowContext, string>();
     /** Answers served from memory since the store opened (for tests and the benchmark). */
@@ -38,20 +38,25 @@ export class QueryMemo {
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
         // Read before computing: a write that lands meanwhile starts a new generation, so this result is not reused after it.
         const generation = await this.currentGeneration();
-        if (generation !== this.generation) {
+        if (generation !== this.resultsGeneration) {
             this.results.clear();
-            this.generation = generation;
+            this.resultsGeneration = generation;
         }
         if (this.results.has(key)) {
             this.hits++;
             return structuredClone(this.results.get(key)) as T;
         }
         const value = await compute();
-        if (this.generation === generation) {
+        if (this.resultsGeneration === generation) {
             if (this.results.size >= MAX_ENTRIES) this.results.delete(this.results.keys().next().value!);
             this.results.set(key, structuredClone(value));
         }
         return value;
+    }
+
+    /** The data's generation as the engine tells it (another process's commits included, this store's own writes not). */
+    generation(): Promise<string> {
+        return this.dataGeneration();
     }
 
     /** Drops every remembered answer (the benchmark measures cold queries this way). */

@@ -60,6 +60,18 @@ export interface StoreOverview {
     imports: number;
 }
 
+export interface StoreStatus {
+    engine: 'sqlite' | 'postgres';
+    /** The file, or the URL without its password. */
+    database: string;
+    schema: number;
+    events: number;
+    chats: number;
+    imports: number;
+    /** When the last import finished (ISO). */
+    lastImport?: string;
+}
+
 export interface AnalyticsStore {
     /** The database file, or the PostgreSQL URL without its password. */
     readonly file: string;

@@ -14,6 +14,7 @@ Commands:
   redact --db <path>               Re-apply a privacy policy to an existing analytics database
   tests-from-logs --db <path> --flow <flows> [--top N] [--write]
                                    Test blocks replaying the most frequent paths of real chats
+  db status|migrate|copy           The analytics database: what it holds, its schema, moving it to a server
 
 Options:
   -h, --help      Show help (also: chatflow <command> --help)
@@ -60,8 +61,8 @@ the step, and what the chat did instead. The last line is "N passed, N failed".
 Options:
   --coverage             Also list the transitions (choices, branches, outcomes, nexts) no test
                          takes, after "Coverage of <Flow>: N of M transitions taken by a test."
-  --db <path>            With --coverage: weigh the transitions no test takes by the real chats in
-                         this analytics database: how many chats take at least one, and the top
+  --db <path or URL>     With --coverage: weigh the transitions no test takes by the real chats in
+                         this analytics database (a SQLite file, or a postgres:// URL): how many chats take at least one, and the top
                          untested transitions by chats
   --min-coverage <N>     Exit 1 when a flow's transition coverage is below N percent, naming the
                          transitions it misses (stderr)
@@ -89,7 +90,7 @@ policy stored as [redacted] or [hash:...], are never written: a made-up value va
 as an existing test are skipped, so running it again adds only new paths.
 
 Options:
-  --db <path>              The database (default .chatflow/analytics.db)
+  --db <path or URL>       The database: a SQLite file (default .chatflow/analytics.db) or a postgres:// URL
   --flow <files,folders>   The .chatflow files or folders of the flows (comma-separated)
   --top <N>                Tests per flow (default 5)
   --write                  Insert the tests into each flow, after its last test (default: print them)
@@ -197,3 +198,26 @@ Options:
 
 Exit codes: 0 exported, 1 the flows have errors, 2 bad option or path, or no database yet,
 4 the export was refused or failed (not allow-listed field, missing secret, endpoint down).`;
+
+export const DB_HELP = `Usage: chatflow db status [--db <path or url>] [--format text|json]
+       chatflow db migrate --db <url>
+       chatflow db copy --from <sqlite file> --to <url>
+
+The analytics database: a SQLite file (default .chatflow/analytics.db) or a PostgreSQL server
+named by a postgres:// or postgresql:// URL, e.g. postgres://analyst@db.example.org/chatflow?sslmode=verify-full.
+Passwords never go in the URL of a setting: PGPASSWORD, ~/.pgpass or a PGSERVICE service file.
+
+  status    The engine, the schema version, events, chats, imports and the last import.
+  migrate   Creates or updates the Chatflow tables on the server (needs the database owner;
+            imports also do it when they may). Readers and writers then need only their GRANTs.
+  copy      Moves a local store's events to the server, with progress; a re-run adds only what
+            is missing. Refused while the file holds answers kept as typed (re-redact first).
+
+Options:
+  --db <path or url>   The database (default .chatflow/analytics.db)
+  --from <file>        copy: the SQLite file
+  --to <url>           copy: the server
+  --format text|json   status: json prints {engine, database, schema, events, chats, imports, lastImport}
+  -h, --help           Show this help
+
+Exit codes: 0 done, 2 bad command line, or the database cannot be used (the message says why).`;

@@ -1,3 +1,4 @@
+import { dbCommand } from './commands/db.js';
 import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
@@ -21,7 +22,8 @@ const COMMANDS: Record<string, Command> = {
     report: reportCommand,
     export: exportCommand,
     redact: redactCommand,
-    'tests-from-logs': testsFromLogsCommand
+    'tests-from-logs': testsFromLogsCommand,
+    db: dbCommand
 };
 
 /** Runs the `chatflow` command line; returns the exit code. */

@@ -5,8 +5,9 @@ import { AnalyticsError } from '../errors.js';
 import { FlowContext } from '../flow-context.js';
 import { scopeOf } from '../metrics/scope.js';
 import type { AnalyticsFilter, ExportResult } from '../model.js';
-import type { SqliteConnection } from '../sqlite/connection.js';
-import { openDatabase } from '../sqlite/open-database.js';
+import type { DatabaseLocation } from '../database-location.js';
+import type { MetricStore } from '../metric-store.js';
+import { openAnalyticsStore } from '../open-store.js';
 import { checkPayloads } from './allow-list.js';
 import { appendAudit, type AuditEntry } from './audit-log.js';
 import { credentialsFrom, parseEndpoint, postJson, requestUrl, shownUrl } from './endpoint.js';
@@ -19,7 +20,7 @@ import { trackedGoals, type Place } from './tracked-goals.js';
 export interface ExportRequest {
     platform: TrackPlatform;
     graphs: readonly FlowGraph[];
-    db: string;
+    db: DatabaseLocation;
     /** How the database and the payload file are named in messages. */
     display: (file: string) => string;
     place: Place;
@@ -41,7 +42,7 @@ export interface ExportRequest {
  * successful or not, is appended to the database's export audit log.
  */
 export async function runExport(request: ExportRequest): Promise<ExportResult> {
-    const db = await openDatabase(request.db, { mode: 'existing', displayName: request.display(request.db) });
+    const db = await openAnalyticsStore(request.db, { mode: 'existing', displayName: request.db.engine === 'sqlite' ? request.display(request.db.file) : request.db.shown });
     const mode = request.send ? 'send' : 'dry-run';
     const audit: AuditEntry = {
         at: Date.now(), platform: request.platform, goals: [], events: 0, mode,
@@ -60,18 +61,18 @@ export async function runExport(request: ExportRequest): Promise<ExportResult> {
         if (error instanceof ExportError) audit.events = error.sentEvents;
         throw error instanceof RangeError ? new ExportError(error.message) : error;
     } finally {
-        await appendAudit(db, audit).finally(() => db.close());
+        await appendAudit(db.sql, audit).finally(() => db.close());
     }
 }
 
-async function exportWith(db: SqliteConnection, request: ExportRequest, audit: AuditEntry): Promise<ExportResult> {
+async function exportWith(db: MetricStore, request: ExportRequest, audit: AuditEntry): Promise<ExportResult> {
     const goals = trackedGoals(request.graphs, request.platform, request.place);
     if (goals.length === 0) {
         throw new ExportError(`no flow tracks a goal for ${request.platform}: add e.g. track appointment { ${request.platform === 'ga4' ? 'ga4 "generate_lead" { value: 1 }' : 'meta "Schedule" { }'} } to a flow.`);
     }
     audit.goals = [...new Set(goals.map(g => g.goal))];
     const context = new FlowContext(request.graphs);
-    const rows = await exportedConversions(db, context, scopeOf(request.filter), audit.goals);
+    const rows = await exportedConversions(db.sql, context, scopeOf(request.filter), audit.goals);
     const bodies: Array<Ga4Body | MetaBody> = request.platform === 'ga4'
         ? ga4Bodies(goals, rows)
         : metaBodies(goals, rows, { userData: request.userData ?? false });

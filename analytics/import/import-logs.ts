@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { AnalyticsError } from '../errors.js';
 import type { FlowContext } from '../flow-context.js';
 import type { ImportProblem, ImportSummary } from '../model.js';
 import { DEFAULT_PRIVACY, protectText, type PrivacyOptions } from '../privacy.js';
@@ -13,6 +14,16 @@ import type { LogEvent, LogFormat, ReadBatch, ReaderOptions } from './log-event.
 import { readRasaEventLines, readRasaTrackers } from './rasa-readers.js';
 
 export const IMPORT_PROBLEMS_KEPT = 20;
+
+/**
+ * Typed answers kept as typed may be health information: on a server they would leave the
+ * importing machine, so the `keep` policy is for a local SQLite file only.
+ */
+export function refuseKeptTextOnServer(store: Pick<AnalyticsStore, 'engine' | 'file'>, policy: PrivacyOptions['policy']): void {
+    if (store.engine === 'postgres' && policy === 'keep') {
+        throw new AnalyticsError('refused', `the 'keep' privacy policy is refused for a server database (${store.file}): typed answers can hold patient data, and they would leave this machine. Import with 'redact' or 'hash' (redaction happens here, before anything is sent).`);
+    }
+}
 /**
  * Events per transaction. Each commit writes every page the batch dirtied (the tail pages of the
  * indexes again and again) and chats cut by a batch boundary are recomputed: 20,000 took ~15% less
@@ -48,6 +59,7 @@ const READERS: Record<LogFormat, (file: string, options: ReaderOptions) => Async
 /** Imports log files into the store, batch by batch; returns what was imported, skipped and unmatched. */
 export async function importLogFiles(store: AnalyticsStore, files: readonly string[], options: ImportOptions): Promise<ImportSummary> {
     const privacy = options.privacy ?? DEFAULT_PRIVACY;
+    refuseKeptTextOnServer(store, privacy.policy);
     const salt = privacy.salt ? saltId(privacy.salt) : undefined;
     const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
     const unmatched = new Map<string, { flow: string; box: string; events: number }>();

@@ -55,6 +55,10 @@ export class PostgresAnalyticsStore extends MetricStore {
         });
     }
 
+    async schemaVersion(): Promise<number> {
+        return (await this.runner.get<{ version: number }>('SELECT MAX(version) AS version FROM chatflow_schema'))!.version;
+    }
+
     async close(): Promise<void> {
         await this.writer.close();
         await this.pool.end();

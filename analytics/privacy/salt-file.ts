@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isPostgresUrl, withoutPassword } from '../database-location.js';
 import type { PrivacyOptions, PrivacyPolicy } from '../privacy.js';
 
 /**
@@ -18,7 +19,8 @@ const SALT_BYTES = 32;
 
 export function defaultSaltFile(db: string, env: NodeJS.ProcessEnv = process.env): string {
     const config = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
-    const key = createHash('sha256').update(path.resolve(db)).digest('hex').slice(0, 24);
+    // A server store is named by its URL (without the password): the same from any folder.
+    const key = createHash('sha256').update(isPostgresUrl(db) ? withoutPassword(db) : path.resolve(db)).digest('hex').slice(0, 24);
     return path.join(config, 'chatflow', 'salts', `${key}.salt`);
 }
 

@@ -54,6 +54,24 @@ export class SqliteAnalyticsStore extends MetricStore {
         });
     }
 
+    /** Every stored event in storage order, a page at a time: what `chatflow db copy` moves to a server. */
+    async *storedEvents(pageSize = 20_000): AsyncGenerator<StoredEvent[]> {
+        type Row = Omit<StoredEvent, 'matched'> & { matched: number };
+        for (let after = 0; ;) {
+            const rows = await this.explained(() => this.connection.all<Row & { id: number }>(
+                `SELECT e.id AS id, e.chat AS chat, e.ts AS ts, e.type AS type, e.box AS box, e.matched AS matched, e.goal AS goal,
+                        e.text AS text, s.flow AS flow, s.version AS version, e.ordinal AS ordinal
+                 FROM events e JOIN streams s ON s.id = e.stream WHERE e.id > ? ORDER BY e.id LIMIT ?`, [after, pageSize]));
+            if (rows.length === 0) return;
+            after = rows[rows.length - 1].id;
+            yield rows.map(({ id: _id, matched, ...event }) => ({ ...event, matched: matched === 1 }));
+        }
+    }
+
+    async schemaVersion(): Promise<number> {
+        return (await this.connection.get<{ user_version: number }>('PRAGMA user_version'))!.user_version;
+    }
+
     async close(): Promise<void> {
         await this.writer.close();
         await this.connection.close();

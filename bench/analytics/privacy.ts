@@ -20,7 +20,7 @@ import { FlowContext } from '../../analytics/flow-context.js';
 import { importLogFiles } from '../../analytics/import/import-logs.js';
 import { protectText, type PrivacyOptions } from '../../analytics/privacy.js';
 import { scrubSafeHarbor } from '../../analytics/privacy/safe-harbor.js';
-import { reapplyPrivacy } from '../../analytics/sqlite/reapply-privacy.js';
+import { reapplyPrivacy } from '../../analytics/reapply-privacy.js';
 import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

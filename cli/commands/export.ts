@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { databasePath } from '../../analytics/database-location.js';
 import { fileURLToPath } from 'node:url';
 import type { SourceRange, TrackPlatform } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
@@ -12,6 +11,7 @@ import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { EXPORT_HELP } from '../help.js';
+import { shownStore, storeLocation } from '../store-args.js';
 import type { CommandIO } from './io.js';
 import { loadFlowGraphs } from './import.js';
 
@@ -42,9 +42,9 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         throw new UsageError(`--send needs --endpoint, the ${platform === 'ga4' ? 'Measurement Protocol URL (https://www.google-analytics.com/mp/collect)' : 'Graph API URL (https://graph.facebook.com/v21.0)'}.`);
     }
     if (endpoint && !options.send) throw new UsageError('--endpoint is only used with --send; without --send the export is a dry run that writes --out.');
-    const dbFile = databasePath(io.cwd, text('db'));
-    if (!fs.existsSync(dbFile)) {
-        throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
+    const location = storeLocation(options, io.cwd);
+    if (location.engine === 'sqlite' && !fs.existsSync(location.file)) {
+        throw new UsageError(`no analytics database at ${displayPath(location.file, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     }
     const filter = Object.fromEntries(Object.entries({ from: text('from'), to: text('to') }).filter(([, v]) => v !== undefined));
     try {
@@ -61,7 +61,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         result = await runExport({
             platform: platform as TrackPlatform,
             graphs,
-            db: dbFile,
+            db: location,
             display: file => displayPath(file, io.cwd),
             place: range => placeOf(range, io.cwd),
             filter,
@@ -73,7 +73,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
         if (error instanceof ExportError || error instanceof AnalyticsError) {
             if (options.format === 'json') io.out(JSON.stringify({ error: error.message } satisfies ExportFailure, null, 2));
             io.err(`chatflow: export failed: ${error.message}`);
-            io.err(`(recorded in the export audit log of ${displayPath(dbFile, io.cwd)})`);
+            io.err(`(recorded in the export audit log of ${shownStore(location, io.cwd)})`);
             return ExitCode.ExportFailed;
         }
         throw error;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { databasePath } from '../../analytics/database-location.js';
+import { shownLocation } from '../../analytics/database-location.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
@@ -8,13 +8,13 @@ import { detectFormat } from '../../analytics/import/detect-format.js';
 import { importLogFiles, LogFileError } from '../../analytics/import/import-logs.js';
 import { LOG_FORMATS, type LogFormat } from '../../analytics/import/log-event.js';
 import type { ImportSummary } from '../../analytics/model.js';
-import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { parseArgs, type CommandSpec } from '../args.js';
 import { displayPath, formatProblem, problemsOf } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { findChatflowFiles } from '../files.js';
 import { IMPORT_HELP } from '../help.js';
 import { loadWorkspace } from '../workspace.js';
+import { openCliStore, shownStore, storeLocation } from '../store-args.js';
 import type { CommandIO } from './io.js';
 import { PRIVACY_CLI_OPTIONS, privacyFromArgs } from './privacy-options.js';
 
@@ -43,9 +43,9 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     const context = new FlowContext(graphs);
     const logFormat = (options['log-format'] ?? 'auto') as LogFormat | 'auto';
     const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, logs, logFormat, io.cwd);
-    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
-    const privacy = privacyFromArgs(options, dbFile);
-    const store = await openStore(dbFile, 'create', io.cwd);
+    const location = storeLocation(options, io.cwd);
+    const privacy = privacyFromArgs(options, shownLocation(location));
+    const store = await openCliStore(location, 'create', io.cwd);
     let summary: ImportSummary;
     const started = Date.now();
     let reported = started;
@@ -66,7 +66,7 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     } finally {
         await store.close();
     }
-    const overview = { file: displayPath(dbFile, io.cwd), seconds: (Date.now() - started) / 1000 };
+    const overview = { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 };
     if (options.format === 'json') io.out(JSON.stringify({ database: overview.file, ...summary }, null, 2));
     else printSummary(summary, overview, io);
     return ExitCode.Ok;
@@ -86,15 +86,6 @@ export async function loadFlowGraphs(inputs: readonly string[], io: CommandIO): 
         return undefined;
     }
     return workspace.documents.flatMap(d => workspace.services.flow.FlowGraphs.of(d));
-}
-
-export async function openStore(file: string, mode: 'create' | 'existing', cwd: string): Promise<SqliteAnalyticsStore> {
-    try {
-        return await SqliteAnalyticsStore.open(file, { mode, displayName: displayPath(file, cwd) });
-    } catch (error) {
-        if (error instanceof AnalyticsError) throw new UsageError(error.message);
-        throw error;
-    }
 }
 
 function requireLogFile(log: string, cwd: string): string {

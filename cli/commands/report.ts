@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { databasePath } from '../../analytics/database-location.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { scopeOf } from '../../analytics/metrics/scope.js';
@@ -12,7 +11,8 @@ import { displayPath } from '../diagnostics.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { REPORT_HELP } from '../help.js';
 import type { CommandIO } from './io.js';
-import { loadFlowGraphs, openStore } from './import.js';
+import { openCliStore, shownStore, storeLocation } from '../store-args.js';
+import { loadFlowGraphs } from './import.js';
 
 const FORMATS = { table: reportTable, json: (report: ReportData) => JSON.stringify(report, null, 2), html: reportHtml } as const;
 
@@ -32,17 +32,14 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
         return ExitCode.Ok;
     }
     const filter = filterOf(options);
-    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
-    if (!fs.existsSync(dbFile)) {
-        throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
-    }
+    const location = storeLocation(options, io.cwd);
     if (positionals.length === 0) throw new UsageError('report needs the .chatflow files or folders to report on, e.g. chatflow report examples');
     const graphs = await loadFlowGraphs(positionals, io);
     if (!graphs) return ExitCode.Problems;
-    const store = await openStore(dbFile, 'existing', io.cwd);
+    const store = await openCliStore(location, 'existing', io.cwd);
     let report: ReportData;
     try {
-        report = await buildReport(store, graphs, filter, displayPath(dbFile, io.cwd));
+        report = await buildReport(store, graphs, filter, shownStore(location, io.cwd));
     } catch (error) {
         if (error instanceof AnalyticsError) throw new UsageError(error.message);
         throw error;

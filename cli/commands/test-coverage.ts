@@ -1,12 +1,9 @@
-import * as fs from 'node:fs';
-import { databasePath } from '../../analytics/database-location.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
 import { uncoveredEdges } from '../../language/conversation-tests.js';
 import type { FlowEdge } from '../../language/flow-model.js';
-import { displayPath } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { openStore } from './import.js';
+import { openCliStore, storeLocation } from '../store-args.js';
 import type { CommandIO } from './io.js';
 import { location, type FlowRun } from './test-run.js';
 
@@ -35,11 +32,7 @@ export function coverageOf(run: FlowRun): FlowCoverage {
 
 /** Weighs each flow's untaken transitions by the chats in the analytics database. */
 export async function addTraffic(coverages: FlowCoverage[], runs: readonly FlowRun[], db: string, io: CommandIO): Promise<void> {
-    const file = databasePath(io.cwd, db);
-    if (!fs.existsSync(file)) {
-        throw new UsageError(`no analytics database at ${displayPath(file, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or check --db.`);
-    }
-    const store = await openStore(file, 'existing', io.cwd);
+    const store = await openCliStore(storeLocation({ db }, io.cwd), 'existing', io.cwd);
     try {
         const context = new FlowContext(runs.map(r => r.graph));
         for (const [i, coverage] of coverages.entries()) {

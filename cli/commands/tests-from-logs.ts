@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
-import { databasePath } from '../../analytics/database-location.js';
 import { chatToTest } from '../../analytics/chat-test/chat-to-test.js';
-import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import type { MetricStore } from '../../analytics/metric-store.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import type { GeneratedTest } from '../../language/testgen/generated-test.js';
 import { applyInsertions, insertionFor, layoutOf, type Insertion } from '../../language/testgen/insert-tests.js';
@@ -13,7 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { findChatflowFiles } from '../files.js';
 import { TESTS_FROM_LOGS_HELP } from '../help.js';
 import { loadWorkspace } from '../workspace.js';
-import { openStore } from './import.js';
+import { openCliStore, storeLocation } from '../store-args.js';
 import type { CommandIO } from './io.js';
 
 export const testsFromLogsSpec: CommandSpec = {
@@ -35,8 +34,7 @@ export async function testsFromLogsCommand(argv: readonly string[], io: CommandI
     if (positionals.length > 0) throw new UsageError(`tests-from-logs takes no files of its own ('${positionals[0]}'): pass the flows with --flow.`);
     const top = typeof options.top === 'string' ? Number(options.top) : 5;
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of tests per flow, like --top 5, not '${options.top}'.`);
-    const dbFile = databasePath(io.cwd, typeof options.db === 'string' ? options.db : undefined);
-    if (!fs.existsSync(dbFile)) throw new UsageError(`no analytics database at ${displayPath(dbFile, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
+    const location = storeLocation(options, io.cwd);
     const workspace = await loadWorkspace(findChatflowFiles(options.flow.split(',').filter(f => f !== ''), io.cwd));
     const errors = workspace.documents.flatMap(d => problemsOf(d, io.cwd)).filter(p => p.severity === 'error');
     if (errors.length > 0) {
@@ -44,7 +42,7 @@ export async function testsFromLogsCommand(argv: readonly string[], io: CommandI
         io.err(`the flows have ${errors.length} error${errors.length === 1 ? '' : 's'}: fix them first (chatflow validate lists them).`);
         return ExitCode.Problems;
     }
-    const store = await openStore(dbFile, 'existing', io.cwd);
+    const store = await openCliStore(location, 'existing', io.cwd);
     try {
         for (const document of workspace.documents) {
             const file = displayPath(document.uri.fsPath, io.cwd);
@@ -71,7 +69,7 @@ export async function testsFromLogsCommand(argv: readonly string[], io: CommandI
 }
 
 /** Tests for the flow's most frequent real paths, each replaying one chat of the path, none repeating an existing test's steps. */
-async function testsOf(store: SqliteAnalyticsStore, graph: FlowGraph, top: number, io: CommandIO): Promise<GeneratedTest[]> {
+async function testsOf(store: MetricStore, graph: FlowGraph, top: number, io: CommandIO): Promise<GeneratedTest[]> {
     const seen = new Set(graph.tests.map(t => actionsKey(t.from, t.steps)));
     const name = uniqueNames(graph.tests.map(t => t.name));
     const tests: GeneratedTest[] = [];

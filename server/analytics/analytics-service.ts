@@ -4,13 +4,13 @@ import type { ChatflowServices } from '../../language/chatflow-module.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
-import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import type { MetricStore } from '../../analytics/metric-store.js';
 import type { AnalyticsUnavailable, BoxStatsResult } from '../protocol.js';
 import { readAnalyticsSettings, type AnalyticsSettings } from './analytics-settings.js';
 import { StoreHolder } from './store-holder.js';
 
 export interface Opened {
-    store: SqliteAnalyticsStore;
+    store: MetricStore;
     settings: AnalyticsSettings;
 }
 
@@ -35,7 +35,7 @@ export class AnalyticsService {
     /** The store for reading, or why there is none. */
     async open(): Promise<Opened | AnalyticsUnavailable> {
         const settings = await this.settings();
-        const store = await this.holder.read(settings.db);
+        const store = await this.holder.read(settings.location);
         return 'available' in store ? store : { store, settings };
     }
 

@@ -34,7 +34,7 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             const files = params.files.map(f => path.resolve(f));
             files.forEach(assertReadableLog);
             const privacy = await readPrivacyOptions(analytics.shared, settings.db);
-            const store = await analytics.holder.write(settings.db);
+            const store = await analytics.holder.write(settings.location);
             let last = 0;
             const summary = await importLogFiles(store, files, {
                 context, privacy,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import { AnalyticsError } from '../../analytics/errors.js';
-import { reapplyPrivacy } from '../../analytics/sqlite/reapply-privacy.js';
+import { reapplyPrivacy } from '../../analytics/reapply-privacy.js';
 import { ReapplyPrivacyRequest, type ReapplyPrivacyResult } from '../protocol.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { readPrivacyOptions } from './privacy-settings.js';
@@ -15,12 +15,12 @@ export function registerReapplyPrivacy(connection: Connection, analytics: Analyt
     connection.onRequest(ReapplyPrivacyRequest, async (params): Promise<ReapplyPrivacyResult> => {
         await analytics.shared.workspace.WorkspaceManager.ready;
         const settings = await analytics.settings();
-        if (!fs.existsSync(settings.db)) throw new Error(`No analytics database at ${settings.db}: nothing to redact.`);
+        if (settings.location.engine === 'sqlite' && !fs.existsSync(settings.location.file)) throw new Error(`No analytics database at ${settings.db}: nothing to redact.`);
         const privacy = await readPrivacyOptions(analytics.shared, settings.db, params.policy);
         analytics.holder.importing++;
         try {
             const context = analytics.workspaceContext();
-            const result = await analytics.holder.exclusive(() => reapplyPrivacy(settings.db, { privacy, context }));
+            const result = await analytics.holder.exclusive(() => reapplyPrivacy(settings.location, { privacy, context }));
             return { db: settings.db, policy: privacy.policy, ...result };
         } catch (error) {
             if (error instanceof AnalyticsError) throw new Error(error.message);

@@ -1,51 +1,63 @@
 import * as fs from 'node:fs';
+import { shownLocation, type DatabaseLocation } from '../../analytics/database-location.js';
 import { AnalyticsError } from '../../analytics/errors.js';
-import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import type { MetricStore } from '../../analytics/metric-store.js';
+import { openAnalyticsStore } from '../../analytics/open-store.js';
 import type { AnalyticsUnavailable } from '../protocol.js';
 
 const WATCH_INTERVAL_MS = 1000;
+/** How often a server store is asked whether someone else imported (a cheap one-row read). */
+const SERVER_POLL_MS = 15_000;
 
 /**
- * The workspace's analytics store: opened lazily on the first question, reopened when the file is
- * replaced (deleted, created, another inode), closed on shutdown. Watches the file so clients hear
- * about imports made outside this server (the CLI, the demo).
+ * The workspace's analytics store: opened lazily on the first question, reopened when the
+ * setting names another one or (SQLite) the file is replaced, closed on shutdown. Tells clients
+ * about imports made elsewhere: SQLite by watching the file (the CLI, the demo), PostgreSQL by
+ * polling the store's generation (a colleague's import, a CI job).
  */
 export class StoreHolder {
-    private store: SqliteAnalyticsStore | undefined;
-    private opened: { file: string; ino: number } | undefined;
+    private store: MetricStore | undefined;
+    private opened: { key: string; ino: number } | undefined;
     private watched: string | undefined;
+    private poll: { timer: NodeJS.Timeout; generation?: string } | undefined;
     private queue: Promise<unknown> = Promise.resolve();
-    /** While an import through this server runs, file changes are its own: no outside-change events. */
+    /** While an import through this server runs, changes are its own: no outside-change events. */
     importing = 0;
 
-    constructor(private readonly onOutsideChange: (file: string) => void) {}
+    constructor(private readonly onOutsideChange: (db: string) => void) {}
 
-    /** The store over `file` if it exists, else why there are no numbers. */
-    async read(file: string): Promise<SqliteAnalyticsStore | AnalyticsUnavailable> {
-        this.watch(file);
-        const stat = fs.statSync(file, { throwIfNoEntry: false });
-        if (!stat) {
-            await this.close();
-            return unavailable(file, `No analytics database at ${file} yet. Run "Chatflow: Import Chat Logs…" (or \`chatflow import <logs> --flow <flows> --db ${file}\`) to import chat logs.`);
+    /** The store if it exists and answers, else why there are no numbers (the message says what to do). */
+    async read(location: DatabaseLocation): Promise<MetricStore | AnalyticsUnavailable> {
+        const name = shownLocation(location);
+        let ino = -1;
+        if (location.engine === 'sqlite') {
+            this.watch(location.file);
+            const stat = fs.statSync(location.file, { throwIfNoEntry: false });
+            if (!stat) {
+                await this.close();
+                return unavailable(name, `No analytics database at ${name} yet. Run "Chatflow: Import Chat Logs…" (or \`chatflow import <logs> --flow <flows> --db ${name}\`) to import chat logs.`);
+            }
+            ino = stat.ino;
         }
         try {
-            return await this.open(file, 'existing', stat.ino);
+            return await this.open(location, 'existing', ino);
         } catch (error) {
-            if (error instanceof AnalyticsError) return unavailable(file, error.message);
+            // A server that is down, a wrong password, a missing grant: the panel shows it with a retry.
+            if (error instanceof AnalyticsError) return unavailable(name, error.message);
             throw error;
         }
     }
 
-    /** The store over `file`, created if needed (imports). */
-    async write(file: string): Promise<SqliteAnalyticsStore> {
-        this.watch(file);
-        const stat = fs.statSync(file, { throwIfNoEntry: false });
-        return this.open(file, 'create', stat?.ino ?? -1);
+    /** The store, created if needed (imports). */
+    async write(location: DatabaseLocation): Promise<MetricStore> {
+        if (location.engine === 'sqlite') this.watch(location.file);
+        const stat = location.engine === 'sqlite' ? fs.statSync(location.file, { throwIfNoEntry: false }) : undefined;
+        return this.open(location, 'create', stat?.ino ?? -1);
     }
 
     /**
      * Runs `work` with the store closed; opens asked for meanwhile (code lenses, the panel) wait
-     * until it is done. A re-redaction needs the file to itself for its final checkpoint.
+     * until it is done. A re-redaction needs the database to itself.
      */
     exclusive<T>(work: () => Promise<T>): Promise<T> {
         const next = this.queue.then(async () => {
@@ -57,17 +69,19 @@ export class StoreHolder {
     }
 
     /** Opens one at a time: two code lens requests arriving together share one connection. */
-    private open(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
-        const next = this.queue.then(() => this.openNow(file, mode, ino));
+    private open(location: DatabaseLocation, mode: 'create' | 'existing', ino: number): Promise<MetricStore> {
+        const next = this.queue.then(() => this.openNow(location, mode, ino));
         this.queue = next.catch(() => undefined);
         return next;
     }
 
-    private async openNow(file: string, mode: 'create' | 'existing', ino: number): Promise<SqliteAnalyticsStore> {
-        if (this.store && this.opened?.file === file && (this.opened.ino === ino || ino === -1)) return this.store;
+    private async openNow(location: DatabaseLocation, mode: 'create' | 'existing', ino: number): Promise<MetricStore> {
+        const key = location.engine === 'sqlite' ? location.file : location.url;
+        if (this.store && this.opened?.key === key && (this.opened.ino === ino || ino === -1)) return this.store;
         await this.close();
-        this.store = await SqliteAnalyticsStore.open(file, { mode });
-        this.opened = { file, ino: ino === -1 ? fs.statSync(file, { throwIfNoEntry: false })?.ino ?? -1 : ino };
+        this.store = await openAnalyticsStore(location, { mode });
+        this.opened = { key, ino: location.engine === 'sqlite' && ino === -1 ? fs.statSync(location.file, { throwIfNoEntry: false })?.ino ?? -1 : ino };
+        if (location.engine === 'postgres') this.pollGeneration(this.store, location.shown);
         return this.store;
     }
 
@@ -81,10 +95,26 @@ export class StoreHolder {
         });
     }
 
+    private pollGeneration(store: MetricStore, shown: string): void {
+        const poll = { generation: undefined as string | undefined, timer: setInterval(async () => {
+            try {
+                const generation = await store.memo.generation();
+                if (poll.generation !== undefined && generation !== poll.generation && this.importing === 0) this.onOutsideChange(shown);
+                poll.generation = generation;
+            } catch {
+                // The server went away: the next question reports it (with what to do).
+            }
+        }, SERVER_POLL_MS) };
+        poll.timer.unref();
+        this.poll = poll;
+    }
+
     async close(): Promise<void> {
         const store = this.store;
         this.store = undefined;
         this.opened = undefined;
+        if (this.poll) clearInterval(this.poll.timer);
+        this.poll = undefined;
         await store?.close();
     }
 

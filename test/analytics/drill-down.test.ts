@@ -2,26 +2,26 @@ import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { FlowContext } from '../../analytics/flow-context.js';
 import type { AnalyticsFilter, DrillDown } from '../../analytics/model.js';
-import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
+import type { MetricStore } from '../../analytics/metric-store.js';
 import type { FlowGraph } from '../../language/flow-model.js';
-import { EXAMPLES, exampleGraphs, importInto, openStore, tempFolder } from './helpers.js';
+import { ENGINES, engineStore, exampleGraphs, EXAMPLES, importInto, tempFolder } from './helpers.js';
 
 /**
  * The drill-down property, over the sample logs of examples/logs (4,600 chats, three flows): for
  * every box, edge, goal and day, the chats listed behind a number are exactly as many as the
  * number, page after page, and their counts add up to the secondary totals (entries, traversals).
  */
-describe('analytics drill-down: the chats listed always add up to the number shown', () => {
-    let store: SqliteAnalyticsStore;
+for (const engine of ENGINES) describe(`analytics drill-down: the chats listed always add up to the number shown (${engine})`, () => {
+    let store: MetricStore;
     let graphs: FlowGraph[];
-    let cleanup: () => void;
+    let cleanup: () => Promise<void>;
 
     before(async function () {
         this.timeout(120_000);
         const temp = tempFolder();
         cleanup = temp.cleanup;
         graphs = await exampleGraphs();
-        store = await openStore(temp.db);
+        store = await engineStore(engine, temp);
         const all = new FlowContext(graphs);
         const logs = path.join(EXAMPLES, 'logs');
         await importInto(store, [path.join(logs, 'clinic-2026-11.jsonl'), path.join(logs, 'pharmacy-refill-2026-11.csv')], all);
@@ -30,7 +30,7 @@ describe('analytics drill-down: the chats listed always add up to the number sho
 
     after(async () => {
         await store.close();
-        cleanup();
+        await cleanup();
     });
 
     /** Pages through the drill-down; checks the total, distinct chats, and returns the sum of counts. */

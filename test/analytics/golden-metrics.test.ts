@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import type { FlowContext } from '../../analytics/flow-context.js';
-import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
-import { dentalContext, FIXTURES, importInto, openStore, tempFolder } from './helpers.js';
+import type { MetricStore } from '../../analytics/metric-store.js';
+import { dentalContext, engineStore, ENGINES, FIXTURES, importInto, tempFolder } from './helpers.js';
 
 /*
  * test/fixtures/analytics/golden.jsonl: 12 chats through the BrightSmile Dental flow
@@ -44,23 +44,23 @@ import { dentalContext, FIXTURES, importInto, openStore, tempFolder } from './he
 
 const D = (box: string) => `Dental.${box}`;
 
-describe('analytics metrics on the hand-computed golden dataset', () => {
-    let store: SqliteAnalyticsStore;
+for (const engine of ENGINES) describe(`analytics metrics on the hand-computed golden dataset (${engine})`, () => {
+    let store: MetricStore;
     let context: FlowContext;
-    let cleanup: () => void;
+    let cleanup: () => Promise<void>;
 
     before(async function () {
         this.timeout(60_000);
         const temp = tempFolder();
         cleanup = temp.cleanup;
         context = await dentalContext();
-        store = await openStore(temp.db);
+        store = await engineStore(engine, temp);
         await importInto(store, [path.join(FIXTURES, 'golden.jsonl')], context);
     });
 
     after(async () => {
         await store.close();
-        cleanup();
+        await cleanup();
     });
 
     it('counts visits as chats with an enter at the box, and all entries', async () => {

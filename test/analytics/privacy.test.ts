@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { REDACTED } from '../../analytics/model.js';
-import { EXAMPLES, exampleGraphs, FIXTURES, dentalContext, importInto, openStore, tempFolder } from './helpers.js';
+import { dentalContext, engineStore, ENGINES, EXAMPLES, exampleGraphs, FIXTURES, importInto, storedBytes, tempFolder } from './helpers.js';
 
 const logs = path.join(EXAMPLES, 'logs');
 
@@ -31,12 +31,8 @@ function sensitiveAnswers(context: FlowContext): string[] {
     return [...found].filter(text => text.length >= 7 && !/^(yes|no)\b/i.test(text));
 }
 
-function databaseBytes(db: string): Buffer {
-    return Buffer.concat([db, `${db}-wal`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
-}
-
-describe('analytics privacy at import', () => {
-    it('never writes the answers to sensitive inputs to the database file, only [redacted]', async function () {
+for (const engine of ENGINES) describe(`analytics privacy at import (${engine})`, () => {
+    it('never writes the answers to sensitive inputs to the database, only [redacted]', async function () {
         this.timeout(120_000);
         const temp = tempFolder();
         try {
@@ -44,13 +40,13 @@ describe('analytics privacy at import', () => {
             const phi = sensitiveAnswers(context);
             assert.ok(phi.length > 1000, `${phi.length} distinct fake names, dates of birth, phones, emails, symptoms and Rx numbers`);
             assert.ok(phi.some(text => /@example\.com$/.test(text)) && phi.some(text => /^\(555\) 01/.test(text)));
-            const store = await openStore(temp.db);
+            const store = await engineStore(engine, temp);
             const summary = await importInto(store, [path.join(logs, 'clinic-2026-11.jsonl'), path.join(logs, 'pharmacy-refill-2026-11.csv')], context);
             const rasa = await importInto(store, [path.join(logs, 'dental-rasa-trackers.json')], context, { defaultFlow: 'Dental' });
             assert.ok(summary.redacted > 5000 && rasa.redacted > 100);
             await store.close();
 
-            const bytes = databaseBytes(temp.db);
+            const bytes = await storedBytes(engine, temp);
             // Every 20th value (each search scans the whole file): names, dates, phones, emails, symptoms, Rx numbers alike.
             const sample = phi.filter((_, i) => i % 20 === 0);
             assert.ok(sample.some(text => /@example\.com$/.test(text)) && sample.some(text => /^\(555\) 01/.test(text)) && sample.some(text => /^\d{7}$/.test(text)));
@@ -60,21 +56,21 @@ describe('analytics privacy at import', () => {
             assert.ok(bytes.includes(Buffer.from('Opening hours and address')));
             assert.ok(bytes.includes(Buffer.from(REDACTED)));
         } finally {
-            temp.cleanup();
+            await temp.cleanup();
         }
     });
 
     it('keeps Rasa slot values (PHI) out of the database and redacts the answers they came from', async () => {
         const temp = tempFolder();
         try {
-            const store = await openStore(temp.db);
+            const store = await engineStore(engine, temp);
             await importInto(store, [path.join(FIXTURES, 'dental-tracker.json')], await dentalContext(), { defaultFlow: 'Dental' });
             await store.close();
-            const bytes = databaseBytes(temp.db);
+            const bytes = await storedBytes(engine, temp);
             for (const phi of ['Maria Lopez', 'maria.lopez.fixture@example.com']) assert.ok(!bytes.includes(Buffer.from(phi)), `${phi} reached the database`);
             assert.ok(bytes.includes(Buffer.from('New patient special')));
         } finally {
-            temp.cleanup();
+            await temp.cleanup();
         }
     });
 
@@ -87,13 +83,13 @@ describe('analytics privacy at import', () => {
                 { box: 'offer_consult', type: 'enter', text: 'Would you like to book a free 20-minute consultation now?' },
                 { box: 'utter_ask_birthday', type: 'answer', text: '1961-02-17' }
             ].map((e, i) => JSON.stringify({ chat: 't1', ts: `2026-11-08T10:00:0${i}Z`, flow: 'Dental', version: 'v2', ...e })).join('\n') + '\n');
-            const store = await openStore(temp.db);
+            const store = await engineStore(engine, temp);
             const summary = await importInto(store, [log], await dentalContext());
             assert.strictEqual(summary.redacted, 2);
             assert.deepStrictEqual((await store.transcript('t1')).map(e => e.text), [REDACTED, 'Would you like to book a free 20-minute consultation now?', REDACTED]);
             await store.close();
         } finally {
-            temp.cleanup();
+            await temp.cleanup();
         }
     });
 });

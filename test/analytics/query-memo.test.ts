@@ -2,14 +2,14 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FlowContext } from '../../analytics/flow-context.js';
-import { dentalSuite, FIXTURES, graphsOf, importInto, openStore, type tempFolder } from './helpers.js';
+import { dentalSuite, engineStore, ENGINES, FIXTURES, graphsOf, importInto, type TempFolder } from './helpers.js';
 
 const golden = path.join(FIXTURES, 'golden.jsonl');
 
-describe('analytics answers remembered until the data changes', () => {
+for (const engine of ENGINES) describe(`analytics answers remembered until the data changes (${engine})`, () => {
     const suite = dentalSuite();
     let context: FlowContext;
-    let temp: ReturnType<typeof tempFolder>;
+    let temp: TempFolder;
     let early: string;
 
     beforeEach(() => {
@@ -20,7 +20,7 @@ describe('analytics answers remembered until the data changes', () => {
     });
 
     it('answers a repeated question from memory, as a copy the caller may change', async () => {
-        const store = await openStore(temp.db);
+        const store = await engineStore(engine, temp);
         await importInto(store, [golden], context);
         const first = await store.boxStats(context);
         const hits = store.memo.hits;
@@ -33,7 +33,7 @@ describe('analytics answers remembered until the data changes', () => {
     });
 
     it('tells filters and flows apart: another version or another goal mark is another question', async () => {
-        const store = await openStore(temp.db);
+        const store = await engineStore(engine, temp);
         await importInto(store, [golden], context);
         const all = await store.visits(context);
         const v2 = await store.visits(context, { version: 'v2' });
@@ -50,7 +50,7 @@ describe('analytics answers remembered until the data changes', () => {
     });
 
     it('keeps its answers across an edit that moves the boxes but changes no box, edge or goal (a comment, a reworded text)', async () => {
-        const store = await openStore(temp.db);
+        const store = await engineStore(engine, temp);
         await importInto(store, [golden], context);
         await store.boxStats(context);
         const source = fs.readFileSync(path.join(FIXTURES, 'dental.chatflow'), 'utf8');
@@ -65,7 +65,7 @@ describe('analytics answers remembered until the data changes', () => {
     });
 
     it('forgets everything when this store imports more', async () => {
-        const store = await openStore(temp.db);
+        const store = await engineStore(engine, temp);
         await importInto(store, [early], context);
         const before = await store.boxStats(context);
         await importInto(store, [golden], context);
@@ -76,16 +76,16 @@ describe('analytics answers remembered until the data changes', () => {
     });
 
     it('forgets everything when another process imports into the same file (the CLI while the editor shows numbers)', async () => {
-        const shown = await openStore(temp.db);
+        const shown = await engineStore(engine, temp);
         await importInto(shown, [early], context);
         const before = await shown.edges(context);
         assert.deepStrictEqual(await shown.edges(context), before);
 
-        const cli = await openStore(temp.db);
+        const cli = await engineStore(engine, temp);
         await importInto(cli, [golden], context);
         await cli.close();
 
-        const clean = await openStore(path.join(temp.folder, 'clean.db'));
+        const clean = await engineStore(engine, temp, 'clean');
         await importInto(clean, [golden], context);
         const after = await shown.edges(context);
         assert.notDeepStrictEqual(after, before);
@@ -96,7 +96,7 @@ describe('analytics answers remembered until the data changes', () => {
 
     /** boxStats of a database holding just this log. */
     async function fresh(log: string) {
-        const store = await openStore(path.join(temp.folder, `fresh-${path.basename(log)}.db`));
+        const store = await engineStore(engine, temp, `fresh-${path.basename(log)}`);
         await importInto(store, [log], context);
         const stats = await store.boxStats(context);
         await store.close();

@@ -73,7 +73,7 @@ describe('chatflow import and chatflow report', () => {
     it('says to run chatflow import when the report has no database (exit 2)', () => {
         const result = runCli('report', DENTAL, '--db', path.join(temp.folder, 'none.db'));
         assert.strictEqual(result.status, 2);
-        assert.match(result.stderr, /^chatflow: no analytics database at .*none\.db\. Run 'chatflow import <log files> --flow <flows>' first, or pass --db\.\n$/);
+        assert.match(result.stderr, /^chatflow: no analytics database at .*none\.db\. Run 'chatflow import <log files> --flow <flows>' first, or pass --db with the database's path\.\n$/);
         const bad = runCli('report', DENTAL, '--db', temp.db, '--from', '2026-11-31');
         assert.strictEqual(bad.status, 2);
         assert.match(bad.stderr, /'2026-11-31' is not a day: use YYYY-MM-DD/);

@@ -48,7 +48,7 @@ describe('chatflow tests-from-logs', () => {
     it('prints the tests without --write, and exits 2 without --flow or a database', () => {
         const missingDb = runCli('tests-from-logs', '--db', path.join(folder, 'none.db'), '--flow', 'examples');
         assert.strictEqual(missingDb.status, 2);
-        assert.match(missingDb.stderr, /no analytics database at .*none\.db\. Run 'chatflow import <log files> --flow <flows>' first, or pass --db\./);
+        assert.match(missingDb.stderr, /no analytics database at .*none\.db\. Run 'chatflow import <log files> --flow <flows>' first, or pass --db/);
         const noFlow = runCli('tests-from-logs', '--db', path.join(folder, 'none.db'));
         assert.strictEqual(noFlow.status, 2);
         assert.match(noFlow.stderr, /tests-from-logs needs --flow/);

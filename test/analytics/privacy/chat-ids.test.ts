@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ChatIdProtector } from '../../../analytics/privacy/chat-ids.js';
-import { reapplyPrivacy } from '../../../analytics/sqlite/reapply-privacy.js';
-import { importInto, openStore } from '../helpers.js';
+import { reapplyPrivacy } from '../../../analytics/reapply-privacy.js';
+import { engineStore, ENGINES, importInto, storedBytes } from '../helpers.js';
 import { intakeSuite, writePhiLogs } from './phi-logs.js';
 const KEY = Buffer.alloc(32, 5);
 
@@ -20,7 +20,7 @@ function whatsappLog(folder: string, chats: number): { file: string; phones: str
     return { file, phones };
 }
 
-describe('chat ids that carry a phone number or an email', function () {
+for (const engine of ENGINES) describe(`chat ids that carry a phone number or an email (${engine})`, function () {
     this.timeout(60_000);
     const suite = intakeSuite();
 
@@ -40,7 +40,7 @@ describe('chat ids that carry a phone number or an email', function () {
 
     it('never reach the database at import, and a re-import finds the same chats', async () => {
         const { file, phones } = whatsappLog(suite.temp.folder, 8);
-        const store = await openStore(suite.temp.db);
+        const store = await engineStore(engine, suite.temp);
         try {
             const first = await importInto(store, [file], suite.context, { defaultFlow: 'Intake', privacy: { policy: 'redact', chatKey: () => KEY } });
             assert.strictEqual(first.imported, 8 * 14);
@@ -50,13 +50,13 @@ describe('chat ids that carry a phone number or an email', function () {
         } finally {
             await store.close();
         }
-        const bytes = fs.readFileSync(suite.temp.db);
+        const bytes = await storedBytes(engine, suite.temp);
         assert.deepStrictEqual(phones.filter(p => bytes.includes(Buffer.from(p.slice(2)))), []);
     });
 
     it('are renamed everywhere by re-redaction of a database that stored them as logged', async () => {
         const { file, phones } = whatsappLog(suite.temp.folder, 6);
-        let store = await openStore(suite.temp.db);
+        let store = await engineStore(engine, suite.temp);
         // Without the key the import refuses rather than store the phone numbers...
         await assert.rejects(importInto(store, [file], suite.context, { defaultFlow: 'Intake', privacy: { policy: 'redact' } }),
             /a chat id carries a phone: the import needs the workspace's salt/);
@@ -69,13 +69,14 @@ describe('chat ids that carry a phone number or an email', function () {
         await store.importBatch(events);
         const visitsBefore = await store.visits(suite.context);
         await store.close();
-        assert.ok(phones.every(p => fs.readFileSync(suite.temp.db).includes(Buffer.from(p))), 'stored as logged');
+        const stored = await storedBytes(engine, suite.temp);
+        assert.ok(phones.every(p => stored.includes(Buffer.from(p))), 'stored as logged');
 
-        const result = await reapplyPrivacy(suite.temp.db, { privacy: { policy: 'redact', chatKey: () => KEY }, context: suite.context });
+        const result = await reapplyPrivacy(await suite.temp.location(engine), { privacy: { policy: 'redact', chatKey: () => KEY }, context: suite.context });
         assert.strictEqual(result.chats, 6);
-        const bytes = Buffer.concat([suite.temp.db, `${suite.temp.db}-wal`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
+        const bytes = await storedBytes(engine, suite.temp);
         assert.deepStrictEqual(phones.filter(p => bytes.includes(Buffer.from(p.slice(2)))), []);
-        store = await openStore(suite.temp.db);
+        store = await engineStore(engine, suite.temp);
         try {
             assert.deepStrictEqual(await store.visits(suite.context), visitsBefore, 'the same chats, only renamed');
             const page = await store.chats(suite.context, { metric: 'visits', box: 'Intake.visit_type' });

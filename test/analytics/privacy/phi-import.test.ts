@@ -1,18 +1,12 @@
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PrivacyOptions } from '../../../analytics/privacy.js';
 import { loadOrCreateSalt } from '../../../analytics/privacy/salt-file.js';
-import { reapplyPrivacy } from '../../../analytics/sqlite/reapply-privacy.js';
-import { importInto, openStore } from '../helpers.js';
+import { reapplyPrivacy } from '../../../analytics/reapply-privacy.js';
+import { engineStore, ENGINES, importInto, storedBytes } from '../helpers.js';
 import { intakeSuite, writePhiLogs, type PatientPhi, type PhiLogs } from './phi-logs.js';
 const FORMATS = ['jsonl', 'csv', 'rasa-tracker', 'rasa-events'] as const;
 const CHATS_PER_FORMAT = 24;
-
-/** The database as it lies on disk: the file, its write-ahead log and its shared-memory index. */
-function databaseBytes(db: string): Buffer {
-    return Buffer.concat([db, `${db}-wal`, `${db}-shm`].filter(f => fs.existsSync(f)).map(f => fs.readFileSync(f)));
-}
 
 function found(bytes: Buffer, values: readonly string[]): string[] {
     return values.filter(value => bytes.includes(Buffer.from(value, 'utf8')));
@@ -23,7 +17,7 @@ const patterned = (p: PatientPhi) => [p.dob, p.phone, p.email, p.mrn];
 /** What only a policy removes: the name, and the rest of what the patient typed. */
 const unpatterned = (p: PatientPhi) => [p.name, p.complaint];
 
-describe('PHI through every import format', function () {
+for (const engine of ENGINES) describe(`PHI through every import format (${engine})`, function () {
     this.timeout(120_000);
     const suite = intakeSuite();
     let logs: PhiLogs;
@@ -33,8 +27,8 @@ describe('PHI through every import format', function () {
 
     const patientsOf = (format: (typeof FORMATS)[number]) => logs.patients.filter(p => p.chat.startsWith({ 'jsonl': 'web-', 'csv': 'sms-', 'rasa-tracker': 'fb-', 'rasa-events': 'wa-' }[format]));
 
-    async function importUnder(format: (typeof FORMATS)[number], privacy: PrivacyOptions, db = suite.temp.db) {
-        const store = await openStore(db);
+    async function importUnder(format: (typeof FORMATS)[number], privacy: PrivacyOptions, name?: string) {
+        const store = await engineStore(engine, suite.temp, name);
         try {
             const summary = await importInto(store, [logs.files[format]], suite.context, { privacy, defaultFlow: 'Intake' });
             // Every chat arrived, all at known boxes: the scan below looks at real rows.
@@ -48,9 +42,9 @@ describe('PHI through every import format', function () {
     }
 
     for (const format of FORMATS) {
-        it(`${format}: under 'redact' no name, date of birth, phone, email, MRN or typed text reaches the file`, async () => {
+        it(`${format}: under 'redact' no name, date of birth, phone, email, MRN or typed text reaches the ${engine === 'sqlite' ? 'file' : 'server'}`, async () => {
             const { transcript, status } = await importUnder(format, { policy: 'redact' });
-            const bytes = databaseBytes(suite.temp.db);
+            const bytes = await storedBytes(engine, suite.temp);
             const patients = patientsOf(format);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             // The scan can see what is stored: the button clicked, the yes/no, the flow's own texts (not in Rasa logs).
@@ -59,25 +53,39 @@ describe('PHI through every import format', function () {
             assert.deepStrictEqual(status, { keptText: false, keptImports: 0, lastPolicy: 'redact' });
         });
 
-        it(`${format}: under 'hash' only salted hashes of the answers reach the file, never the salt`, async () => {
+        it(`${format}: under 'hash' only salted hashes of the answers reach the ${engine === 'sqlite' ? 'file' : 'server'}, never the salt`, async () => {
             const saltFile = path.join(suite.temp.folder, 'outside-the-db', 'workspace.salt');
             const salt = loadOrCreateSalt(saltFile);
             const first = await importUnder(format, { policy: 'hash', salt });
-            const bytes = databaseBytes(suite.temp.db);
+            const bytes = await storedBytes(engine, suite.temp);
             const patients = patientsOf(format);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             assert.deepStrictEqual(found(bytes, [salt.toString('hex'), salt.toString('hex').slice(0, 16)]), []);
             // Equal answers stay joinable: a second database under the same salt stores the same tokens.
-            const again = await importUnder(format, { policy: 'hash', salt }, path.join(suite.temp.folder, 'second.db'));
+            const again = await importUnder(format, { policy: 'hash', salt }, 'second');
             const hashes = first.transcript.filter(e => e.type === 'answer').map(e => e.text);
             assert.strictEqual(hashes.filter(t => /^\[hash:[0-9a-f]{16}\]$/.test(t ?? '')).length, 4);
             assert.deepStrictEqual(again.transcript.map(e => e.text), first.transcript.map(e => e.text));
         });
 
+        if (engine === 'postgres') {
+            it(`${format}: 'keep' is refused for a server database, and nothing is stored`, async () => {
+                const store = await engineStore(engine, suite.temp);
+                try {
+                    await assert.rejects(importInto(store, [logs.files[format]], suite.context, { privacy: { policy: 'keep' }, defaultFlow: 'Intake' }),
+                        /the 'keep' privacy policy is refused for a server database \(postgres:\/\/.*\): typed answers can hold patient data, and they would leave this machine/);
+                    assert.strictEqual((await store.overview()).events, 0);
+                } finally {
+                    await store.close();
+                }
+            });
+            continue;
+        }
+
         it(`${format}: under 'keep' typed text is kept but every Safe Harbor span is gone; re-redaction removes the rest from the bytes`, async () => {
             const { transcript, status } = await importUnder(format, { policy: 'keep' });
             const patients = patientsOf(format);
-            let bytes = databaseBytes(suite.temp.db);
+            let bytes = await storedBytes(engine, suite.temp);
             assert.deepStrictEqual(found(bytes, patients.flatMap(patterned)), []);
             // Names are not found by pattern: typed inside free text, they stay under 'keep' (the panel warns).
             assert.deepStrictEqual(found(bytes, patients.flatMap(unpatterned)), patients.flatMap(unpatterned));
@@ -89,10 +97,10 @@ describe('PHI through every import format', function () {
 
             const result = await reapplyPrivacy(suite.temp.db, { privacy: { policy: 'redact' }, context: suite.context });
             assert.strictEqual(result.changed, CHATS_PER_FORMAT * 2, 'the reason and the notes of every chat');
-            bytes = databaseBytes(suite.temp.db);
+            bytes = await storedBytes(engine, suite.temp);
             assert.deepStrictEqual(found(bytes, patients.flatMap(p => [...patterned(p), ...unpatterned(p)])), []);
             assert.deepStrictEqual(found(bytes, ['New patient visit']), ['New patient visit']);
-            const store = await openStore(suite.temp.db);
+            const store = await engineStore(engine, suite.temp);
             try {
                 assert.deepStrictEqual(await store.privacyStatus(), { keptText: false, keptImports: 0, lastPolicy: 'redact' });
                 assert.strictEqual((await store.overview()).events, CHATS_PER_FORMAT * 14);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import sqlite3 from 'sqlite3';
-import { reapplyPrivacy } from '../../../analytics/sqlite/reapply-privacy.js';
+import { reapplyPrivacy } from '../../../analytics/reapply-privacy.js';
 import { importInto, openStore } from '../helpers.js';
 import { intakeSuite, privacyStatusOf, writePhiLogs } from './phi-logs.js';
 
