@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { FlowContext } from './flow-context.js';
 import { funnelPath } from './funnel-path.js';
 import { boxStats } from './metrics/box-stats.js';
@@ -27,14 +28,30 @@ import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEven
  * (../metrics, one file per metric) through the engine's runner, and answers are remembered until
  * the data changes (query-memo.ts). An engine adds how it stores batches, names its errors and
  * tells the data's generation.
+ *
+ * Every read runs in a snapshot of the engine (inSnapshot): one read transaction whose queries all
+ * see one committed state. `snapshot(work)` runs several store calls in one, so a report or the
+ * editor's overview request never mixes numbers from before and after an import that commits
+ * meanwhile. The memo's generation is read in the same snapshot as the answer it keys.
  */
 export abstract class MetricStore implements AnalyticsStore {
     abstract readonly file: string;
     abstract readonly engine: 'sqlite' | 'postgres';
     readonly memo: QueryMemo;
+    /** The runner of the snapshot the current call runs in. */
+    private readonly current = new AsyncLocalStorage<SqlRunner>();
 
-    protected constructor(protected readonly db: SqlRunner, generation: () => Promise<string>) {
-        this.memo = new QueryMemo(generation);
+    protected constructor(private readonly base: SqlRunner, generation: (db: SqlRunner) => Promise<string>) {
+        this.memo = new QueryMemo(() => generation(this.db));
+    }
+
+    /** Where queries go: the snapshot under way, else the store's runner. */
+    protected get db(): SqlRunner {
+        return this.current.getStore() ?? this.base;
+    }
+
+    snapshot<T>(work: () => Promise<T>): Promise<T> {
+        return this.reading(work);
     }
 
     /** The engine's SQL runner, for library code that reads or appends its own tables (the export audit log). */
@@ -59,7 +76,7 @@ export abstract class MetricStore implements AnalyticsStore {
     }
 
     privacyStatus(): Promise<PrivacyStatus> {
-        return this.explained(() => privacyStatus(this.db));
+        return this.reading(() => privacyStatus(this.db));
     }
 
     visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
@@ -116,11 +133,11 @@ export abstract class MetricStore implements AnalyticsStore {
     }
 
     transcript(chat: string): Promise<TranscriptEntry[]> {
-        return this.explained(() => transcript(this.db, chat));
+        return this.reading(() => transcript(this.db, chat));
     }
 
     overview(): Promise<StoreOverview> {
-        return this.explained(async () => {
+        return this.reading(async () => {
             const [events] = await this.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM events');
             const [chats] = await this.db.all<{ n: number; first: number | null; last: number | null }>(
                 'SELECT COUNT(*) AS n, MIN(first_ts) AS first, MAX(last_ts) AS last FROM chat_facts');
@@ -135,22 +152,35 @@ export abstract class MetricStore implements AnalyticsStore {
 
     /** What `chatflow db status` prints: the engine, the schema, what is stored and when it was last imported. */
     async status(): Promise<StoreStatus> {
-        const overview = await this.overview();
-        const [last] = await this.explained(() => this.db.all<{ at: number | null }>('SELECT MAX(finished_at) AS at FROM imports'));
-        return {
-            engine: this.engine, database: this.file, schema: await this.explained(() => this.schemaVersion()),
-            events: overview.events, chats: overview.chats, imports: overview.imports,
-            ...(last?.at ? { lastImport: new Date(last.at).toISOString() } : {})
-        };
+        // One snapshot: the counts and the last import agree.
+        return this.reading(async () => {
+            const overview = await this.overview();
+            const [last] = await this.db.all<{ at: number | null }>('SELECT MAX(finished_at) AS at FROM imports');
+            return {
+                engine: this.engine, database: this.file, schema: await this.schemaVersion(),
+                events: overview.events, chats: overview.chats, imports: overview.imports,
+                ...(last?.at ? { lastImport: new Date(last.at).toISOString() } : {})
+            };
+        });
     }
 
     /** Runs `work` in one write transaction of the engine, on the runner it is given. */
     protected abstract inTransaction<T>(work: (db: SqlRunner) => Promise<T>): Promise<T>;
 
+    /** Runs `work` in one read transaction of the engine (one snapshot of the data), on the runner it is given. */
+    protected abstract inSnapshot<T>(work: (db: SqlRunner) => Promise<T>): Promise<T>;
+
+    /** A read: in the snapshot under way, or a new one. */
+    protected reading<T>(work: () => Promise<T>): Promise<T> {
+        if (this.current.getStore()) return this.explained(work);
+        return this.explained(() => this.inSnapshot(db => this.current.run(db, work)));
+    }
+
     /** A metric, from the memo when the data has not changed since it was last computed with these arguments. */
     protected remembered<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
         const text = JSON.stringify(key.map(part => (part instanceof FlowContext ? this.memo.contextKey(part) : part)));
-        return this.explained(() => this.memo.get(text, compute));
+        // Generation read, answer computed (or taken) and remembered in the same snapshot.
+        return this.reading(() => this.memo.get(text, compute));
     }
 
     /** A write: the memo forgets everything, before (queries that start meanwhile) and after it. */

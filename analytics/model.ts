@@ -154,8 +154,24 @@ export interface ImportProblem {
     reason: string;
 }
 
+/** One log file of an import, in the order given. */
+export interface ImportedFile {
+    /** As named in problems (relative for the CLI). */
+    file: string;
+    /** The format it was read as; 'empty' for a file with nothing but blank lines (0 events, not an error). */
+    format: string;
+    imported: number;
+    duplicates: number;
+    malformed: number;
+    /** The import stopped in this file (see `stopped`): what it stored before stays stored. */
+    failed?: boolean;
+}
+
 export interface ImportSummary {
+    /** Log files imported to their end. */
     files: number;
+    /** Per file, in the order given: those imported, and the one the import stopped in (if any). Always set by the import. */
+    logs?: ImportedFile[];
     /** Events read from the logs and passed on to the store. */
     read: number;
     imported: number;

@@ -19,7 +19,8 @@ export interface StoredEvent {
     flow: string;
     version: string;
     /**
-     * 0 for the first event with this (chat, ts, type, box, goal) in its file, 1 for the second...
+     * 0 for the first event with this (chat, ts, type, box, goal) in its file, 1 for the next
+     * different one... (import/event-identity.ts: an exact repeat of a line gets the same number).
      * Together they are the event's identity: importing a line twice, or a longer re-export of the
      * same log, adds nothing.
      */
@@ -112,6 +113,13 @@ export interface AnalyticsStore {
     frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]>;
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
+    /**
+     * Runs `work`, whose store calls then all read one state of the database (one read
+     * transaction): a report of several queries never mixes numbers from before and after an
+     * import that commits meanwhile.
+     */
+    snapshot<T>(work: () => Promise<T>): Promise<T>;
+
     /** The events of one chat in order (ts, then file order). */
     transcript(chat: string): Promise<TranscriptEntry[]>;
     /** Event count, chat count and the time span stored. */

@@ -102,15 +102,19 @@ errors, 2 bad option, or no database.`;
 export const IMPORT_HELP = `Usage: chatflow import <log files...> --flow <files or folders> [options]
 
 Imports chat logs into the workspace's analytics database (SQLite), matching each logged box
-name to a box of the flows (by name, Flow.box id or alias). Formats (detected from the content):
+name to a box of the flows (by name, Flow.box id or alias). Formats (detected from the first
+lines that parse, within the first 1,000 lines):
   canonical JSON Lines   {"chat","ts","flow","version","box","type","text","goal"} per line
+  canonical JSON         the same objects in one JSON array (read element by element)
   canonical CSV          the same columns, with a header row
   Rasa tracker dumps     {"sender_id", "events": [...]}, an array of them, or one per line
   Rasa event-broker JSON one event per line (user, bot, action, slot, session_started...)
-Importing the same file twice, or a longer re-export of it, adds nothing new twice. Malformed
-lines are skipped and listed as file:line; events at boxes the flows do not have are kept and
-counted. Privacy (--policy): answers to inputs marked sensitive and every typed answer are
-stored as [redacted] (redact, the default), as a salted hash [hash:...] (hash: equal answers stay
+Every log is checked before anything is imported; an empty file imports 0 events (a notice, not
+an error). Importing the same file twice, or a longer re-export of it, adds nothing new twice;
+a line repeated exactly is one event. Malformed lines are skipped and listed as file:line with
+what to fix; events at boxes the flows do not have are kept and counted.
+Privacy (--policy): answers to inputs marked sensitive and every typed answer are stored as
+[redacted] (redact, the default), as a salted hash [hash:...] (hash: equal answers stay
 joinable; the salt lives outside the database), or, for typed answers only, as typed (keep).
 Whatever the policy, emails, phone and fax numbers, SSNs, dates other than the year, URLs, IP
 addresses, record/account numbers, ZIP codes and street addresses in any stored text become
@@ -120,7 +124,7 @@ Options:
   --flow <files,folders>   The .chatflow files or folders the logs belong to (comma-separated)
   --db <path>              The database (default .chatflow/analytics.db in the current folder)
   --flow-name <Name>       The flow of logs that name none (Rasa logs); default: the only flow
-  --log-format <format>    auto (default), jsonl, csv, rasa-tracker or rasa-events
+  --log-format <format>    auto (default), jsonl, json, csv, rasa-tracker or rasa-events
   --policy <policy>        redact (default), hash or keep
   --salt-file <file>       hash: the salt (default: one per database under ~/.config/chatflow/salts/,
                            created on first use; never inside the database)
@@ -128,7 +132,9 @@ Options:
   -h, --help               Show this help
 
 Exit codes: 0 imported (malformed lines skipped are listed, not fatal), 1 the flows have errors,
-2 bad option, unreadable log file, or a database that is locked or not a Chatflow database.`;
+2 bad option, unreadable log file or unknown format (nothing imported), a database path that
+cannot be created, a database that is locked or not a Chatflow database, or an import that
+stopped midway (the summary lists the files stored before; run it again to continue).`;
 
 export const REDACT_HELP = `Usage: chatflow redact [--db <path>] [options]
 
@@ -177,14 +183,17 @@ Builds one event per chat per converted goal from the imported chats, for the go
 declare in track blocks (track appointment { ga4 "generate_lead" { value: 1 } meta "Schedule" {} }),
 as the GA4 Measurement Protocol ({client_id, timestamp_micros, events: [{name, params}]}) or the
 Meta Conversions API ({data: [{event_name, event_time, action_source: "chat", event_id}]}) expects.
-Chat ids are sent only as SHA-256 hashes. Only the parameters a track lists are exported; any
+Chat ids are sent only as HMAC-SHA-256 hashes keyed by the database's privacy salt (the same
+for every export of this database, unlinkable to another's). Only the parameters a track lists are exported; any
 other field, or a parameter named like personal data, fails the export naming the field.
 Every export, dry run or sent, ok or failed, is appended to the database's export audit log.
 
 Options:
   --db <path>                The database (default .chatflow/analytics.db)
-  --from YYYY-MM-DD          Only chats that started on or after this day (UTC)
+  --from YYYY-MM-DD          Only chats that started on or after this day
   --to YYYY-MM-DD            Only chats that started on or before this day
+  --time-zone <zone>         The zone of --from, --to and goal.day: UTC (default), +02:00, America/Chicago
+  --salt-file <file>         The salt the ids are keyed with (default: the database's, as for --policy hash)
   --out <file>               The payload file (dry run default: .chatflow/export-<platform>.json)
   --send                     Send instead of a dry run; needs --endpoint and, in the environment,
                              GA4:  CHATFLOW_GA4_MEASUREMENT_ID and CHATFLOW_GA4_API_SECRET
@@ -192,7 +201,7 @@ Options:
                              (never read from files; in VS Code: Chatflow: Set Conversion API Secret)
   --endpoint <url>           GA4: https://www.google-analytics.com/mp/collect
                              Meta: https://graph.facebook.com/v21.0 (the pixel id and /events are added)
-  --user-data external_id    Meta only: add user_data.external_id, the SHA-256 of the chat id
+  --user-data external_id    Meta only: add user_data.external_id, the hashed chat id
   --format text|json         The summary as text (default) or JSON
   -h, --help                 Show this help
 

@@ -48,14 +48,22 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
             io.err(`chatflow: ${error.message}`);
             return ExitCode.Usage;
         }
+        // A file system refusal no command explained (a path given on the command line, a folder
+        // it needs): still a problem with a path the user can fix, not a bug, so no stack trace.
+        const system = error as NodeJS.ErrnoException;
+        if (typeof system?.syscall === 'string' && typeof system.path === 'string' && typeof system.code === 'string') {
+            io.err(`chatflow: cannot ${system.syscall} ${system.path} (${system.code}). Check that the path is right and that you may use it.`);
+            return ExitCode.Usage;
+        }
         throw error;
     }
 }
 
-run(process.argv.slice(2), processIO()).then(
+const io = processIO();
+run(process.argv.slice(2), io).then(
     code => { process.exitCode = code; },
     (error: unknown) => {
-        process.stderr.write(`chatflow: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        io.err(`chatflow: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         process.exitCode = 3;
     }
 );

@@ -5,9 +5,10 @@ import { AnalyticsError } from '../errors.js';
 import { FlowContext } from '../flow-context.js';
 import { scopeOf } from '../metrics/scope.js';
 import type { AnalyticsFilter, ExportResult } from '../model.js';
-import type { DatabaseLocation } from '../database-location.js';
+import { shownLocation, type DatabaseLocation } from '../database-location.js';
 import type { MetricStore } from '../metric-store.js';
 import { openAnalyticsStore } from '../open-store.js';
+import { defaultSaltFile, loadOrCreateSalt, SaltFileError } from '../privacy/salt-file.js';
 import { checkPayloads } from './allow-list.js';
 import { appendAudit, type AuditEntry } from './audit-log.js';
 import { credentialsFrom, parseEndpoint, postJson, requestUrl, shownUrl } from './endpoint.js';
@@ -31,6 +32,11 @@ export interface ExportRequest {
     send?: { endpoint: string; env: NodeJS.ProcessEnv };
     /** Meta: add user_data.external_id (the hashed chat id). */
     userData?: boolean;
+    /**
+     * The salt the ids are keyed with: the database's privacy salt file (the 'hash' policy's,
+     * created if missing) unless another file is named.
+     */
+    saltFile?: string;
     /** The time events are judged old against (time-window.ts); default: the clock. */
     now?: number;
 }
@@ -72,13 +78,15 @@ async function exportWith(db: MetricStore, request: ExportRequest, audit: AuditE
     }
     audit.goals = [...new Set(goals.map(g => g.goal))];
     const context = new FlowContext(request.graphs);
-    const rows = await exportedConversions(db.sql, context, scopeOf(request.filter), audit.goals);
+    const scope = scopeOf(request.filter);
+    const rows = await exportedConversions(db.sql, context, scope, audit.goals);
+    const payload = { key: exportKey(request), zone: scope.zone };
     const bodies: Array<Ga4Body | MetaBody> = request.platform === 'ga4'
-        ? ga4Bodies(goals, rows)
-        : metaBodies(goals, rows, { userData: request.userData ?? false });
+        ? ga4Bodies(goals, rows, payload)
+        : metaBodies(goals, rows, { ...payload, userData: request.userData ?? false });
     checkPayloads(request.platform, bodies, goals, { userData: request.userData ?? false });
     const events = bodies.reduce((sum, body) => sum + ('events' in body ? body.events.length : body.data.length), 0);
-    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now());
+    const stale = staleWarning(request.platform, eventTimes(bodies), request.now ?? Date.now(), scope.zone);
     const warnings = stale ? [stale] : [];
     if (request.out) {
         writePayload(request.out, bodies, request.display);
@@ -113,6 +121,16 @@ function withSummary(result: Omit<ExportResult, 'summary'>): ExportResult {
         ? `Sent ${events} in ${result.requests} request${result.requests === 1 ? '' : 's'} to ${result.destination}.`
         : `Dry run: wrote ${events} to ${result.destination}. Nothing was sent; add --send --endpoint URL to send.`;
     return { ...result, summary };
+}
+
+/** The store's salt (read, or created on first use), as an ExportError when the file is unusable. */
+function exportKey(request: ExportRequest): Uint8Array {
+    try {
+        return loadOrCreateSalt(request.saltFile ? path.resolve(request.saltFile) : defaultSaltFile(shownLocation(request.db)));
+    } catch (error) {
+        if (error instanceof SaltFileError) throw new ExportError(error.message.replace('chatflow.privacy.saltFile / --salt-file', '--salt-file'));
+        throw error;
+    }
 }
 
 function writePayload(file: string, bodies: unknown[], display: (file: string) => string): void {

@@ -13,19 +13,19 @@ const TYPES = new Set<EventType>(['enter', 'answer', 'goal', 'end']);
  */
 export function canonicalEvent(record: Record<string, unknown>, line: number, options: ReaderOptions): LogEvent | string {
     const chat = text(record.chat);
-    if (chat === undefined || chat === '') return 'missing "chat"';
+    if (chat === undefined || chat === '') return 'missing "chat": add the conversation id the event belongs to';
     const ts = parseTimestamp(record.ts);
     if (typeof ts === 'string') return `"ts": ${ts}`;
     const type = record.type;
     if (typeof type !== 'string' || !TYPES.has(type as EventType)) {
         return type === undefined || type === '' || type === null
-            ? 'missing "type" (enter, answer, goal or end)'
+            ? 'missing "type": add one of enter, answer, goal or end'
             : `unknown "type" ${JSON.stringify(type)}: use enter, answer, goal or end`;
     }
     const box = text(record.box) ?? '';
-    if (type === 'enter' && box === '') return 'an "enter" event needs a "box"';
+    if (type === 'enter' && box === '') return 'an "enter" event needs a "box": add the name of the box the bot entered';
     const goal = text(record.goal) ?? '';
-    if (type === 'goal' && goal === '') return 'a "goal" event needs a "goal"';
+    if (type === 'goal' && goal === '') return 'a "goal" event needs a "goal": add the name of the goal reached';
     const flow = text(record.flow) || options.defaultFlow || '';
     const version = text(record.version) || options.defaultVersion || '';
     const said = text(record.text);

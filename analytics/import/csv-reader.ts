@@ -6,27 +6,33 @@ import { readLines } from './line-reader.js';
 /**
  * Canonical CSV: the columns chat,ts,flow,version,box,type,text,goal. A header row naming them
  * (any order, extra columns ignored) is recommended; without one the canonical order is assumed.
+ * Lines before the header that are no events (a banner, broken lines) are reported as malformed
+ * and the header is still found, as long as no event was read before it.
  */
 export async function* readCanonicalCsv(file: string, options: ReaderOptions): AsyncGenerator<ReadBatch> {
     const records = new CsvRecords();
     let columns: string[] | undefined;
     let positions: number[] | undefined;
+    let fromHeader = false;
+    let events = 0;
     let lines = 0;
     const take = (batch: ReadBatch, record: CsvRecord) => {
         if ('error' in record) {
             batch.malformed.push({ line: record.line, reason: record.error });
             return;
         }
-        if (columns === undefined) {
+        if (!fromHeader && events === 0) {
             const header = record.fields.map(f => f.trim().toLowerCase());
             if (header.includes('chat') && header.includes('type')) {
                 columns = header;
+                positions = undefined;
+                fromHeader = true;
                 return;
             }
-            columns = [...CANONICAL_COLUMNS];
         }
+        columns ??= [...CANONICAL_COLUMNS];
         if (record.fields.length !== columns.length) {
-            batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}); quote fields that contain commas` });
+            batch.malformed.push({ line: record.line, reason: `${record.fields.length} fields, expected ${columns.length} (${columns.join(',')}): quote fields that contain commas, and give every row all the columns` });
             return;
         }
         positions ??= canonicalPositions(columns);
@@ -36,7 +42,10 @@ export async function* readCanonicalCsv(file: string, options: ReaderOptions): A
         const row = { chat: f[p[0]], ts: f[p[1]], flow: f[p[2]], version: f[p[3]], box: f[p[4]], type: f[p[5]], text: f[p[6]], goal: f[p[7]] };
         const event = canonicalEvent(row, record.line, options);
         if (typeof event === 'string') batch.malformed.push({ line: record.line, reason: event });
-        else batch.events.push(event);
+        else {
+            batch.events.push(event);
+            events++;
+        }
     };
     for await (const chunk of readLines(file)) {
         const batch: ReadBatch = { events: [], malformed: [], ignored: 0, lines: 0 };

@@ -84,7 +84,7 @@ function parseRecord(text: string, line: number): CsvRecord {
             let j = i + 1;
             for (;;) {
                 const quote = text.indexOf('"', j);
-                if (quote < 0) return { line, error: `field ${fields.length + 1} opens a quote that never closes` };
+                if (quote < 0) return { line, error: `field ${fields.length + 1} opens a quote that never closes: close it, and double the quotes inside a quoted field ("")` };
                 if (text.charCodeAt(quote + 1) === 34) {
                     value += text.slice(j, quote + 1);
                     j = quote + 2;

@@ -1,16 +1,19 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnalyticsError } from '../errors.js';
 import type { FlowContext } from '../flow-context.js';
-import type { ImportProblem, ImportSummary } from '../model.js';
+import type { ImportedFile, ImportProblem, ImportSummary } from '../model.js';
 import { DEFAULT_PRIVACY, protectText, type PrivacyOptions } from '../privacy.js';
 import { ChatIdProtector } from '../privacy/chat-ids.js';
 import { saltId } from '../privacy/salt-file.js';
 import type { AnalyticsStore, StoredEvent } from '../store.js';
 import { readCanonicalCsv } from './csv-reader.js';
-import { detectFormat } from './detect-format.js';
-import { IdentityOrdinals } from './event-identity.js';
+import { CANONICAL_COLUMNS } from './canonical-record.js';
+import { detectFormat, formatGuess, isBlankFile, type DetectedFormat } from './detect-format.js';
+import { eventContent, IdentityOrdinals } from './event-identity.js';
 import { readCanonicalJsonl } from './jsonl-reader.js';
-import type { LogEvent, LogFormat, ReadBatch, ReaderOptions } from './log-event.js';
+import { readCanonicalJsonArray } from './json-array-reader.js';
+import { LOG_FORMATS, type LogEvent, type LogFormat, type ReadBatch, type ReaderOptions } from './log-event.js';
 import { readRasaEventLines, readRasaTrackers } from './rasa-readers.js';
 
 export const IMPORT_PROBLEMS_KEPT = 20;
@@ -44,47 +47,138 @@ export interface ImportOptions extends ReaderOptions {
     signal?: AbortSignal;
     /** How files are named in problems (relative paths for the CLI). */
     displayName?: (file: string) => string;
+    /** The option that sets the format (`--log-format` on the command line), for the advice when it cannot be told. */
+    formatOption?: string;
 }
 
 /** A log file that cannot be read or whose format cannot be told. */
 export class LogFileError extends Error {}
 
+/**
+ * The import stopped in one file (it became unreadable, the database was locked or full...):
+ * `summary` tells what was stored before, which the message spells out too. `cause` is the error.
+ */
+export class ImportStoppedError extends LogFileError {
+    constructor(message: string, readonly summary: ImportSummary, override readonly cause: unknown) {
+        super(message);
+    }
+}
+
 const READERS: Record<LogFormat, (file: string, options: ReaderOptions) => AsyncGenerator<ReadBatch>> = {
     'jsonl': readCanonicalJsonl,
+    'json': readCanonicalJsonArray,
     'csv': readCanonicalCsv,
     'rasa-tracker': readRasaTrackers,
     'rasa-events': readRasaEventLines
 };
 
-/** Imports log files into the store, batch by batch; returns what was imported, skipped and unmatched. */
+/** A log file checked before the import: readable, and its format known. */
+export interface PlannedLog {
+    file: string;
+    name: string;
+    format: DetectedFormat;
+}
+
+/**
+ * Checks every log before anything is imported: that it is a readable file and of a format that
+ * can be told (or was given). Throws one LogFileError naming every file that is not, one line
+ * each, so a problem in the last file of a list stores nothing rather than half of the list.
+ */
+export function planLogFiles(files: readonly string[], options: Pick<ImportOptions, 'format' | 'displayName' | 'formatOption'>): PlannedLog[] {
+    const problems: string[] = [];
+    const plans: PlannedLog[] = [];
+    for (const file of files) {
+        const name = options.displayName?.(file) ?? file;
+        const unreadable = unreadableReason(file);
+        if (unreadable) {
+            problems.push(`cannot read ${name} (${unreadable}). Check that the log file exists and is readable.`);
+            continue;
+        }
+        const format = isBlankFile(file) ? 'empty' : options.format && options.format !== 'auto' ? options.format : detectFormat(file);
+        if (!format) {
+            problems.push(`cannot tell the format of ${name}: expected JSON Lines of events, a JSON array of events, CSV with a chat,ts,... header, or Rasa tracker/event JSON. ${formatAdvice(file, options.formatOption)}`);
+            continue;
+        }
+        plans.push({ file, name, format });
+    }
+    if (problems.length > 0) throw new LogFileError(`${problems.join('\n')}\nNothing was imported.`);
+    return plans;
+}
+
+function formatAdvice(file: string, option: string | undefined): string {
+    if (!option) return 'Convert it to one of them (README: Log format).';
+    if (formatGuess(file) === 'csv') {
+        return `It looks like CSV without a header row: pass ${option} csv (columns in the order ${CANONICAL_COLUMNS.join(',')}), or add that header row.`;
+    }
+    return `Pass ${option} with one of ${LOG_FORMATS.join(', ')}.`;
+}
+
+function unreadableReason(file: string): string | undefined {
+    try {
+        if (!fs.statSync(file).isFile()) return 'a folder, not a log file';
+        fs.accessSync(file, fs.constants.R_OK);
+        return undefined;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+}
+
+/**
+ * Imports log files into the store, batch by batch; returns what was imported, skipped and
+ * unmatched, per file and in total. Every file is checked first (planLogFiles); if the import
+ * stops in a file, an ImportStoppedError says which files were stored before it.
+ */
 export async function importLogFiles(store: AnalyticsStore, files: readonly string[], options: ImportOptions): Promise<ImportSummary> {
+    const plans = planLogFiles(files, options);
     const privacy = options.privacy ?? DEFAULT_PRIVACY;
     refuseKeptTextOnServer(store, privacy.policy);
     const salt = privacy.salt ? saltId(privacy.salt) : undefined;
-    const summary: ImportSummary = { files: 0, read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
+    const summary: ImportSummary = { files: 0, logs: [], read: 0, imported: 0, duplicates: 0, malformed: 0, problems: [], ignored: 0, unmatched: [], unknownGoals: [], redacted: 0, policy: privacy.policy };
     const unmatched = new Map<string, { flow: string; box: string; events: number }>();
     const unknownGoals = new Map<string, number>();
+    const finish = () => {
+        summary.unmatched = [...unmatched.values()].sort((a, b) => b.events - a.events || a.box.localeCompare(b.box));
+        summary.unknownGoals = [...unknownGoals].map(([goal, events]) => ({ goal, events })).sort((a, b) => b.events - a.events || a.goal.localeCompare(b.goal));
+        return summary;
+    };
     await store.resolveUnmatched(options.context);
-    for (const file of files) {
-        options.signal?.throwIfAborted();
-        const name = options.displayName?.(file) ?? file;
-        const format = options.format && options.format !== 'auto' ? options.format : detectFormat(file);
-        if (!format) {
-            throw new LogFileError(`cannot tell the format of ${name}: expected canonical JSON Lines, CSV with a chat,ts,... header, or Rasa tracker/event JSON. Pass --format.`);
-        }
+    for (const [index, plan] of plans.entries()) {
         const before = { imported: summary.imported, duplicates: summary.duplicates, malformed: summary.malformed };
-        await importFile(store, file, name, READERS[format], options, summary, unmatched, unknownGoals);
-        await store.recordImport(path.resolve(file), {
-            imported: summary.imported - before.imported,
-            duplicates: summary.duplicates - before.duplicates,
-            malformed: summary.malformed - before.malformed,
-            policy: privacy.policy, saltId: salt
+        const log: ImportedFile = { file: plan.name, format: plan.format, imported: 0, duplicates: 0, malformed: 0 };
+        summary.logs!.push(log);
+        const counted = () => Object.assign(log, {
+            imported: summary.imported - before.imported, duplicates: summary.duplicates - before.duplicates, malformed: summary.malformed - before.malformed
         });
+        try {
+            options.signal?.throwIfAborted();
+            if (plan.format !== 'empty') await importFile(store, plan.file, plan.name, READERS[plan.format], options, summary, unmatched, unknownGoals);
+            await store.recordImport(path.resolve(plan.file), { ...counted(), policy: privacy.policy, saltId: salt });
+        } catch (error) {
+            if (options.signal?.aborted) throw error;
+            counted().failed = true;
+            // Nothing stored yet: nothing half-done to tell about, the error alone says it.
+            if (summary.imported === 0 && index === 0) throw error;
+            throw new ImportStoppedError(stoppedMessage(summary, plans.slice(index + 1), error), finish(), error);
+        }
         summary.files++;
     }
-    summary.unmatched = [...unmatched.values()].sort((a, b) => b.events - a.events || a.box.localeCompare(b.box));
-    summary.unknownGoals = [...unknownGoals].map(([goal, events]) => ({ goal, events })).sort((a, b) => b.events - a.events || a.goal.localeCompare(b.goal));
-    return summary;
+    return finish();
+}
+
+/** Which files were stored, how far the failing one got, which were not started, and what to do. */
+function stoppedMessage(summary: ImportSummary, notStarted: readonly PlannedLog[], error: unknown): string {
+    const n = (value: number) => value.toLocaleString('en-US');
+    const logs = summary.logs ?? [];
+    const failed = logs[logs.length - 1];
+    const done = logs.slice(0, -1).map(log => `${log.file} (${n(log.imported)} new events)`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+        `the import stopped in ${failed.file}: ${reason}`,
+        done.length > 0 ? `Imported before it: ${done.join(', ')}.` : 'No file before it was imported.',
+        `From ${failed.file} itself ${n(failed.imported)} events were stored (whole batches) before it stopped.`,
+        notStarted.length > 0 ? `Not imported: ${notStarted.map(log => log.name).join(', ')}.` : '',
+        'Fix the problem and run the same import again: what is stored is skipped.'
+    ].filter(Boolean).join(' ');
 }
 
 async function importFile(
@@ -142,10 +236,8 @@ async function importFile(
             }
         }
     } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-            throw new LogFileError(`cannot read ${name} (${code}). Check that the log file exists and is readable.`);
-        }
+        const { code, syscall } = error as NodeJS.ErrnoException;
+        if (code && syscall) throw new LogFileError(`cannot read ${name} (${code}). Check that the log file exists and is readable.`);
         throw error;
     }
     if (pending.length > 0) await flush();
@@ -161,6 +253,6 @@ function toStored(event: LogEvent, context: FlowContext, ordinals: IdentityOrdin
     return {
         chat, ts: event.ts, type: event.type, box, matched, goal: event.goal, text,
         flow: event.flow, version: event.version,
-        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal)
+        ordinal: ordinals.next(chat, event.ts, event.type, box, event.goal, eventContent(event))
     };
 }

@@ -14,11 +14,11 @@ export async function* readCanonicalJsonl(file: string, options: ReaderOptions):
             try {
                 record = JSON.parse(text);
             } catch (error) {
-                batch.malformed.push({ line, reason: `not JSON (${(error as Error).message})` });
+                batch.malformed.push({ line, reason: `not JSON (${(error as Error).message}): fix the line, or remove it` });
                 return;
             }
             if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-                batch.malformed.push({ line, reason: 'not a JSON object' });
+                batch.malformed.push({ line, reason: 'not a JSON object: write one event per line as {"chat": ..., "ts": ..., "type": ...}' });
                 return;
             }
             const event = canonicalEvent(record as Record<string, unknown>, line, options);

@@ -31,9 +31,10 @@ export interface ReadBatch {
     lines: number;
 }
 
-export type LogFormat = 'jsonl' | 'csv' | 'rasa-tracker' | 'rasa-events';
+/** `json`: canonical events as one JSON array. */
+export type LogFormat = 'jsonl' | 'json' | 'csv' | 'rasa-tracker' | 'rasa-events';
 
-export const LOG_FORMATS: readonly LogFormat[] = ['jsonl', 'csv', 'rasa-tracker', 'rasa-events'];
+export const LOG_FORMATS: readonly LogFormat[] = ['jsonl', 'json', 'csv', 'rasa-tracker', 'rasa-events'];
 
 /** Settings every reader needs for logs that leave something out. */
 export interface ReaderOptions {

@@ -36,12 +36,12 @@ export class RasaEventMapper {
     constructor(private readonly options: ReaderOptions) {}
 
     map(raw: unknown, senderId: unknown, line: number): RasaResult {
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { malformed: 'a Rasa event must be a JSON object' };
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { malformed: 'a Rasa event must be a JSON object: fix the event, or remove it' };
         const event = raw as Record<string, unknown>;
         const kind = event.event;
-        if (typeof kind !== 'string' || kind === '') return { malformed: 'missing "event" (user, bot, action, slot, session_started...)' };
+        if (typeof kind !== 'string' || kind === '') return { malformed: 'missing "event": add its kind (user, bot, action, slot, session_started...)' };
         const sender = typeof senderId === 'string' || typeof senderId === 'number' ? String(senderId) : '';
-        if (sender === '') return { malformed: 'missing "sender_id"' };
+        if (sender === '') return { malformed: 'missing "sender_id": add the conversation id the event belongs to' };
         const state = this.state(sender);
         if (kind === 'session_started') {
             if (state.events > 0) {
@@ -65,7 +65,7 @@ export class RasaEventMapper {
         }
         const name = kind === 'action' ? event.name : utterAction(event.metadata);
         if (typeof name !== 'string' || name === '') {
-            if (kind === 'action') return { malformed: 'an "action" event needs a "name"' };
+            if (kind === 'action') return { malformed: 'an "action" event needs a "name": add the action that ran' };
             return { ignored: true };
         }
         if (RASA_OWN_ACTIONS.has(name)) return { ignored: true };

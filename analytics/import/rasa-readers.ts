@@ -60,7 +60,7 @@ export async function* readRasaTrackers(file: string, options: ReaderOptions): A
 function addTracker(batch: ReadBatch, mapper: RasaEventMapper, tracker: unknown, line: number): void {
     const t = tracker as { sender_id?: unknown; events?: unknown } | null;
     if (typeof t !== 'object' || t === null || !Array.isArray(t.events)) {
-        batch.malformed.push({ line, reason: 'not a Rasa tracker: expected {"sender_id": ..., "events": [...]}' });
+        batch.malformed.push({ line, reason: 'not a Rasa tracker: write it as {"sender_id": ..., "events": [...]}, or remove it' });
         return;
     }
     t.events.forEach((event, index) => {
@@ -80,7 +80,7 @@ function parseJson(text: string): unknown {
     try {
         return JSON.parse(text) as unknown;
     } catch (error) {
-        return `not JSON (${(error as Error).message})`;
+        return `not JSON (${(error as Error).message}): fix the line, or remove it`;
     }
 }
 

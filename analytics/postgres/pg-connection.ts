@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
+import pgpass from 'pgpass';
 import type { SqlRunner, SqlValue } from '../metrics/sql.js';
 import { explainPostgresError, type ServerName } from './pg-errors.js';
 
@@ -35,10 +37,28 @@ export function connectionConfig(url: string, password?: string, env: NodeJS.Pro
         if (parsed.pathname.replace('/', '') === '' && settings.dbname) parsed.pathname = `/${encodeURIComponent(settings.dbname)}`;
         if (!parsed.searchParams.has('sslmode') && settings.sslmode) parsed.searchParams.set('sslmode', settings.sslmode);
     }
-    const config: pg.PoolConfig = { connectionString: parsed.toString(), types, application_name: 'chatflow-studio' };
-    if (!parsed.password && password) config.password = password;
+    // sslmode as libpq (and its documentation) means it: require encrypts, verify-full also checks the certificate and host.
+    if (parsed.searchParams.has('sslmode') && !parsed.searchParams.has('uselibpqcompat')) parsed.searchParams.set('uselibpqcompat', 'true');
+    // Into the URL the driver parses (a `password` beside a connectionString is overwritten by it);
+    // this URL is only ever handed to the driver.
+    if (!parsed.password && password) parsed.password = encodeURIComponent(password);
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username) || env.PGDATABASE || 'postgres';
-    return { ...config, server: { host: parsed.hostname || env.PGHOST || 'localhost', database, user: decodeURIComponent(parsed.username) || env.PGUSER || os.userInfo().username } };
+    const server: ServerName = { host: parsed.hostname || env.PGHOST || 'localhost', database, user: decodeURIComponent(parsed.username) || env.PGUSER || os.userInfo().username };
+    const config: pg.PoolConfig = { connectionString: parsed.toString(), types, application_name: 'chatflow-studio' };
+    // Asked only when the server wants a password and the URL has none. With none anywhere a
+    // random one is sent, so the server refuses at once (the driver refuses to send none and
+    // leaves the connection waiting for the server's authentication timeout, a minute) and the
+    // message says none was given.
+    if (!parsed.password) {
+        // The driver calls it with the connection's parameters (its typings say without).
+        const lookUp = async (params: { host?: string; port?: number; database?: string; user?: string }) => {
+            const found = env.PGPASSWORD || await new Promise<string | undefined>(resolve => pgpass(params, resolve));
+            server.passwordMissing = !found;
+            return found ?? randomBytes(24).toString('base64');
+        };
+        config.password = lookUp as unknown as () => Promise<string>;
+    }
+    return { ...config, server };
 }
 
 function serviceSettings(service: string, env: NodeJS.ProcessEnv): Record<string, string> {

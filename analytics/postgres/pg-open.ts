@@ -28,6 +28,7 @@ export const MIGRATION_LOCK = 0x43464c57_0001;
  */
 export async function openPostgres(url: string, options: PgOpenOptions): Promise<PgDatabase> {
     const { server, ...config } = connectionConfig(url, options.password);
+    await probe(config, server);
     const pool = new pg.Pool({ ...config, max: options.maxConnections ?? 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
     // An idle connection the server drops (restart, network) must not crash the process.
     pool.on('error', () => undefined);
@@ -40,6 +41,24 @@ export async function openPostgres(url: string, options: PgOpenOptions): Promise
         await pool.end().catch(() => undefined); // the open error is the one to report
         throw explainPostgresError(error, server) ?? error;
     }
+}
+
+/**
+ * One connection first, on its own: when it fails (no server, refused role), its socket is
+ * closed here. A pool drops a client that failed to connect without closing it, and a client
+ * stopped mid-authentication would keep the process alive until the server's authentication
+ * timeout.
+ */
+async function probe(config: pg.ClientConfig, server: ServerName): Promise<void> {
+    const client = new pg.Client({ ...config, connectionTimeoutMillis: 10_000 });
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    } catch (error) {
+        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        throw explainPostgresError(error, server) ?? error;
+    }
+    await client.end();
 }
 
 async function schemaVersion(runner: PgRunner): Promise<number | undefined> {

@@ -17,7 +17,7 @@ export class PostgresAnalyticsStore extends MetricStore {
     private readonly writer: PgEventWriter;
 
     private constructor(readonly file: string, private readonly pool: pg.Pool, private readonly runner: PgRunner, private readonly server: ServerName) {
-        super(runner, async () => String((await runner.get<{ generation: number }>('SELECT generation FROM store_meta'))!.generation));
+        super(runner, async db => String((await db.all<{ generation: number }>('SELECT generation FROM store_meta'))[0].generation));
         this.writer = new PgEventWriter(pool, server);
     }
 
@@ -70,6 +70,26 @@ export class PostgresAnalyticsStore extends MetricStore {
         const db = new PgRunner(client, this.server);
         try {
             await db.run('BEGIN');
+            const result = await work(db);
+            await db.run('COMMIT');
+            return result;
+        } catch (error) {
+            await db.run('ROLLBACK').catch(() => undefined);
+            throw error;
+        } finally {
+            client.release();
+        }
+    }
+
+    /**
+     * Runs `work` on one connection in a REPEATABLE READ transaction: its snapshot is taken at the
+     * first query and every query after sees it.
+     */
+    protected async inSnapshot<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
+        const client = await this.pool.connect();
+        const db = new PgRunner(client, this.server);
+        try {
+            await db.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
             const result = await work(db);
             await db.run('COMMIT');
             return result;

@@ -24,8 +24,15 @@ export interface ReportData {
     flows: FlowReport[];
 }
 
-/** Everything `chatflow report` prints, gathered from the store for the given flows. */
-export async function buildReport(store: AnalyticsStore, graphs: readonly FlowGraph[], filter: AnalyticsFilter, database: string): Promise<ReportData> {
+/**
+ * Everything `chatflow report` prints, gathered from the store for the given flows, all from one
+ * snapshot of the database (an import committing meanwhile shows in the next report, not half in this one).
+ */
+export function buildReport(store: AnalyticsStore, graphs: readonly FlowGraph[], filter: AnalyticsFilter, database: string): Promise<ReportData> {
+    return store.snapshot(() => gather(store, graphs, filter, database));
+}
+
+async function gather(store: AnalyticsStore, graphs: readonly FlowGraph[], filter: AnalyticsFilter, database: string): Promise<ReportData> {
     const flows: FlowReport[] = [];
     for (const graph of graphs) {
         const context = new FlowContext([graph]);

@@ -19,7 +19,13 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     if (options.mode === 'existing' && !fs.existsSync(file)) {
         throw new AnalyticsError('missing', `no analytics database at ${name}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db with the database's path.`);
     }
-    if (options.mode === 'create') fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (options.mode === 'create') {
+        try {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+        } catch (error) {
+            throw databaseFolderError(error, name, path.dirname(file));
+        }
+    }
     let connection: SqliteConnection | undefined;
     try {
         connection = await SqliteConnection.open(file, options.mode);
@@ -31,6 +37,21 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
         await connection?.close().catch(() => undefined); // the open error below is the one worth reporting
         throw explainSqliteError(error, name) ?? error;
     }
+}
+
+/**
+ * Why the database's folder cannot be made, as an AnalyticsError naming the path in the way:
+ * a file where a folder should be (EEXIST, ENOTDIR), or a place the user may not write (EACCES,
+ * EPERM, EROFS).
+ */
+export function databaseFolderError(error: unknown, name: string, folder: string): AnalyticsError {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    let existing = folder;
+    while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    if (fs.existsSync(existing) && !fs.statSync(existing).isDirectory()) {
+        return new AnalyticsError('unreadable', `cannot create the analytics database ${name}: ${existing} is a file, not a folder (${code}). Pass another --db, or move that file away.`);
+    }
+    return new AnalyticsError('unreadable', `cannot create the folder ${folder} for the analytics database ${name} (${code}). Check that you may write there, or pass another --db.`);
 }
 
 async function prepareSchema(connection: SqliteConnection, name: string): Promise<void> {

@@ -7,16 +7,24 @@ import type { SqliteConnection } from './connection.js';
 import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
 import { EventWriter } from './event-writer.js';
 import { openDatabase, type OpenOptions } from './open-database.js';
+import { ReadSnapshots } from './read-snapshot.js';
 
-/** The AnalyticsStore over one SQLite file: the embedded default, one file per workspace. */
+/**
+ * The AnalyticsStore over one SQLite file: the embedded default, one file per workspace. Its one
+ * connection is shared: reads run inside one read transaction shared by the reads under way,
+ * writes alone (read-snapshot.ts).
+ */
 export class SqliteAnalyticsStore extends MetricStore {
     readonly engine = 'sqlite';
     private readonly writer: EventWriter;
+    private readonly snapshots: ReadSnapshots;
 
     private constructor(readonly file: string, private readonly connection: SqliteConnection, private readonly displayName: string) {
-        // SQLite's data_version changes whenever another connection commits (the CLI importing while the editor reads).
-        super(connection, async () => String((await connection.get<{ data_version: number }>('PRAGMA data_version'))!.data_version));
+        // SQLite's data_version changes whenever another connection commits (the CLI importing while the editor reads);
+        // read inside a read transaction it is that snapshot's.
+        super(connection, async db => String((await db.all<{ data_version: number }>('PRAGMA data_version'))[0].data_version));
         this.writer = new EventWriter(connection);
+        this.snapshots = new ReadSnapshots(() => connection.exec('BEGIN'), () => connection.exec('COMMIT'));
     }
 
     static async open(file: string, options: OpenOptions): Promise<SqliteAnalyticsStore> {
@@ -72,13 +80,25 @@ export class SqliteAnalyticsStore extends MetricStore {
         return (await this.connection.get<{ user_version: number }>('PRAGMA user_version'))!.user_version;
     }
 
+    /** Waits for the reads and writes under way. */
     async close(): Promise<void> {
-        await this.writer.close();
-        await this.connection.close();
+        await this.snapshots.write(async () => {
+            await this.writer.close();
+            await this.connection.close();
+        });
     }
 
     protected inTransaction<T>(work: (db: SqliteConnection) => Promise<T>): Promise<T> {
         return this.connection.transaction(() => work(this.connection));
+    }
+
+    protected inSnapshot<T>(work: (db: SqliteConnection) => Promise<T>): Promise<T> {
+        return this.snapshots.read(() => work(this.connection));
+    }
+
+    /** A write waits until no read holds the connection's read transaction, and reads wait for it. */
+    protected override writing<T>(work: () => Promise<T>): Promise<T> {
+        return this.snapshots.write(() => super.writing(work));
     }
 
     /** SQLite's lock and file errors become AnalyticsErrors that name the file. */

@@ -18,12 +18,12 @@ import { loadFlowGraphs } from './import.js';
 export const exportSpec: CommandSpec = {
     name: 'export',
     options: {
-        'db': 'any', 'from': 'any', 'to': 'any', 'out': 'any', 'send': 'flag', 'endpoint': 'any',
+        'db': 'any', 'from': 'any', 'to': 'any', 'time-zone': 'any', 'salt-file': 'any', 'out': 'any', 'send': 'flag', 'endpoint': 'any',
         'user-data': ['external_id'], 'format': ['text', 'json'], 'help': 'flag'
     }
 };
 
-/** `chatflow export ga4|meta <flow files> [--db] [--from] [--to] [--out file] [--send --endpoint URL] [--user-data external_id]` */
+/** `chatflow export ga4|meta <flow files> [--db] [--from] [--to] [--time-zone] [--salt-file] [--out file] [--send --endpoint URL] [--user-data external_id]` */
 export async function exportCommand(argv: readonly string[], io: CommandIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
     const { positionals, options } = parseArgs(argv, exportSpec);
     if (options.help) {
@@ -46,7 +46,7 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
     if (location.engine === 'sqlite' && !fs.existsSync(location.file)) {
         throw new UsageError(`no analytics database at ${displayPath(location.file, io.cwd)}. Run 'chatflow import <log files> --flow <flows>' first, or pass --db.`);
     }
-    const filter = Object.fromEntries(Object.entries({ from: text('from'), to: text('to') }).filter(([, v]) => v !== undefined));
+    const filter = Object.fromEntries(Object.entries({ from: text('from'), to: text('to'), timeZone: text('time-zone') }).filter(([, v]) => v !== undefined));
     try {
         scopeOf(filter);
     } catch (error) {
@@ -67,7 +67,8 @@ export async function exportCommand(argv: readonly string[], io: CommandIO, env:
             filter,
             out: out === undefined ? undefined : path.resolve(io.cwd, out),
             send: options.send ? { endpoint: endpoint!, env } : undefined,
-            userData: options['user-data'] === 'external_id'
+            userData: options['user-data'] === 'external_id',
+            saltFile: text('salt-file')
         });
     } catch (error) {
         if (error instanceof ExportError || error instanceof AnalyticsError) {

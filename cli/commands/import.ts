@@ -4,8 +4,7 @@ import { shownLocation } from '../../analytics/database-location.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { FlowContext } from '../../analytics/flow-context.js';
-import { detectFormat } from '../../analytics/import/detect-format.js';
-import { importLogFiles, LogFileError } from '../../analytics/import/import-logs.js';
+import { ImportStoppedError, importLogFiles, LogFileError, planLogFiles, type PlannedLog } from '../../analytics/import/import-logs.js';
 import { LOG_FORMATS, type LogFormat } from '../../analytics/import/log-event.js';
 import type { ImportSummary } from '../../analytics/model.js';
 import { parseArgs, type CommandSpec } from '../args.js';
@@ -42,7 +41,10 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     if (!graphs) return ExitCode.Problems;
     const context = new FlowContext(graphs);
     const logFormat = (options['log-format'] ?? 'auto') as LogFormat | 'auto';
-    const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, logs, logFormat, io.cwd);
+    const displayName = (file: string) => displayPath(file, io.cwd);
+    // Every log is checked (readable, format known) before the database is even opened.
+    const plans = guarded(() => planLogFiles(logs, { format: logFormat, displayName, formatOption: '--log-format' }));
+    const defaultFlow = flowForUnnamedLogs(options['flow-name'], graphs, plans);
     const location = storeLocation(options, io.cwd);
     const privacy = privacyFromArgs(options, shownLocation(location));
     const store = await openCliStore(location, 'create', io.cwd);
@@ -51,8 +53,7 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
     let reported = started;
     try {
         summary = await importLogFiles(store, logs, {
-            context, defaultFlow, format: logFormat, privacy,
-            displayName: file => displayPath(file, io.cwd),
+            context, defaultFlow, format: logFormat, privacy, displayName, formatOption: '--log-format',
             onProgress: progress => {
                 const now = Date.now();
                 if (now - reported < 1000) return;
@@ -61,15 +62,37 @@ export async function importCommand(argv: readonly string[], io: CommandIO): Pro
             }
         });
     } catch (error) {
+        if (error instanceof ImportStoppedError) {
+            // What was stored before the import stopped is said first, then why it stopped.
+            printResult(error.summary, { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
+            if (!isUserError(error.cause)) throw error.cause;
+        }
         if (error instanceof LogFileError || error instanceof AnalyticsError) throw new UsageError(error.message);
         throw error;
     } finally {
         await store.close();
     }
-    const overview = { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 };
-    if (options.format === 'json') io.out(JSON.stringify({ database: overview.file, ...summary }, null, 2));
-    else printSummary(summary, overview, io);
+    printResult(summary, { file: shownStore(location, io.cwd), seconds: (Date.now() - started) / 1000 }, options.format === 'json', io);
     return ExitCode.Ok;
+}
+
+function printResult(summary: ImportSummary, db: { file: string; seconds: number }, json: boolean, io: CommandIO): void {
+    if (json) io.out(JSON.stringify({ database: db.file, ...summary }, null, 2));
+    else printSummary(summary, db, io);
+}
+
+/** An error the user can act on (a log, the database, the disk), as opposed to a bug. */
+function isUserError(error: unknown): boolean {
+    return error instanceof LogFileError || error instanceof AnalyticsError || typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
+}
+
+function guarded<T>(work: () => T): T {
+    try {
+        return work();
+    } catch (error) {
+        if (error instanceof LogFileError) throw new UsageError(error.message);
+        throw error;
+    }
 }
 
 /**
@@ -102,25 +125,35 @@ function requireLogFile(log: string, cwd: string): string {
 }
 
 /** Rasa logs name no flow: --flow-name says which, or the only flow loaded. */
-function flowForUnnamedLogs(given: string | true | undefined, graphs: readonly FlowGraph[], logs: readonly string[], format: LogFormat | 'auto', cwd: string): string | undefined {
+function flowForUnnamedLogs(given: string | true | undefined, graphs: readonly FlowGraph[], plans: readonly PlannedLog[]): string | undefined {
     const names = graphs.map(g => g.flow);
     if (typeof given === 'string') {
         if (!names.includes(given)) throw new UsageError(`--flow-name '${given}' is not one of the flows loaded: ${names.join(', ')}.`);
         return given;
     }
-    const rasa = logs.filter(log => (format === 'auto' ? detectFormat(log) : format)?.startsWith('rasa'));
+    const rasa = plans.filter(plan => plan.format.startsWith('rasa'));
     if (rasa.length === 0) return undefined;
     if (names.length === 1) return names[0];
-    throw new UsageError(`${displayPath(rasa[0], cwd)} is a Rasa log, which names no flow: pass --flow-name with one of ${names.join(', ')}.`);
+    throw new UsageError(`${rasa[0].name} is a Rasa log, which names no flow: pass --flow-name with one of ${names.join(', ')}.`);
 }
 
 function printSummary(summary: ImportSummary, db: { file: string; seconds: number }, io: CommandIO): void {
     const n = (value: number) => value.toLocaleString('en-US');
     io.out(`Imported ${n(summary.imported)} new events from ${summary.files} file${summary.files === 1 ? '' : 's'} into ${db.file} in ${db.seconds.toFixed(1)} s.`);
+    const logs = summary.logs ?? [];
+    if (logs.length > 1 || logs.some(log => log.format === 'empty' || log.failed)) {
+        for (const log of logs) {
+            if (log.format === 'empty') io.out(`  ${log.file}: empty, nothing to import`);
+            else io.out(`  ${log.file} (${log.format}): ${n(log.imported)} new, ${n(log.duplicates)} already stored, ${n(log.malformed)} malformed${log.failed ? ' (STOPPED here: see the error below)' : ''}`);
+        }
+    }
     io.out(`  already stored (skipped): ${n(summary.duplicates)}`);
     io.out(`  malformed lines (skipped): ${n(summary.malformed)}`);
     for (const problem of summary.problems) io.out(`    ${problem.file}:${problem.line}: ${problem.reason}`);
     if (summary.malformed > summary.problems.length) io.out(`    ... and ${n(summary.malformed - summary.problems.length)} more`);
+    if (summary.malformed > 0) {
+        io.out(`    Fix or remove these lines, then import the same file${logs.length === 1 ? '' : 's'} again: the other ${n(summary.read)} events are stored, and a re-import adds only the fixed lines.`);
+    }
     const unmatchedEvents = summary.unmatched.reduce((sum, u) => sum + u.events, 0);
     io.out(`  events at boxes the flows do not have (kept): ${n(unmatchedEvents)}`);
     for (const u of summary.unmatched.slice(0, 20)) io.out(`    ${u.flow || '(no flow)'}: ${u.box} (${n(u.events)} event${u.events === 1 ? '' : 's'})`);

@@ -41,6 +41,11 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
         const db = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('databasePath');
         if (db) args.push('--db', path.resolve(cwd, db));
         if (options.out) args.push('--out', options.out);
+        // Days in the zone the Analytics panel counts in; ids keyed by the salt the 'hash' policy uses.
+        const timeZone = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('timeZone');
+        if (timeZone) args.push('--time-zone', timeZone);
+        const saltFile = vscode.workspace.getConfiguration('chatflow.privacy').get<string>('saltFile');
+        if (saltFile) args.push('--salt-file', saltFile);
         const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
         // Credentials from a parent environment must not be sent by mistake: only SecretStorage's count.
         for (const names of Object.values(PLATFORMS)) { delete env[names.idEnv]; delete env[names.secretEnv]; }

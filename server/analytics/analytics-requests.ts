@@ -22,28 +22,31 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
         const context = analytics.documentContext(params.uri) ?? analytics.workspaceContext();
         const filter: AnalyticsFilter = { ...settings.filter, ...params.filter };
         const goals = [...context.goalBoxes().keys()];
-        const [totals, conversions, dropOuts, visits, dwell, versions, privacy] = await Promise.all([
-            store.overview(), store.conversions(context, filter), store.dropOuts(context, filter),
-            store.visits(context, filter), store.dwellBeforeDropOut(context, filter), store.versions(context, filter),
-            store.privacyStatus()
-        ]);
-        const funnels = await Promise.all(goals.map(goal => store.funnel(context, { goal }, filter)));
-        // The picker offers every version, also while the numbers cover some days only (versions() ignores the version filter).
-        const unfiltered = params.filter?.from || params.filter?.to
-            ? await store.versions(context, { ...settings.filter, from: undefined, to: undefined }) : versions;
-        const newest = versions.slice(-2);
-        const comparison = newest.length === 2
-            ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
-            : undefined;
-        const untested = await untestedOf(analytics, params.uri, store, context, filter);
-        return {
-            available: true, db: settings.db,
-            totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
-            conversions,
-            dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
-            visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-            funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested
-        };
+        // Every number of the overview from one snapshot, though an import may commit meanwhile.
+        return store.snapshot(async (): Promise<AnalyticsOverviewResult> => {
+            const [totals, conversions, dropOuts, visits, dwell, versions, privacy] = await Promise.all([
+                store.overview(), store.conversions(context, filter), store.dropOuts(context, filter),
+                store.visits(context, filter), store.dwellBeforeDropOut(context, filter), store.versions(context, filter),
+                store.privacyStatus()
+            ]);
+            const funnels = await Promise.all(goals.map(goal => store.funnel(context, { goal }, filter)));
+            // The picker offers every version, also while the numbers cover some days only (versions() ignores the version filter).
+            const unfiltered = params.filter?.from || params.filter?.to
+                ? await store.versions(context, { ...settings.filter, from: undefined, to: undefined }) : versions;
+            const newest = versions.slice(-2);
+            const comparison = newest.length === 2
+                ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
+                : undefined;
+            const untested = await untestedOf(analytics, params.uri, store, context, filter);
+            return {
+                available: true, db: settings.db,
+                totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
+                conversions,
+                dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
+                visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
+                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested
+            };
+        });
     });
 
     connection.onRequest(ChatsRequest, async params => {

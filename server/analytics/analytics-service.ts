@@ -67,7 +67,8 @@ export class AnalyticsService {
         const context = typeof document === 'string' ? this.documentContext(document) : new FlowContext(this.graphsOf(document));
         if (!context) return { available: true, db: opened.settings.db, stats: {}, edges: [] };
         const merged = { ...opened.settings.filter, ...filter };
-        const [stats, edges] = await Promise.all([opened.store.boxStats(context, merged), opened.store.edges(context, merged)]);
+        // One snapshot: the box numbers and the edges from the same state of the data.
+        const [stats, edges] = await opened.store.snapshot(() => Promise.all([opened.store.boxStats(context, merged), opened.store.edges(context, merged)]));
         return { available: true, db: opened.settings.db, stats, edges };
     }
 }

@@ -63,6 +63,37 @@ describe('analytics import idempotency and atomicity', () => {
         await clean.close();
     });
 
+    it('stores a duplicated line once, whether it is next to its original or elsewhere in the file', async () => {
+        const lines = fs.readFileSync(golden, 'utf8').split('\n').filter(line => line !== '');
+        const adjacent = path.join(temp.folder, 'adjacent.jsonl');
+        fs.writeFileSync(adjacent, lines.flatMap(line => [line, line]).join('\n') + '\n');
+        const separated = path.join(temp.folder, 'separated.jsonl');
+        fs.writeFileSync(separated, [...lines, ...lines].join('\n') + '\n');
+        const clean = await openStore(path.join(temp.folder, 'clean.db'));
+        await importInto(clean, [golden], context);
+        const expected = await snapshot(clean, context);
+        await clean.close();
+        for (const file of [adjacent, separated]) {
+            const store = await openStore(path.join(temp.folder, `${path.basename(file)}.db`));
+            const summary = await importInto(store, [file], context);
+            assert.deepStrictEqual([summary.imported, summary.duplicates], [132, 132], path.basename(file));
+            assert.deepStrictEqual(await snapshot(store, context), expected, path.basename(file));
+            assert.ok(!(await store.edges(context)).some(e => e.from === e.to), 'no self-loop edges');
+            await store.close();
+        }
+    });
+
+    it('keeps two answers at one box in the same second when their texts differ', async () => {
+        const log = path.join(temp.folder, 'twice.jsonl');
+        const event = (text: string) => JSON.stringify({ chat: 't1', ts: '2026-11-07T09:00:05Z', flow: 'Dental', version: 'v1', box: 'main_menu', type: 'answer', text });
+        fs.writeFileSync(log, [event('Teeth whitening'), event('New patient special'), event('New patient special')].join('\n') + '\n');
+        const store = await openStore(temp.db);
+        const summary = await importInto(store, [log], context, { privacy: { policy: 'keep' } });
+        assert.deepStrictEqual([summary.imported, summary.duplicates], [2, 1]);
+        assert.deepStrictEqual((await store.transcript('t1')).map(e => e.text), ['Teeth whitening', 'New patient special']);
+        await store.close();
+    });
+
     it('moves events onto a box once the flow gains the alias they were logged under, without doubling them on re-import', async () => {
         const log = path.join(temp.folder, 'renamed.jsonl');
         fs.writeFileSync(log, [

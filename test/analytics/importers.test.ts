@@ -2,8 +2,9 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FlowContext } from '../../analytics/flow-context.js';
-import { detectFormat } from '../../analytics/import/detect-format.js';
-import { LogFileError } from '../../analytics/import/import-logs.js';
+import { AnalyticsError } from '../../analytics/errors.js';
+import { detectFormat, SCAN_LINES } from '../../analytics/import/detect-format.js';
+import { ImportStoppedError, LogFileError } from '../../analytics/import/import-logs.js';
 import type { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { dentalContext, EXAMPLES, FIXTURES, importInto, openStore, tempFolder } from './helpers.js';
 
@@ -44,12 +45,12 @@ describe('analytics importers', () => {
         assert.deepStrictEqual(summary.problems.map(p => `${p.file}:${p.line}`), [2, 3, 4, 5, 6, 8, 10].map(line => `bad-lines.jsonl:${line}`));
         const reasons = summary.problems.map(p => p.reason);
         assert.match(reasons[0], /^not JSON/);
-        assert.strictEqual(reasons[1], 'missing "chat"');
+        assert.strictEqual(reasons[1], 'missing "chat": add the conversation id the event belongs to');
         assert.match(reasons[2], /"ts": 'yesterday' is not a timestamp/);
         assert.match(reasons[3], /unknown "type" "visit": use enter, answer, goal or end/);
-        assert.strictEqual(reasons[4], 'an "enter" event needs a "box"');
-        assert.strictEqual(reasons[5], 'not a JSON object');
-        assert.strictEqual(reasons[6], 'a "goal" event needs a "goal"');
+        assert.strictEqual(reasons[4], 'an "enter" event needs a "box": add the name of the box the bot entered');
+        assert.match(reasons[5], /^not a JSON object: write one event per line/);
+        assert.strictEqual(reasons[6], 'a "goal" event needs a "goal": add the name of the goal reached');
         assert.strictEqual(summary.malformed, 7);
         assert.deepStrictEqual((await store.transcript('b1')).map(e => `${e.type} ${e.box}`), ['enter Dental.welcome', 'enter Dental.main_menu', 'answer Dental.main_menu']);
     });
@@ -103,7 +104,7 @@ describe('analytics importers', () => {
     it('maps Rasa event-broker lines per sender, interleaved, and reports the broken lines', async () => {
         const summary = await importInto(store, [fixture('dental-events.jsonl')], context, { defaultFlow: 'Dental', displayName: f => path.basename(f) });
         assert.deepStrictEqual([summary.imported, summary.ignored, summary.malformed], [10, 1, 2]);
-        assert.deepStrictEqual(summary.problems.map(p => [p.line, p.reason.replace(/ \(.*/, '')]), [[7, 'not JSON'], [10, 'missing "sender_id"']]);
+        assert.deepStrictEqual(summary.problems.map(p => [p.line, p.reason.replace(/ \(.*/, '')]), [[7, 'not JSON'], [10, 'missing "sender_id": add the conversation id the event belongs to']]);
         const edges = (await store.edges(context)).map(e => `${e.from.replace('Dental.', '')} -> ${e.to.replace('Dental.', '')} ${e.chats}`);
         assert.deepStrictEqual(edges, ['implant_info -> ask_insured 1', 'main_menu -> implant_info 1', 'main_menu -> whitening_info 1', 'welcome -> main_menu 2']);
         const wa2 = await store.transcript('wa-2');
@@ -122,7 +123,83 @@ describe('analytics importers', () => {
             (error: Error) => error instanceof LogFileError && /cannot read missing\.jsonl \(ENOENT\)/.test(error.message));
         const notALog = path.join(temp.folder, 'notes.txt');
         fs.writeFileSync(notALog, 'Call the dentist on Monday.\n');
-        await assert.rejects(importInto(store, [notALog], context, { displayName: f => path.basename(f) }),
-            /cannot tell the format of notes\.txt.*Pass --format/);
+        await assert.rejects(importInto(store, [notALog], context, { displayName: f => path.basename(f), formatOption: '--log-format' }),
+            /cannot tell the format of notes\.txt.*Pass --log-format with one of jsonl, json, csv, rasa-tracker, rasa-events\.\nNothing was imported\.$/);
+    });
+
+    it('tells the format from the first lines that parse, past a banner of broken lines (bounded scan)', () => {
+        const log = path.join(temp.folder, 'late.jsonl');
+        const good = fs.readFileSync(fixture('golden.jsonl'), 'utf8');
+        fs.writeFileSync(log, Array.from({ length: 25 }, (_, i) => `garbage ${i}`).join('\n') + '\n' + good);
+        assert.strictEqual(detectFormat(log), 'jsonl');
+        const csv = path.join(temp.folder, 'late.txt');
+        fs.writeFileSync(csv, 'exported by LogShipper 2.1\n\n' + fs.readFileSync(fixture('golden.csv'), 'utf8'));
+        assert.strictEqual(detectFormat(csv), 'csv');
+        const far = path.join(temp.folder, 'far.jsonl');
+        fs.writeFileSync(far, 'garbage\n'.repeat(SCAN_LINES + 10) + good);
+        assert.strictEqual(detectFormat(far), undefined, 'the scan is bounded');
+    });
+
+    it('imports 25 broken lines then 100 good ones: the 100, the 25 reported by line', async () => {
+        const log = path.join(temp.folder, 'late.csv');
+        const rows = fs.readFileSync(fixture('golden.csv'), 'utf8').split('\n');
+        fs.writeFileSync(log, [...Array.from({ length: 25 }, (_, i) => `garbage ${i}`), ...rows.slice(0, 101)].join('\n') + '\n');
+        const summary = await importInto(store, [log], context, { displayName: f => path.basename(f) });
+        assert.deepStrictEqual([summary.imported, summary.malformed, summary.problems[0].line], [100, 25, 1]);
+    });
+
+    it('reads canonical events as one JSON array, pretty-printed or not, streamed element by element', async () => {
+        const events = fs.readFileSync(fixture('golden.jsonl'), 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line));
+        const compact = path.join(temp.folder, 'events.json');
+        fs.writeFileSync(compact, JSON.stringify(events));
+        const pretty = path.join(temp.folder, 'pretty.json');
+        fs.writeFileSync(pretty, JSON.stringify(events, null, 2));
+        assert.strictEqual(detectFormat(compact), 'json');
+        assert.strictEqual(detectFormat(pretty), 'json');
+        assert.deepStrictEqual([(await importInto(store, [compact], context)).imported], [132]);
+        const again = await importInto(store, [pretty], context);
+        assert.deepStrictEqual([again.imported, again.duplicates], [0, 132]);
+    });
+
+    it('reports a broken element of a JSON array at the line it starts on and keeps the others', async () => {
+        const log = path.join(temp.folder, 'broken.json');
+        fs.writeFileSync(log, [
+            '[',
+            '  {"chat": "j1", "ts": "2026-11-05T09:00:00Z", "flow": "Dental", "box": "welcome", "type": "enter"},',
+            '  {"chat": "j1", "ts": "2026-02-30T09:00:01Z", "flow": "Dental", "box": "main_menu", "type": "enter"},',
+            '  {"chat": "j1", "ts": "2026-11-05T09:00:02Z", "flow": "Dental", "box": "main_menu", type: "answer"},',
+            '  42,',
+            '  {"chat": "j1", "ts": "2026-11-05T09:00:03Z",',
+            '   "flow": "Dental", "box": "implant_info", "type": "enter"}',
+            ']'
+        ].join('\n') + '\n');
+        const summary = await importInto(store, [log], context, { displayName: f => path.basename(f) });
+        assert.strictEqual(summary.imported, 2);
+        assert.deepStrictEqual(summary.problems.map(p => p.line), [3, 4, 5]);
+        assert.match(summary.problems[0].reason, /February 2026 has 28 days/);
+        assert.match(summary.problems[1].reason, /^not JSON .*: fix the element, or remove it$/);
+        assert.match(summary.problems[2].reason, /^not a JSON object/);
+        const cut = path.join(temp.folder, 'cut.json');
+        fs.writeFileSync(cut, '[{"chat": "j2", "ts": "2026-11-05T09:00:00Z", "flow": "Dental", "box": "welcome", "type": "enter"},\n{"chat": "j2",');
+        const cutSummary = await importInto(store, [cut], context);
+        assert.deepStrictEqual([cutSummary.imported, cutSummary.problems.map(p => p.line)], [1, [2]]);
+        assert.match(cutSummary.problems[0].reason, /cut off at the end of the file/);
+    });
+
+    it('says which files were imported and where it stopped when a file fails midway, then throws', async () => {
+        const failing: SqliteAnalyticsStore = Object.create(store, {
+            importBatch: { value: async (events: Parameters<SqliteAnalyticsStore['importBatch']>[0]) => {
+                if (events.some(e => e.chat === 'b1')) throw new AnalyticsError('locked', 'the analytics database a.db is locked by another process. Wait, then run the command again.');
+                return store.importBatch(events);
+            } }
+        });
+        const files = [fixture('golden.jsonl'), fixture('bad-lines.jsonl'), fixture('golden.csv')];
+        const error = await importInto(failing, files, context, { displayName: f => path.basename(f) }).then(() => undefined, (e: unknown) => e);
+        assert.ok(error instanceof ImportStoppedError, String(error));
+        assert.strictEqual(error.message, 'the import stopped in bad-lines.jsonl: the analytics database a.db is locked by another process. Wait, then run the command again. '
+            + 'Imported before it: golden.jsonl (132 new events). From bad-lines.jsonl itself 0 events were stored (whole batches) before it stopped. '
+            + 'Not imported: golden.csv. Fix the problem and run the same import again: what is stored is skipped.');
+        assert.deepStrictEqual(error.summary.logs!.map(l => [l.file, l.imported, l.failed ?? false]), [['golden.jsonl', 132, false], ['bad-lines.jsonl', 0, true]]);
+        assert.strictEqual((await store.overview()).events, 132);
     });
 });

@@ -94,6 +94,25 @@ for (const engine of ENGINES) describe(`analytics answers remembered until the d
         await shown.close();
     });
 
+    it('inside a snapshot, answers (computed or remembered) come from it, not from a commit made meanwhile; the next question sees the commit', async () => {
+        const shown = await engineStore(engine, temp);
+        await importInto(shown, [early], context);
+        const other = await engineStore(engine, temp); // the same database, another connection
+        const inside = await shown.snapshot(async () => {
+            const visits = await shown.visits(context);
+            await importInto(other, [golden], context); // another connection commits the rest
+            return { visits, again: await shown.visits(context), stats: await shown.boxStats(context), overview: await shown.overview() };
+        });
+        assert.deepStrictEqual(inside.again, inside.visits);
+        assert.strictEqual(inside.stats['Dental.welcome'].visits, inside.visits.find(v => v.box === 'Dental.welcome')!.chats);
+        assert.strictEqual(inside.overview.events, 80);
+        // Nothing computed in the old snapshot is served as the new state's answer.
+        assert.strictEqual((await shown.overview()).events, 132);
+        assert.deepStrictEqual(await shown.boxStats(context), await fresh(golden));
+        await other.close();
+        await shown.close();
+    });
+
     /** boxStats of a database holding just this log. */
     async function fresh(log: string) {
         const store = await engineStore(engine, temp, `fresh-${path.basename(log)}`);

@@ -38,7 +38,8 @@ export interface CliRun { status: number | null; stdout: string; stderr: string 
 /** Runs the CLI without blocking this process (so a server in this process can answer it). */
 export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}, preload?: string): Promise<CliRun> {
     const node = preload ? ['--require', preload] : [];
-    const child = spawn(process.execPath, [...node, CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+    // The salt the export keys its ids with lives under XDG_CONFIG_HOME: the test's, never the user's.
+    const child = spawn(process.execPath, [...node, CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => { stdout += chunk; });

@@ -26,9 +26,13 @@ describe('chatflow export ga4|meta', function () {
     /** Converted chats per goal, as `chatflow report` counts them. */
     let converted: Record<string, number>;
 
+    const config = process.env.XDG_CONFIG_HOME;
+
     before(function () {
         ensureCliBuilt();
         temp = tempFolder();
+        // The store's salt (which keys the exported ids) is made here, not in the user's config.
+        process.env.XDG_CONFIG_HOME = path.join(temp.folder, 'config');
         flow = writeTrackedClinic(temp.folder);
         importClinicLogs(flow, temp.db);
         const report = runCli('report', flow, '--db', temp.db, '--format', 'json');
@@ -37,7 +41,11 @@ describe('chatflow export ga4|meta', function () {
         converted = Object.fromEntries(goals.map(g => [g.goal, g.chats]));
         assert.ok(converted.appointment > 100 && converted.callback_requested > 10, JSON.stringify(converted));
     });
-    after(() => temp.cleanup());
+    after(() => {
+        if (config === undefined) delete process.env.XDG_CONFIG_HOME;
+        else process.env.XDG_CONFIG_HOME = config;
+        temp.cleanup();
+    });
 
     it('dry run (the default): writes GA4 Measurement Protocol bodies, one per converted chat and goal, and audits it', async () => {
         const out = path.join(temp.folder, 'ga4.json');

@@ -51,7 +51,7 @@ describe('chatflow import and chatflow report', () => {
         assert.match(rasa.stderr, /^chatflow: examples\/logs\/dental-rasa-trackers\.json is a Rasa log, which names no flow: pass --flow-name with one of Clinic, Dental, Common, Refill\.\n$/);
         const format = runCli('import', GOLDEN, '--flow', DENTAL, '--log-format', 'xml');
         assert.strictEqual(format.status, 2);
-        assert.match(format.stderr, /'xml' is not a valid --log-format for 'chatflow import'\. Use one of: auto, jsonl, csv, rasa-tracker, rasa-events\./);
+        assert.match(format.stderr, /'xml' is not a valid --log-format for 'chatflow import'\. Use one of: auto, jsonl, json, csv, rasa-tracker, rasa-events\./);
         assert.ok(!fs.existsSync(temp.db), 'nothing was created');
     });
 

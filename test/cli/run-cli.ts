@@ -18,13 +18,18 @@ export function runCli(...args: string[]): CliResult {
     return runNode(CLI, args);
 }
 
+/** Runs the bundled CLI with these environment variables added (PGPASSWORD, PGSERVICEFILE...). */
+export function runCliWith(env: NodeJS.ProcessEnv, ...args: string[]): CliResult {
+    return runNode(CLI, args, env);
+}
+
 /** Runs the CLI through the package's "bin" entry, the file `npx chatflow` starts. */
 export function runBin(...args: string[]): CliResult {
     return runNode(path.join(ROOT, 'bin/chatflow.cjs'), args);
 }
 
-function runNode(script: string, args: string[]): CliResult {
-    const result = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+    const result = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
     if (result.error) throw result.error;
     return {
         status: result.status,

@@ -27,15 +27,23 @@ describe('nothing leaves: the modules that could open a socket', function () {
     // vscode-jsonrpc imports `net` for its pipe and socket transports; the client and the server
     // talk over IPC / stdio (and a named pipe at most), never over a network socket.
     const RPC = 'node_modules/vscode-jsonrpc/lib/node/main.js -> net';
+    // The PostgreSQL driver: it connects only to a team store the user names with a postgres:// URL
+    // (no-network.test.ts shows a session on the default SQLite store opening no connection).
+    const POSTGRES = [
+        'node_modules/pg/lib/connection-parameters.js -> dns',
+        'node_modules/pg/lib/connection.js -> net',
+        'node_modules/pg/lib/stream.js -> net',
+        'node_modules/pg/lib/stream.js -> tls'
+    ];
 
-    it('the extension and the language server bundle no network module but the LSP transport', async () => {
+    it('the extension bundles no network module but the LSP transport; the server adds only the PostgreSQL driver', async () => {
         assert.deepStrictEqual(await networkImports('extension/main.ts'), [RPC]);
-        assert.deepStrictEqual(await networkImports('server/main.ts'), [RPC]);
+        assert.deepStrictEqual(await networkImports('server/main.ts'), [RPC, ...POSTGRES].sort());
     });
 
-    it('in the CLI, only the export endpoint (chatflow export --send) imports http/https', async () => {
+    it('in the CLI, only the export endpoint (chatflow export --send) imports http/https, and the PostgreSQL driver its modules', async () => {
         assert.deepStrictEqual(await networkImports('cli/main.ts'), [
-            RPC,
+            RPC, ...POSTGRES,
             'analytics/export/endpoint.ts -> http',
             'analytics/export/endpoint.ts -> https'
         ].sort());

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { eventTimes, staleWarning } from '../../../analytics/export/time-window.js';
+import { parseTimeZone } from '../../../analytics/time-zone.js';
 
 const NOW = Date.parse('2026-11-25T08:30:00Z');
 const HOUR = 3_600_000;
@@ -15,6 +16,14 @@ describe('export: events older than the platform accepts', () => {
         assert.strictEqual(staleWarning('meta', [NOW - 6 * 24 * HOUR, NOW - HOUR], NOW), undefined);
         assert.match(staleWarning('meta', [NOW - 8 * 24 * HOUR, NOW - HOUR], NOW)!, /^1 of 2 events are older than Meta accepts \(168 hours, the oldest from 2026-11-17\): Meta drops them\. Send recent days only, e\.g\. --from 2026-11-19\.$/);
         assert.strictEqual(staleWarning('ga4', [], NOW), undefined);
+    });
+
+    it('names the days in the time zone --from is read in', () => {
+        // 72 hours before NOW is 2026-11-22 08:30 UTC: 02:30 in Chicago, 10:30 at +02:00.
+        const times = [Date.parse('2026-11-02T23:30:00Z')];
+        assert.match(staleWarning('ga4', times, NOW, parseTimeZone('America/Chicago'))!, /the oldest from 2026-11-02\).* --from 2026-11-23\.$/);
+        assert.match(staleWarning('ga4', times, NOW, parseTimeZone('+02:00'))!, /the oldest from 2026-11-03\).* --from 2026-11-23\.$/);
+        assert.match(staleWarning('ga4', times, Date.parse('2026-11-25T23:30:00Z'), parseTimeZone('+02:00'))!, /--from 2026-11-24\.$/);
     });
 
     it('reads the event times from both payload shapes', () => {
