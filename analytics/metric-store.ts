@@ -7,10 +7,12 @@ import { chatPage } from './metrics/drill-down.js';
 import { dropOuts } from './metrics/drop-outs.js';
 import { dwellBeforeDropOut } from './metrics/dwell.js';
 import { convertingEdges, edges } from './metrics/edges.js';
+import { frequentPaths, type FrequentPath } from './metrics/frequent-paths.js';
 import { funnelSteps } from './metrics/funnel.js';
 import { scopeOf } from './metrics/scope.js';
 import type { SqlRunner } from './metrics/sql.js';
 import { transcript } from './metrics/transcript.js';
+import { chatsTakingPairs } from './metrics/untested-traffic.js';
 import { compareVersions, versions } from './metrics/versions.js';
 import { visits } from './metrics/visits.js';
 import type {
@@ -116,6 +118,14 @@ export abstract class MetricStore implements AnalyticsStore {
 
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
         return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
+    }
+
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
+        return this.remembered(['chatsTaking', boxes, pairs, filter], () => chatsTakingPairs(this.db, scopeOf(filter), boxes, pairs));
+    }
+
+    frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]> {
+        return this.remembered(['frequentPaths', flow, top, filter], () => frequentPaths(this.db, scopeOf(filter), flow, top));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

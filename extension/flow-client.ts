@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest,
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
     ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatPage, type ChatsParams, type ImportLogsParams,
+    type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ImportLogsParams,
     type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
@@ -61,6 +61,12 @@ export class FlowClient implements vscode.Disposable {
     async chats(params: ChatsParams): Promise<ChatPage> {
         await this.whenRunning();
         return this.client.sendRequest(ChatsRequest, params);
+    }
+
+    /** The edit that writes a chat as a test of its flow (the caller applies it), or why there is none. */
+    async chatToTest(params: ChatToTestParams): Promise<ChatToTestResult> {
+        await this.whenRunning();
+        return this.client.sendRequest(ChatToTestRequest, params);
     }
 
     async transcript(chat: string): Promise<TranscriptEntry[]> {

@@ -5,6 +5,8 @@ import { isBox, isConditionBox, isFlow, isTrackedEvent } from './generated/ast.j
 import type { ChatflowServices } from './chatflow-module.js';
 import { IssueCodes } from './validation/issue-codes.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
+import type { FlowGraphCache } from './flow-graph-cache.js';
+import { generateTestsAction } from './testgen/generate-action.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
 interface IssueData { code?: string; suggestion?: string; suggestions?: string[]; containerType?: string; property?: string; refText?: string }
@@ -14,12 +16,21 @@ const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.U
 
 /** Quick fixes for the diagnostics of chatflow-validator.ts, keyed by the code in `data`. */
 export class ChatflowCodeActionProvider implements CodeActionProvider {
-    constructor(_services: ChatflowServices) {}
+    private readonly graphs: FlowGraphCache;
+
+    constructor(services: ChatflowServices) {
+        this.graphs = services.flow.FlowGraphs;
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             actions.push(...this.fixesFor(document, diagnostic));
+        }
+        const only = params.context.only;
+        if (!only || only.some(kind => kind === CodeActionKind.Refactor || kind === CodeActionKind.Empty)) {
+            const generate = generateTestsAction(document, params.range, this.graphs);
+            if (generate) actions.push(generate);
         }
         return actions;
     }

@@ -9,6 +9,7 @@ import { checkUnassignedUses, checkInterpolations } from './validation/variable-
 import { checkAssignment, checkComparison, checkExpectVariable, checkVariableDefault } from './validation/literal-checks.js';
 import { checkPattern, checkRange } from './validation/input-validation-checks.js';
 import { checkTests } from './validation/test-checks.js';
+import { checkBranchFeasibility } from './validation/feasibility-checks.js';
 import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
 
 export { IssueCodes, issue } from './validation/issue-codes.js';
@@ -24,7 +25,8 @@ export function registerValidationChecks(services: ChatflowServices): void {
             checkStarts, checkFlowNames,
             (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
             (flow, accept) => checkUnassignedUses(flow, validator.run(flow).flow(flow), accept),
-            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept)
+            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept),
+            (flow, accept) => checkBranchFeasibility(flow, validator.run(flow), accept)
         ],
         MessageBox: [checkRepeatedStatements, checkInterpolations],
         ChoiceBox: [checkChoiceLabels, checkInterpolations],

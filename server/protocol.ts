@@ -5,6 +5,8 @@
  */
 import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
+import type { UntestedTraffic } from '../analytics/untested-traffic.js';
+export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested-traffic.js';
 import type {
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
@@ -86,6 +88,8 @@ export type AnalyticsOverviewResult =
         privacy?: PrivacyStatus;
         /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
         storeVersions?: string[];
+        /** Per flow of the document: the real chats that take transitions no test takes. */
+        untested?: UntestedTraffic[];
     }
     | AnalyticsUnavailable;
 
@@ -101,6 +105,41 @@ export interface ChatsParams extends AnalyticsParams {
 export const ChatsRequest = new RequestType<ChatsParams, ChatPage, void>('chatflow/chats');
 
 export const TranscriptRequest = new RequestType<{ chat: string }, TranscriptEntry[], void>('chatflow/transcript');
+
+export interface ChatToTestParams {
+    chat: string;
+    /** The flow the chat started in (a drill-down list's `ChatSummary.flow`); default: the flow of the first box it entered. */
+    flow?: string;
+}
+
+/** A text edit of a document: insert `newText` at `range` (LSP positions). */
+export interface ChatflowTextEdit {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+}
+
+/**
+ * A real chat as a `test` block in its flow's file: the edit that inserts it (after the flow's last
+ * test), for the client to apply as a WorkspaceEdit; or why it cannot become one.
+ */
+export type ChatToTestResult =
+    | {
+        ok: true;
+        /** The document of the flow, where the edit goes. */
+        uri: string;
+        flow: string;
+        /** The test's name, as written. */
+        name: string;
+        edits: ChatflowTextEdit[];
+        /** Answers made up (valid for their input) because they were sensitive or stored redacted or hashed. */
+        synthesized: number;
+    }
+    | { ok: false; message: string };
+
+export const ChatToTestRequest = new RequestType<ChatToTestParams, ChatToTestResult, void>('chatflow/chatToTest');
+
+/** The client command that turns a chat into a test (drill-down lists, the Analytics panel). */
+export const CHAT_TO_TEST_COMMAND = 'chatflow.chatToTest';
 
 export interface ImportLogsParams {
     /** Absolute paths of log files (JSONL, CSV, Rasa trackers or event lines). */

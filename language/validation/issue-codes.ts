@@ -18,6 +18,10 @@ export namespace IssueCodes {
     export const UnreachableGoal = 'unreachable-goal';
     export const TrappedLoop = 'trapped-loop';
     export const MissingElse = 'missing-else';
+    /** Language server only (it reads the analytics store): real chats take transitions of this box that no test takes. */
+    export const UntestedTraffic = 'untested-traffic';
+    /** A `when` (or `else`) no chat can take: the values the variables can hold there never make it the branch taken. */
+    export const InfeasibleBranch = 'infeasible-branch';
     export const UnassignedVariable = 'unassigned-variable';
     export const UnknownVariable = 'unknown-variable';
     export const MissingSave = 'missing-save';

@@ -1,7 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
 import { AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, TranscriptRequest, type AnalyticsOverviewResult } from '../protocol.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
-import type { AnalyticsService } from './analytics-service.js';
+import { URI } from 'langium';
+import type { FlowContext } from '../../analytics/flow-context.js';
+import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
+import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
+import type { AnalyticsService, Opened } from './analytics-service.js';
 
 /** The pull requests: numbers of a document's flows, the chats behind a number, a chat's transcript. */
 export function registerAnalyticsRequests(connection: Connection, analytics: AnalyticsService): void {
@@ -33,13 +37,14 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             const comparison = newest.length === 2
                 ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
                 : undefined;
+            const untested = await untestedOf(analytics, params.uri, store, context, filter);
             return {
                 available: true, db: settings.db,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
                 conversions,
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version)
+                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested
             };
         });
     });
@@ -57,4 +62,12 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
         if ('available' in opened) throw new Error(opened.message);
         return opened.store.transcript(params.chat);
     });
+}
+
+/** The untested traffic of the document's own flows (those with transitions: every flow has some). */
+async function untestedOf(analytics: AnalyticsService, uri: string, store: Opened['store'], context: FlowContext, filter: AnalyticsFilter): Promise<UntestedTraffic[]> {
+    const document = analytics.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+    if (!document) return [];
+    const graphs = analytics.graphsOf(document).filter(g => g.uri === uri && g.edges.length > 0);
+    return Promise.all(graphs.map(graph => untestedTraffic(store, context, graph, uncoveredEdges(graph, runFlowTests(graph)), filter)));
 }

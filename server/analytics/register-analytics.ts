@@ -5,9 +5,11 @@ import type { ChatflowServices } from '../../language/chatflow-module.js';
 import { AnalyticsChangedNotification } from '../protocol.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
 import { registerAnalyticsRequests } from './analytics-requests.js';
+import { registerChatToTest } from './chat-to-test-handler.js';
 import { AnalyticsService } from './analytics-service.js';
 import { registerImportLogs } from './import-logs-handler.js';
 import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
+import { registerUntestedTrafficHints, revalidateForAnalytics } from './untested-traffic-hints.js';
 
 /**
  * The analytics side of the language server. Created before the language services (its code lens
@@ -15,6 +17,7 @@ import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
  */
 export class ServerAnalytics {
     private service: AnalyticsService | undefined;
+    private shared: LangiumSharedServices | undefined;
 
     constructor(private readonly connection: Connection) {}
 
@@ -32,6 +35,9 @@ export class ServerAnalytics {
         this.service = new AnalyticsService(shared, db => this.changed(db));
         this.service.attach(chatflow);
         registerAnalyticsRequests(this.connection, this.service);
+        registerChatToTest(this.connection, this.service);
+        registerUntestedTrafficHints(chatflow, this.service);
+        this.shared = shared;
         registerImportLogs(this.connection, this.service, db => this.changed(db));
         registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
@@ -41,9 +47,11 @@ export class ServerAnalytics {
         this.connection.onShutdown(() => this.service?.holder.dispose());
     }
 
-    /** The store changed: clients pull again, editors ask for new code lenses. */
+    /** The store changed: clients pull again, editors ask for new code lenses, the hints are recomputed. */
     private changed(db: string): void {
         void this.connection.sendNotification(AnalyticsChangedNotification, { db });
         this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        // The untested-traffic hints are diagnostics: validate again to update them.
+        if (this.shared) revalidateForAnalytics(this.shared);
     }
 }

@@ -40,6 +40,7 @@ export class AnalyticsApp {
                 const pane = chatsView(this.chats.label, message.page, CHATS_PAGE_SIZE, {
                     page: offset => this.chats && this.openChats(this.chats.drill, this.chats.label, offset),
                     transcript: chat => this.openTranscript(chat),
+                    toTest: (chat, flow) => this.host.post({ type: 'chatToTest', chat, flow }),
                     close: () => this.closeSide()
                 });
                 this.side.replaceChildren(pane);

@@ -7,6 +7,7 @@ import { describeFilter, filterBar, isFiltered } from './filter-bar.js';
 import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
 import { privacyBanner } from './privacy-banner.js';
+import { untestedView } from './untested-view.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
@@ -36,6 +37,7 @@ export function overviewView(title: string, o: Available, filter: PanelFilter, a
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))
             : h('p', { class: 'empty' }, 'The flows mark no goal.')),
+        o.untested?.length ? section('Untested traffic', untestedView(o.untested, open)) : undefined,
         section('Flow versions', h('div', {}, h('p', {}, ...versions), comparisonView(o))));
 }
 
