@@ -18,7 +18,7 @@ export type {
 } from '../analytics/model.js';
 export { REDACTED } from '../analytics/model.js';
 export { PLATFORMS, type PlatformFacts } from '../analytics/export/platforms.js';
-export { isPostgresUrl, withoutPassword } from '../analytics/database-location.js';
+export { isPostgresUrl, withoutPassword } from '../analytics/database-url.js';
 
 export interface FlowGraphParams {
     /** The document URI, as the client knows it. */
