@@ -9,6 +9,7 @@ import type { ChatflowServices } from './chatflow-module.js';
 import { isBox, isFlow, isGoal, isVariable, type Flow } from './generated/ast.js';
 import { builtInProperties, choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
 import { backtrackIn, featureWindow, tokenWindow } from './lsp/completion-window.js';
+import { isReference, referenceOwner } from './lsp/reference-owner.js';
 
 /**
  * Completion: keywords (Langium's default), box / goal / variable names where the grammar expects
@@ -70,6 +71,21 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Completes a reference on the node it belongs to, which after a syntax error is not always the one at the cursor. */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor) {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const node = context.node;
+        if (!assignment || !node || next.type && isReference(this.astReflection, next.type, assignment.feature)) {
+            return super.completionForCrossReference(context, next, acceptor);
+        }
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const owner = referenceOwner(this.astReflection, node, assignment.feature, rule);
+        if (!owner) return;
+        return 'node' in owner
+            ? super.completionForCrossReference({ ...context, node: owner.node }, { ...next, type: undefined }, acceptor)
+            : super.completionForCrossReference(context, { ...next, type: owner.type }, acceptor);
     }
 
     /** Boxes of the current flow are offered by name only, not also as `ThisFlow.box`. */
