@@ -17,6 +17,7 @@ import { ChatflowHoverProvider } from './chatflow-hover.js';
 import { ChatflowRenameProvider } from './chatflow-rename.js';
 import { ChatflowSemanticTokenProvider } from './chatflow-semantic-tokens.js';
 import { ChatflowSharedModule } from './lsp/chatflow-node-kinds.js';
+import { ChatflowTokenBuilder } from './chatflow-token-builder.js';
 
 /** Services this language adds to Langium's defaults. */
 export type ChatflowAddedServices = {
@@ -31,6 +32,9 @@ export type ChatflowAddedServices = {
 export type ChatflowServices = LangiumServices & ChatflowAddedServices;
 
 export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & ChatflowAddedServices> = {
+    parser: {
+        TokenBuilder: () => new ChatflowTokenBuilder()
+    },
     references: {
         ScopeComputation: (services) => new ChatflowScopeComputation(services),
         ScopeProvider: (services) => new ChatflowScopeProvider(services)
