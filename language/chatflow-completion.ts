@@ -10,6 +10,7 @@ import { isBox, isFlow, isGoal, isVariable, type Flow } from './generated/ast.js
 import { builtInProperties, choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
 import { backtrackIn, featureWindow, tokenWindow } from './lsp/completion-window.js';
 import { isReference, referenceOwner } from './lsp/reference-owner.js';
+import { blankedIfKnown, withSkippedBlanked } from './lsp/skipped-characters.js';
 
 /**
  * Completion: keywords (Langium's default), box / goal / variable names where the grammar expects
@@ -33,6 +34,7 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
         const text = document.textDocument.getText();
         const builtIn = /\b(flow|goal)\s*\.\s*\w*$/.exec(text.substring(0, document.textDocument.offsetAt(params.position)));
         if (builtIn) return CompletionList.create(builtInProperties(builtIn[1]) as CompletionItem[], false);
+        withSkippedBlanked(document);
         const list = await super.getCompletion(document, params, cancelToken);
         for (const item of list?.items ?? []) dropPlainInsertion(item);
         return list;
@@ -40,13 +42,16 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
 
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
         const parsed = this.documents.getDocument(URI.parse(document.uri));
-        const window = parsed && parsed.textDocument.version === document.version ? featureWindow(parsed, offset) : undefined;
-        if (!window) return super.findFeaturesAt(document, offset);
-        const text = window.prefix + document.getText().substring(window.start, offset);
+        const current = parsed && parsed.textDocument.version === document.version ? parsed : undefined;
+        const source = current ? withSkippedBlanked(current) : document.getText();
+        const window = current ? featureWindow(current, offset) : undefined;
+        if (!window) return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, source), offset);
+        const text = window.prefix + source.substring(window.start, offset);
         return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, text), text.length);
     }
 
-    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+    protected override backtrackToAnyToken(original: string, offset: number): CompletionBacktrackingInformation {
+        const text = blankedIfKnown(original);
         const window = tokenWindow(text, offset);
         const result = this.lexer.tokenize(text.substring(window.start, window.end));
         if (result.errors.length > 0) return super.backtrackToAnyToken(text, offset);
