@@ -9,7 +9,7 @@ import type { ChatflowServices } from './chatflow-module.js';
 import { isBox, isFlow, isGoal, isVariable, type Flow } from './generated/ast.js';
 import { builtInProperties, choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
 import { backtrackIn, featureWindow, tokenWindow } from './lsp/completion-window.js';
-import { isReference, referenceOwner } from './lsp/reference-owner.js';
+import { attachedNode, isReference, referenceOwner } from './lsp/reference-owner.js';
 import { blankedIfKnown, withSkippedBlanked } from './lsp/skipped-characters.js';
 
 /**
@@ -81,9 +81,10 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
     /** Completes a reference on the node it belongs to, which after a syntax error is not always the one at the cursor. */
     protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor) {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
-        const node = context.node;
-        if (!assignment || !node || next.type && isReference(this.astReflection, next.type, assignment.feature)) {
-            return super.completionForCrossReference(context, next, acceptor);
+        if (!assignment || !context.node) return super.completionForCrossReference(context, next, acceptor);
+        const node = attachedNode(context.document, context.node, context.tokenOffset);
+        if (next.type && isReference(this.astReflection, next.type, assignment.feature)) {
+            return super.completionForCrossReference({ ...context, node }, next, acceptor);
         }
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
         const owner = referenceOwner(this.astReflection, node, assignment.feature, rule);

@@ -1,4 +1,4 @@
-import { GrammarAST, type AstNode, type AstReflection } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type AstReflection, type CstNode, type LangiumDocument } from 'langium';
 
 /**
  * The node a cross-reference being completed belongs to. After a syntax error Langium's completion
@@ -18,6 +18,20 @@ export function referenceOwner(
     }
     const type = rule && !rule.fragment ? rule.name : undefined;
     return type && isReference(reflection, type, property) ? { type } : undefined;
+}
+
+/**
+ * `node` if it is part of the document's AST; otherwise the innermost node around `offset` that is.
+ * Error recovery can leave the node at the cursor cut off the tree (`when = and`: the comparison
+ * the parser gave up on), and its scope cannot be computed ("AST node has no document").
+ */
+export function attachedNode(document: LangiumDocument, node: AstNode, offset: number): AstNode {
+    const root = document.parseResult.value;
+    if (AstUtils.findRootNode(node) === root) return node;
+    for (let cst: CstNode | undefined = root.$cstNode && CstUtils.findLeafNodeBeforeOffset(root.$cstNode, offset); cst; cst = cst.container) {
+        if (AstUtils.findRootNode(cst.astNode) === root) return cst.astNode;
+    }
+    return root;
 }
 
 export function isReference(reflection: AstReflection, type: string, property: string): boolean {

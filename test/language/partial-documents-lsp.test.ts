@@ -84,3 +84,23 @@ describe('editor requests on partly parsed documents', () => {
         assert.ok(labels.includes('hello'), `the box hello is offered: ${labels.join(', ')}`);
     });
 });
+
+describe('completion in a condition the parser gave up on', () => {
+    it('offers the flow\'s variables after `when = and`, logging no error', async () => {
+        const text = 'flow F {\n    var insured: yesno\n    condition c { when = and  }\n}\n';
+        const workspace = await loadWorkspace({ 'when.chatflow': text });
+        const document = workspace.document('when.chatflow');
+        const logged = captureConsole();
+        let labels: string[];
+        try {
+            const list = await workspace.services.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('and ') + 4)
+            });
+            labels = list?.items.map(item => item.label) ?? [];
+        } finally {
+            logged.restore();
+        }
+        assert.deepStrictEqual(logged.entries.map(e => e.text.split('\n')[0]), []);
+        assert.ok(labels.includes('insured'), `the variable insured is offered: ${labels.join(', ')}`);
+    });
+});
