@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import type { FlowGraph } from '../../language/flow-model.js';
@@ -18,6 +18,8 @@ export interface Opened {
 export class AnalyticsService {
     readonly holder: StoreHolder;
     private chatflow: ChatflowServices | undefined;
+    /** Per document URI: the graphs last built from it, answered while an edit is being linked. */
+    private readonly lastGraphs = new Map<string, FlowGraph[]>();
 
     constructor(readonly shared: LangiumSharedServices, onOutsideChange: (db: string) => void) {
         this.holder = new StoreHolder(onOutsideChange);
@@ -39,21 +41,25 @@ export class AnalyticsService {
         return 'available' in store ? store : { store, settings };
     }
 
-    /** The FlowGraphs of a loaded document (its own flows and the boxes they lead into). */
+    /**
+     * The FlowGraphs of a loaded document (its own flows and the boxes they lead into). Handlers
+     * get here after an await (settings, the store), when an edit may have reset the document:
+     * its references are unlinked until the build links them again, and reading them then resolves
+     * them too early (Langium warns "Attempted reference resolution before document reached
+     * ComputedScopes state"). So a document not linked yet answers with its last graphs.
+     */
     graphsOf(document: LangiumDocument): FlowGraph[] {
-        return this.chatflow?.flow.FlowGraphBuilder.buildDocument(document) ?? [];
+        const key = document.uri.toString();
+        if (!this.chatflow || document.state < DocumentState.Linked) return this.lastGraphs.get(key) ?? [];
+        const graphs = this.chatflow.flow.FlowGraphBuilder.buildDocument(document);
+        this.lastGraphs.set(key, graphs);
+        return graphs;
     }
 
     /** Every flow of the workspace: chats can start in one file and continue in another. */
     workspaceContext(): FlowContext {
         const documents = this.shared.workspace.LangiumDocuments.all.toArray();
-        return new FlowContext(documents.flatMap(d => {
-            try {
-                return this.graphsOf(d);
-            } catch {
-                return []; // A file the graph builder cannot read (broken mid-edit): its boxes stay unmatched.
-            }
-        }));
+        return new FlowContext(documents.flatMap(d => this.graphsOf(d)));
     }
 
     documentContext(uri: string): FlowContext | undefined {
