@@ -24,7 +24,7 @@ export interface SavedFailure {
 
 /** Masks what varies between two occurrences of one bug: quoted names and numbers. */
 export function signatureOf(kind: string, service: string, message: string): string {
-    const masked = message.replace(/'[^']*'|"[^"]*"/g, "'…'").replace(/\d+/g, '#').substring(0, 200);
+    const masked = message.replace(/file:\/\/[^\s)]*/g, 'file:…').replace(/'[^']*'|"[^"]*"/g, "'…'").replace(/\d+/g, '#').substring(0, 200);
     return `${kind} ${service.split('@')[0]}: ${masked}`;
 }
 

@@ -78,7 +78,10 @@ export async function runLsp(options: LspOptions): Promise<Summary> {
                 const elsewhere = positionAt(document.text, random.int(document.text.length + 1));
                 const textDocument = { uri };
                 const before = performance.now();
-                const requests: Array<[string, Promise<unknown>]> = [
+                const times = new Map<string, number>();
+                const timed = <T>(name: string, promise: Promise<T>): [string, Promise<T>] =>
+                    [name, promise.finally(() => times.set(name, performance.now() - before))];
+                const requests: Array<[string, Promise<unknown>]> = (<Array<[string, Promise<unknown>]>>[
                     resultId && random.chance(0.5)
                         ? ['semanticTokens/delta', server.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument, previousResultId: resultId })]
                         : ['semanticTokens/full', server.connection.sendRequest(SemanticTokensRequest.type, { textDocument }).then(r => { resultId = r?.resultId; return r; })],
@@ -88,14 +91,15 @@ export async function runLsp(options: LspOptions): Promise<Summary> {
                     ['hover', server.connection.sendRequest(HoverRequest.type, { textDocument, position: elsewhere })],
                     ['completion', server.connection.sendRequest(CompletionRequest.type, { textDocument, position: cursor })],
                     ['flowGraph', server.connection.sendRequest(FlowGraphRequest, { uri })]
-                ];
+                ]).map(([name, promise]) => timed(name, promise));
                 if (options.db) {
-                    requests.push(['boxStats', server.connection.sendRequest(BoxStatsRequest, { uri })]);
-                    requests.push(['analyticsOverview', server.connection.sendRequest(AnalyticsOverviewRequest, { uri })]);
+                    requests.push(timed('boxStats', server.connection.sendRequest(BoxStatsRequest, { uri })));
+                    requests.push(timed('analyticsOverview', server.connection.sendRequest(AnalyticsOverviewRequest, { uri })));
                 }
                 const answers = await withTimeout(Promise.allSettled(requests.map(([, promise]) => promise)), ROUND_TIMEOUT_MS);
                 const ms = performance.now() - before;
-                noteTime(summary, { source: `${name} edit ${e} (${edit.mutator})`, bytes: Buffer.byteLength(document.text), ms, service: 'round', index: summary.mutants });
+                const slowest = [...times].reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [string, number]);
+                noteTime(summary, { source: `${name} edit ${e} (${edit.mutator})`, bytes: Buffer.byteLength(document.text), ms, service: slowest[0], index: summary.mutants });
                 if (!answers) {
                     summary.exceptions++;
                     record('round', 'hang', `no answer within ${ROUND_TIMEOUT_MS} ms`, document.text);
