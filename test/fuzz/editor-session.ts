@@ -20,6 +20,8 @@ export interface DocumentReport {
     ms: number;
     /** The slowest service and its time, to say where a slow document spent it. */
     slowest: { service: string; ms: number };
+    /** Milliseconds per service family (all completions together, …). */
+    times: Record<string, number>;
 }
 
 /** A file of the workspace the mutant is served in; `target` is the one whose services are called. */
@@ -84,7 +86,9 @@ export class EditorSession {
             logged.restore();
         }
         const slowest = [...times].reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [string, number]);
-        return { findings, ms: performance.now() - started, slowest: { service: slowest[0], ms: slowest[1] } };
+        const families: Record<string, number> = {};
+        for (const [service, ms] of times) families[serviceFamily(service)] = (families[serviceFamily(service)] ?? 0) + ms;
+        return { findings, ms: performance.now() - started, slowest: { service: slowest[0], ms: slowest[1] }, times: families };
     }
 
     private async callServices(document: LangiumDocument, random: Random, step: Step, findings: Finding[], offsets?: number[]): Promise<void> {

@@ -123,7 +123,10 @@ export async function runLsp(options: LspOptions): Promise<Summary> {
             summary.crashes = Math.max(summary.crashes, 1);
             record('server', 'crash', server.log.split('\n').slice(-5).join(' '), '');
         }
-        for (const line of server.log.split('\n').filter(l => /error/i.test(l))) record('stderr', 'stderr-error', line, '');
+        for (const line of server.log.split('\n').filter(l => /error/i.test(l))) {
+            summary.loggedErrors++;
+            record('stderr', 'stderr-error', line, '');
+        }
     } finally {
         await server.stop();
         workspace.remove();

@@ -6,6 +6,9 @@ import { mutantSeed, Random } from './random.js';
 import { shrink } from './shrink.js';
 import { emptySummary, noteTime, type Summary } from './summary.js';
 
+/** Slow documents saved (timing is not shrunk: it depends on the machine's load). */
+const MAX_SLOW_SAVED = 5;
+
 export interface RunOptions {
     seed: number;
     count: number;
@@ -43,7 +46,15 @@ export async function runInProcess(options: RunOptions & { from?: number }): Pro
         const files: WorkspaceFile[] = [{ name: target, text }, ...entry.siblings];
         const report = await session.serve(files, target, random);
         summary.mutants++;
+        const slowBefore = summary.slow;
         noteTime(summary, { source: `${entry.path} ${mutations.join('+')}`, bytes: Buffer.byteLength(text), ms: report.ms, service: report.slowest.service, index });
+        if (summary.slow > slowBefore && out !== undefined && summary.slow <= MAX_SLOW_SAVED) {
+            const message = `${report.ms.toFixed(0)} ms, most in ${report.slowest.service} (${report.slowest.ms.toFixed(0)} ms)`;
+            summary.saved.push(saveFailure(out, summary.saved.length + 1, {
+                signature: `slow ${serviceFamily(report.slowest.service)}`, mode: 'in-process', seed: options.seed, index, source: entry.path, mutations,
+                service: report.slowest.service, kind: 'slow', message
+            }, text, entry.siblings));
+        }
         for (const finding of report.findings) {
             count(summary, finding);
             const signature = signatureOf(finding.kind, finding.service, finding.message);
