@@ -5,7 +5,7 @@ import {
     CodeLensRequest, CompletionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, ErrorCodes, FoldingRangeRequest,
     HoverRequest, LogMessageNotification, MessageType, SemanticTokensDeltaRequest, SemanticTokensRequest, type Position
 } from 'vscode-languageserver-protocol/node.js';
-import { AnalyticsOverviewRequest, BoxStatsRequest, FlowGraphRequest, ImportLogsRequest } from '../../server/protocol.js';
+import { AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, FlowGraphRequest, ImportLogsRequest, TranscriptRequest } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, SERVER_BUNDLE } from '../server/lsp-harness.js';
 import { saveFailure, signatureOf } from './findings-store.js';
 import { MUTATORS, mutationTools, type MutationTools } from './mutators.js';
@@ -30,8 +30,8 @@ const ROUND_TIMEOUT_MS = 30_000;
  * The LSP fuzzer: the built server over stdio, a copy of the examples as its workspace, documents
  * edited by random incremental didChange events (ranges, as VS Code sends them), and after each
  * edit the requests VS Code sends: semantic tokens (full, then delta), symbols, code lens,
- * folding, hover, completion and the preview's flowGraph (with --db, boxStats and the Analytics
- * overview). Counts InternalError answers, crashes, logged errors and too-early reference resolutions.
+ * folding, hover, completion and the preview's flowGraph (with --db, boxStats, the Analytics
+ * overview, and now and then the chats behind a number and a transcript). Counts InternalError answers, crashes, logged errors and too-early reference resolutions.
  */
 export async function runLsp(options: LspOptions): Promise<Summary> {
     if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` before \`npm run fuzz -- --lsp\`.`);
@@ -95,6 +95,10 @@ export async function runLsp(options: LspOptions): Promise<Summary> {
                 if (options.db) {
                     requests.push(timed('boxStats', server.connection.sendRequest(BoxStatsRequest, { uri })));
                     requests.push(timed('analyticsOverview', server.connection.sendRequest(AnalyticsOverviewRequest, { uri })));
+                    if (random.chance(0.2)) {
+                        requests.push(timed('chats', server.connection.sendRequest(ChatsRequest, { uri, drill: { metric: 'dropOuts', box: random.pick(tools.tokens(document.text).map(t => t.image)) ?? 'x' }, limit: 5 })));
+                        requests.push(timed('transcript', server.connection.sendRequest(TranscriptRequest, { chat: 'no-such-chat' })));
+                    }
                 }
                 const answers = await withTimeout(Promise.allSettled(requests.map(([, promise]) => promise)), ROUND_TIMEOUT_MS);
                 const ms = performance.now() - before;
