@@ -155,6 +155,8 @@ function drainLog(logged: Array<{ type: number; message: string }>, summary: Sum
 /** A small edit as people make them, or now and then one of the mutators' bigger ones. */
 function randomEdit(text: string, random: Random, tools: MutationTools): { start: number; end: number; insert: string; mutator: string } {
     const start = random.int(text.length + 1);
+    // Edits add more than they delete: past 200 KB, a big cut keeps the document the size people edit.
+    if (text.length > 200_000) return { start: Math.floor(start / 2), end: Math.floor(start / 2) + Math.floor(text.length / 2), insert: '', mutator: 'cut' };
     const roll = random.next();
     if (roll < 0.35) return { start, end: Math.min(text.length, start + random.int(8)), insert: '', mutator: 'delete' };
     if (roll < 0.6) return { start, end: start, insert: random.pick(['a', ' ', '\n', '"', '{', '}', '-', '>', '.', '_']), mutator: 'type' };

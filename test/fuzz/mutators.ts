@@ -30,6 +30,7 @@ export function mutationTools(): MutationTools {
 const UNICODE = ['\u{1F600}', '\u{10FFFF}', '\u202E', '\u200F', 'ע', 'e\u0301', '\u0301', '\0', '\uFEFF', '\u2028', '\r\n', '\r', '\t', '\uD800', 'İ', 'ß'];
 const PUNCTUATION = ['{', '}', '"', '(', ')', '->', '.', ',', ':', '=', '==', '-', '\\', '/*', '//', '*/'];
 const HUGE = [40_000, 60_000, 80_000];
+const MAX_HUGE_TOTAL = 1_000_000;
 
 /** The mutators, by name (the name is what a finding records). */
 export const MUTATORS: Record<string, Mutator> = {
@@ -74,6 +75,8 @@ export const MUTATORS: Record<string, Mutator> = {
         if (ids.length === 0) return text;
         const name = r.pick(ids).image;
         const huge = name + 'x'.repeat(r.pick(HUGE) - name.length);
+        // A name used hundreds of times would make a document of many megabytes: that tests memory, not the services.
+        if (wordOffsets(text, name).length * huge.length > MAX_HUGE_TOTAL) return text;
         const renamed = text.replace(new RegExp(`\\b${name}\\b`, 'g'), huge);
         const uses = wordOffsets(renamed, huge);
         if (uses.length < 2 || !r.chance(0.7)) return renamed;
