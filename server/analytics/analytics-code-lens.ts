@@ -12,13 +12,9 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[] | undefined> {
         if (!(await this.analytics.settings()).overlay) return [];
-        let graphs;
-        try {
-            graphs = this.analytics.graphsOf(document);
-        } catch {
-            return undefined; // A document the graph builder cannot handle yet (mid-edit): no numbers.
-        }
         const result = await this.analytics.boxStats(document);
+        // After the await: the graphs of the document as it is now (or as last linked, mid-edit).
+        const graphs = this.analytics.graphsOf(document);
         if (!result.available) return [];
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [];

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, TranscriptRequest, type AnalyticsOverviewResult } from '../protocol.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
 import { URI } from 'langium';
@@ -52,14 +52,15 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
     connection.onRequest(ChatsRequest, async params => {
         await analytics.shared.workspace.WorkspaceManager.ready;
         const opened = await analytics.open();
-        if ('available' in opened) throw new Error(opened.message);
+        // No store: the message names the database and what to do; a plain Error would answer InternalError.
+        if ('available' in opened) throw new ResponseError(LSPErrorCodes.RequestFailed, opened.message);
         const context = analytics.documentContext(params.uri) ?? analytics.workspaceContext();
         return opened.store.chats(context, params.drill, { ...opened.settings.filter, ...params.filter }, { offset: params.offset, limit: params.limit });
     });
 
     connection.onRequest(TranscriptRequest, async params => {
         const opened = await analytics.open();
-        if ('available' in opened) throw new Error(opened.message);
+        if ('available' in opened) throw new ResponseError(LSPErrorCodes.RequestFailed, opened.message);
         return opened.store.transcript(params.chat);
     });
 }

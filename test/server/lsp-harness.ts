@@ -167,6 +167,11 @@ export class LspServer {
         running.delete(this.child);
     }
 
+    /** Whether the server process has exited (crashed, unless stop() was called). */
+    get exited(): boolean {
+        return this.child.exitCode !== null || this.child.signalCode !== null;
+    }
+
     /** What the server wrote to stderr, for failure messages. */
     get log(): string {
         return this.stderr;
