@@ -11,7 +11,9 @@ interface GrammarPath { ruleStack: string[]; occurrenceStack: number[]; lastTok:
 type WithNext = { getNextPossibleTokenTypes(path: GrammarPath): TokenType[] };
 
 const prototype = EmbeddedActionsParser.prototype as unknown as WithNext;
-const original = prototype.getNextPossibleTokenTypes;
+/** Chevrotain's own method, kept for the call below and for the guard test (test/language/langium-workarounds.test.ts). */
+export const originalGetNextPossibleTokenTypes = prototype.getNextPossibleTokenTypes;
+const original = originalGetNextPossibleTokenTypes;
 const caches = new WeakMap<object, Map<string, TokenType[]>>();
 
 prototype.getNextPossibleTokenTypes = function getNextPossibleTokenTypes(this: WithNext, path: GrammarPath): TokenType[] {

@@ -43,6 +43,9 @@ export class PgEventWriter {
                 SELECT chat FROM added`);
             if (inserted.length > 0) {
                 await runner.run('INSERT INTO touched (chat) SELECT DISTINCT chat FROM staging ON CONFLICT DO NOTHING');
+                // A temp table has no statistics: without them the planner joins the batch's few
+                // chats against whole tables (a scan per batch, quadratic over a big import).
+                await runner.run('ANALYZE touched');
                 await runner.query(REFRESH_TOUCHED_PG);
             }
             await runner.run('COMMIT');
