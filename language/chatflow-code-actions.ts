@@ -12,7 +12,7 @@ import { generateTestsAction } from './testgen/generate-action.js';
 interface IssueData { code?: string; suggestion?: string; suggestions?: string[]; containerType?: string; property?: string; refText?: string }
 
 /** Replaceable misspellings: their `data.suggestion` is the text that replaces the diagnostic's range. */
-const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.UnknownVariable, IssueCodes.UnknownChoice, IssueCodes.UnknownOutcome]);
+const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.UnknownVariable, IssueCodes.UnknownChoice, IssueCodes.UnknownOutcome, IssueCodes.SplitWeights, IssueCodes.UnknownArm]);
 
 /** Quick fixes for the diagnostics of chatflow-validator.ts, keyed by the code in `data`. */
 export class ChatflowCodeActionProvider implements CodeActionProvider {

@@ -11,6 +11,8 @@ import { checkPattern, checkRange } from './validation/input-validation-checks.j
 import { checkTests } from './validation/test-checks.js';
 import { checkBranchFeasibility } from './validation/feasibility-checks.js';
 import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
+import { checkArmSteps, checkSplit, checkSplitsInFlow } from './validation/split-checks.js';
+import { checkSplitTests } from './validation/split-test-checks.js';
 
 export { IssueCodes, issue } from './validation/issue-codes.js';
 
@@ -26,7 +28,10 @@ export function registerValidationChecks(services: ChatflowServices): void {
             (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
             (flow, accept) => checkUnassignedUses(flow, validator.run(flow).flow(flow), accept),
             (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept),
-            (flow, accept) => checkBranchFeasibility(flow, validator.run(flow), accept)
+            (flow, accept) => checkBranchFeasibility(flow, validator.run(flow), accept),
+            (flow, accept) => checkSplitsInFlow(flow, validator.run(flow).flow(flow), accept),
+            checkArmSteps,
+            (flow, accept) => checkSplitTests(flow, services.flow.FlowGraphs, accept)
         ],
         MessageBox: [checkRepeatedStatements, checkInterpolations],
         ChoiceBox: [checkChoiceLabels, checkInterpolations],
@@ -35,6 +40,7 @@ export function registerValidationChecks(services: ChatflowServices): void {
         ActionBox: [checkRepeatedStatements, checkInterpolations],
         HandoffBox: [checkRepeatedStatements, checkInterpolations],
         EndBox: checkInterpolations,
+        SplitBox: [checkRepeatedStatements, checkSplit, checkInterpolations],
         Variable: checkVariableDefault,
         Assignment: checkAssignment,
         Comparison: checkComparison,

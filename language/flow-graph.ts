@@ -1,15 +1,15 @@
 import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
-    isActionBox, isAnswerStep, isBinaryExpression, isChoiceBox, isChooseStep, isConditionBox,
+    isActionBox, isAnswerStep, isArmStep, isBinaryExpression, isChoiceBox, isChooseStep, isConditionBox,
     isEndBox, isExpectBox, isExpectEnd, isExpectGoal, isExpectVariable, isFlow, isGoal, isHandoffBox, isInputBox,
-    isMessageBox, isNotExpression, isOutcomeStep, isRangeValidation,
-    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type InputValidation, type TestCase, type TestStep
+    isMessageBox, isNotExpression, isOutcomeStep, isRangeValidation, isSplitBox,
+    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type InputValidation, type SplitBox, type TestCase, type TestStep
 } from './generated/ast.js';
 import { trackOf } from './tracking/track-model.js';
 import { cstRange, literalValue, rangeOf, uriOf } from './ast-facts.js';
 import { boxId } from './chatflow-names.js';
 import type {
-    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, SourceRange, TestStepSpec,
+    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, SourceRange, SplitSpec, TestStepSpec,
     InputValidation as FlowInputValidation
 } from './flow-model.js';
 
@@ -132,6 +132,8 @@ export class FlowGraphBuilder {
             dto.call = box.call[0];
         } else if (isHandoffBox(box)) {
             dto.queue = box.queue[0];
+        } else if (isSplitBox(box)) {
+            dto.split = splitSpec(box);
         }
         return dto;
     }
@@ -139,11 +141,13 @@ export class FlowGraphBuilder {
     private edgesOf(box: Box): Array<{ dto: FlowEdge; target: Box }> {
         const from = boxId(box);
         const result: Array<{ dto: FlowEdge; target: Box }> = [];
-        const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr) => {
+        const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr, weight?: number) => {
             const target = ref?.box?.ref;
             if (!target || !target.name) return;
             const to = boxId(target);
-            result.push({ target, dto: { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) } });
+            const dto: FlowEdge = { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) };
+            if (weight !== undefined) dto.weight = weight;
+            result.push({ target, dto });
         };
         if (isMessageBox(box) || isInputBox(box)) {
             for (const next of box.next) add(next, 'next', undefined, next);
@@ -158,6 +162,8 @@ export class FlowGraphBuilder {
             for (const other of box.elseBranch) add(other.target, 'else', 'else', other);
         } else if (isActionBox(box)) {
             for (const outcome of box.outcomes) add(outcome.target, 'outcome', outcome.name, outcome);
+        } else if (isSplitBox(box)) {
+            for (const arm of box.arms) if (arm.name) add(arm.target, 'arm', arm.name, arm, undefined, arm.weight);
         }
         return result;
     }
@@ -179,6 +185,7 @@ function testStep(step: TestStep): TestStepSpec | undefined {
     if (isChooseStep(step)) return step.label === undefined ? undefined : { kind: 'choose', label: step.label, range };
     if (isAnswerStep(step)) return step.value?.value === undefined ? undefined : { kind: 'answer', value: literalValue(step.value), range };
     if (isOutcomeStep(step)) return step.outcome === undefined ? undefined : { kind: 'outcome', outcome: step.outcome, range };
+    if (isArmStep(step)) return step.arm === undefined ? undefined : { kind: 'arm', arm: step.arm, range };
     if (isExpectBox(step)) {
         const ref = step.box?.box;
         if (!ref) return undefined;
@@ -211,6 +218,20 @@ export function condition(expression: Expression | undefined): ConditionExpr {
 }
 
 
+/** A split's experiment: what it measures, its arms (those the parser completed), where it stops. */
+function splitSpec(box: SplitBox): SplitSpec {
+    const measure = box.measure[0];
+    const spec: SplitSpec = {
+        measure: measure ? measure.ref?.name ?? measure.$refText : undefined,
+        arms: box.arms.flatMap(arm => {
+            const target = arm.target?.box?.ref;
+            return arm.name && typeof arm.weight === 'number' && target?.name ? [{ name: arm.name, weight: arm.weight, to: boxId(target) }] : [];
+        })
+    };
+    if (typeof box.stopAt[0] === 'number') spec.stopAt = box.stopAt[0];
+    return spec;
+}
+
 /** An input's validation, or none when the parser left it incomplete (`between 1 and`, `matches`). */
 function inputValidation(validation: InputValidation | undefined): FlowInputValidation | undefined {
     if (isRangeValidation(validation)) {
@@ -228,6 +249,7 @@ export function kindOf(box: Box): BoxKind {
     if (isActionBox(box)) return 'action';
     if (isHandoffBox(box)) return 'handoff';
     if (isEndBox(box)) return 'end';
+    if (isSplitBox(box)) return 'split';
     throw new Error('Unknown box kind');
 }
 

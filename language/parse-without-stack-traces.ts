@@ -7,13 +7,15 @@
  */
 export function withoutStackTraces<P extends { parse(...args: never[]): unknown }>(parser: P): P {
     const parse = parser.parse.bind(parser) as (...args: unknown[]) => unknown;
+    // V8's (Node's and Chromium's) knob; language/ is typed without Node, hence the cast.
+    const errors = Error as unknown as { stackTraceLimit: number };
     parser.parse = ((...args: unknown[]) => {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
+        const limit = errors.stackTraceLimit;
+        errors.stackTraceLimit = 0;
         try {
             return parse(...args);
         } finally {
-            Error.stackTraceLimit = limit;
+            errors.stackTraceLimit = limit;
         }
     }) as P['parse'];
     return parser;

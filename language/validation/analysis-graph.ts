@@ -24,12 +24,12 @@ export interface ValidationGraph extends AnalysisGraph, FeasibilityGraph {
 
 const EDGE_KINDS: Record<Box['$type'], EdgeKind> = {
     MessageBox: 'next', ChoiceBox: 'choice', InputBox: 'next', ConditionBox: 'branch',
-    ActionBox: 'outcome', HandoffBox: 'next', EndBox: 'next'
+    ActionBox: 'outcome', HandoffBox: 'next', EndBox: 'next', SplitBox: 'arm'
 };
 
 const KINDS: Record<Box['$type'], BoxKind> = {
     MessageBox: 'message', ChoiceBox: 'choice', InputBox: 'input', ConditionBox: 'condition',
-    ActionBox: 'action', HandoffBox: 'handoff', EndBox: 'end'
+    ActionBox: 'action', HandoffBox: 'handoff', EndBox: 'end', SplitBox: 'split'
 };
 
 /**

@@ -45,6 +45,21 @@ export namespace IssueCodes {
     export const UnknownBuiltIn = 'unknown-built-in';
     export const DuplicateTrackedEvent = 'duplicate-tracked-event';
     export const DuplicateTrackParam = 'duplicate-track-param';
+    /** A split's weights do not add up to 100; `data.suggestion` is the last weight that makes them. */
+    export const SplitWeights = 'split-weights';
+    /** A split with fewer than 2 arms, or more than 4. */
+    export const SplitArmCount = 'split-arm-count';
+    export const DuplicateArm = 'duplicate-arm';
+    /** A split without `measure`: nothing tells which goal decides the experiment. */
+    export const MissingMeasure = 'missing-measure';
+    /** No arm of a split can reach a box marking its measured goal. */
+    export const UnreachableMeasure = 'unreachable-measure';
+    /** An arm's box is also reached without passing its split: the arm's chats would be mixed with others. */
+    export const ContaminatedArm = 'contaminated-arm';
+    /** A test step `arm x` naming no arm of the flow's splits. */
+    export const UnknownArm = 'unknown-arm';
+    /** A test passes a split without choosing an arm, and its result depends on the arm drawn. */
+    export const TestWithoutArm = 'test-without-arm';
 }
 
 /** The `code` and `data` of a diagnostic; `data.suggestion` carries a "did you mean" for the quick fix. */
