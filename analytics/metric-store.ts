@@ -15,8 +15,10 @@ import { transcript } from './metrics/transcript.js';
 import { chatsTakingPairs } from './metrics/untested-traffic.js';
 import { compareVersions, versions } from './metrics/versions.js';
 import { visits } from './metrics/visits.js';
+import { armDays } from './metrics/experiments.js';
+import { analyseExperiment } from './experiments/experiment-analysis.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyStatus, TranscriptEntry, VersionComparison
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
@@ -126,6 +128,19 @@ export abstract class MetricStore implements AnalyticsStore {
 
     frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]> {
         return this.remembered(['frequentPaths', flow, top, filter], () => frequentPaths(this.db, scopeOf(filter), flow, top));
+    }
+
+    /** Every split of the context's flows: its arms' chats and conversions, the statistics and the decision. */
+    experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]> {
+        return this.remembered(['experiments', context, filter], async () => {
+            const scope = scopeOf(filter);
+            const results: ExperimentResult[] = [];
+            for (const box of context.boxes.values()) {
+                if (box.kind !== 'split' || box.external || !box.split) continue;
+                results.push(analyseExperiment(box.flow, box, await armDays(this.db, context, box.id, box.split, scope)));
+            }
+            return results;
+        });
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

@@ -1,7 +1,7 @@
 import type { FlowContext } from './flow-context.js';
 import type { FrequentPath } from './metrics/frequent-paths.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from './model.js';
 
@@ -111,6 +111,8 @@ export interface AnalyticsStore {
     chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }>;
     /** The `top` most frequent paths (sequences of boxes entered) of the chats that started in `flow`. */
     frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]>;
+    /** Every split of the context's flows, analysed (arms, statistics, decision). */
+    experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]>;
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
     /**
