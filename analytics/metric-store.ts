@@ -18,7 +18,7 @@ import { visits } from './metrics/visits.js';
 import { armDays } from './metrics/experiments.js';
 import { analyseExperiment } from './experiments/experiment-analysis.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, ConcludedExperiment, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyStatus, TranscriptEntry, VersionComparison
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
@@ -141,6 +141,20 @@ export abstract class MetricStore implements AnalyticsStore {
             }
             return results;
         });
+    }
+
+    /** Records a split promoted to `winner`, with the numbers it was decided on. */
+    async recordConcludedExperiment(result: ExperimentResult, winner: string): Promise<void> {
+        await this.writing(() => this.inTransaction(db => db.all(
+            'INSERT INTO concluded_experiments (at, flow, split, measure, winner, result) VALUES (?, ?, ?, ?, ?, ?)',
+            [Date.now(), result.flow, result.split, result.measure ?? '', winner, JSON.stringify(result)])));
+    }
+
+    /** Every concluded experiment, newest first. */
+    concludedExperiments(): Promise<ConcludedExperiment[]> {
+        return this.explained(async () => (await this.db.all<{ at: number; flow: string; split: string; measure: string; winner: string; result: string }>(
+            'SELECT at, flow, split, measure, winner, result FROM concluded_experiments ORDER BY at DESC, id DESC'))
+            .map(row => ({ at: new Date(row.at).toISOString(), flow: row.flow, split: row.split, measure: row.measure || undefined, winner: row.winner, result: JSON.parse(row.result) as ExperimentResult })));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

@@ -273,3 +273,14 @@ export interface ExperimentResult {
     /** Per day of arm entry (in the filter's zone), cumulative: chats and conversions per arm (in arm order), and the smallest always-valid p-value so far. */
     daily: Array<{ day: string; chats: number[]; converted: number[]; pValue: number }>;
 }
+
+/** A split promoted to one arm (`Promote arm b`), with the numbers it was decided on. */
+export interface ConcludedExperiment {
+    /** When (ISO). */
+    at: string;
+    flow: string;
+    split: string;
+    measure?: string;
+    winner: string;
+    result: ExperimentResult;
+}

@@ -160,7 +160,8 @@ export const REPORT_HELP = `Usage: chatflow report <files or folders...> [option
 Reports, for every flow of the given .chatflow files, what the imported chats did: chats per
 box, drop-outs and drop-out rate, conversions per goal and day, the funnel to each goal, and a
 comparison of the two latest flow versions (a z-test, shown only when both samples are big
-enough). A drop-out is a chat whose last box is not an end or handoff box and whose last event
+enough), and every split experiment (arms, always-valid p-values, probability to be best,
+sample ratio check, decision). A drop-out is a chat whose last box is not an end or handoff box and whose last event
 is more than the inactivity timeout older than the newest event stored.
 
 Options:
@@ -172,10 +173,12 @@ Options:
   --timeout <minutes>         Inactivity timeout (default 30)
   --format table|json|html    table (default); json; html: one self-contained file with charts
   --out <file>                Write to a file instead of stdout
+  --fail-on-srm               Exit 1 when an experiment's arms did not get the shares of chats
+                              their weights promise (sample ratio mismatch, p < 0.001): for CI
   -h, --help                  Show this help
 
-Exit codes: 0 printed, 1 the flows have errors, 2 bad option or path, or no database yet
-(run chatflow import first).`;
+Exit codes: 0 printed, 1 the flows have errors (or --fail-on-srm found a mismatch), 2 bad option
+or path, or no database yet (run chatflow import first).`;
 
 export const EXPORT_HELP = `Usage: chatflow export ga4|meta <files or folders...> [options]
 

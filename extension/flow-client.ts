@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ConcludeExperimentRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
     ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ImportLogsParams,
+    type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
     type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
@@ -91,6 +91,12 @@ export class FlowClient implements vscode.Disposable {
         } finally {
             listening.dispose();
         }
+    }
+
+    /** Records a split promoted to one arm in the store (after "Promote arm …" rewrote it). */
+    async concludeExperiment(params: ConcludeExperimentParams): Promise<{ recorded: boolean; message: string }> {
+        await this.whenRunning();
+        return this.client.sendRequest(ConcludeExperimentRequest, params);
     }
 
     /** Every flow declared in the workspace, as the server's model has them. */

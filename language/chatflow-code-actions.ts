@@ -7,6 +7,7 @@ import { IssueCodes } from './validation/issue-codes.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
 import type { FlowGraphCache } from './flow-graph-cache.js';
 import { generateTestsAction } from './testgen/generate-action.js';
+import { promoteArmActions } from './experiments/promote-arm.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
 interface IssueData { code?: string; suggestion?: string; suggestions?: string[]; containerType?: string; property?: string; refText?: string }
@@ -31,6 +32,7 @@ export class ChatflowCodeActionProvider implements CodeActionProvider {
         if (!only || only.some(kind => kind === CodeActionKind.Refactor || kind === CodeActionKind.Empty)) {
             const generate = generateTestsAction(document, params.range, this.graphs);
             if (generate) actions.push(generate);
+            actions.push(...promoteArmActions(document, params.range));
         }
         return actions;
     }

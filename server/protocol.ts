@@ -8,12 +8,12 @@ import type { DocumentFlows } from '../language/flow-model.js';
 import type { UntestedTraffic } from '../analytics/untested-traffic.js';
 export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested-traffic.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from '../analytics/model.js';
 
 export type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExportFailure, ExportResult, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, ExportFailure, ExportResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, VersionComparison
 } from '../analytics/model.js';
 export { REDACTED } from '../analytics/model.js';
@@ -197,6 +197,14 @@ export interface ShowChatsArgs {
     numbers: Array<{ label: string; drill: DrillDown }>;
 }
 
+/** An experiment's numbers: each arm's chats and its conversions on the measured goal, with their drill-downs. */
+export function experimentNumbers(experiment: ExperimentResult): ShowChatsArgs['numbers'] {
+    return experiment.arms.flatMap(arm => [
+        { label: `arm ${arm.arm}: ${arm.chats} chats`, drill: { metric: 'experimentArm' as const, split: experiment.split, box: arm.box } },
+        ...(experiment.measure ? [{ label: `arm ${arm.arm}: ${arm.converted} converted on ${experiment.measure}`, drill: { metric: 'experimentConversions' as const, split: experiment.split, box: arm.box, goal: experiment.measure } }] : [])
+    ]);
+}
+
 /** The numbers a box shows, each with the drill-down that lists its chats. */
 export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs['numbers'] {
     const numbers: ShowChatsArgs['numbers'] = [{ label: `${stats.visits} chats at ${stats.box}`, drill: { metric: 'visits', box: stats.box } }];
@@ -206,3 +214,18 @@ export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs[
     }
     return numbers;
 }
+
+// ---- Experiments ----
+
+export interface ConcludeExperimentParams {
+    /** The document of the split (its flows are the experiment's context). */
+    uri: string;
+    /** The split box id, `Flow.box`. */
+    split: string;
+    winner: string;
+    /** The experiment's numbers when the promotion was offered (the split is gone from the text by now). */
+    result?: ExperimentResult;
+}
+
+/** Records a split promoted to one arm in the store, with the numbers it was decided on; says what was recorded. */
+export const ConcludeExperimentRequest = new RequestType<ConcludeExperimentParams, { recorded: boolean; message: string }, void>('chatflow/concludeExperiment');

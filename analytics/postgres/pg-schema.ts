@@ -103,6 +103,18 @@ export const PG_MIGRATIONS: readonly string[] = [
         file TEXT NOT NULL DEFAULT '',
         texts INTEGER NOT NULL DEFAULT 0
     );
+    `,
+    // concluded experiments: a split promoted to one arm, with the numbers it was decided on
+    `
+    CREATE TABLE concluded_experiments (
+        id BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL,
+        flow TEXT NOT NULL,
+        split TEXT NOT NULL,
+        measure TEXT NOT NULL DEFAULT '',
+        winner TEXT NOT NULL,
+        result TEXT NOT NULL
+    );
     `
 ];
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
 import { registerChatToTest } from './chat-to-test-command.js';
+import { registerExperimentConcluded } from './experiment-concluded-command.js';
 import { registerImportLogsCommand } from './import-logs-command.js';
 import { registerReapplyPrivacyCommand } from './reapply-privacy-command.js';
 import { registerShowChats } from './show-chats-command.js';
@@ -16,6 +17,7 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         registerReapplyPrivacyCommand(flows, output),
         registerShowChats(flows),
         registerChatToTest(flows, output),
+        registerExperimentConcluded(flows, output),
         registerStatsHover(flows),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;

@@ -3,8 +3,9 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
+import { experimentLensTitle } from '../../analytics/experiments/experiment-words.js';
 import { boxLensTitle } from './box-lens-title.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
+import { boxNumbers, experimentNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
 
 /** A lens above each box of the document with its numbers; none while there is no database. */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {
@@ -18,6 +19,7 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
         if (!result.available) return [];
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [];
+        const experiments = graphs.some(g => g.boxes.some(b => b.kind === 'split')) ? await this.analytics.experiments(document) : [];
         for (const box of graphs.flatMap(g => g.boxes)) {
             if (box.external || box.range.uri !== uri) continue;
             const stats = result.stats[box.id];
@@ -28,6 +30,14 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
                 range: { start: box.range.start, end: box.range.start },
                 command: { title: boxLensTitle(stats, canDropOut), command: SHOW_CHATS_COMMAND, arguments: [args] }
             });
+            const experiment = experiments.find(e => e.split === box.id);
+            if (experiment) {
+                const arms: ShowChatsArgs = { uri, box: box.id, numbers: experimentNumbers(experiment) };
+                lenses.push({
+                    range: { start: box.range.start, end: box.range.start },
+                    command: { title: experimentLensTitle(experiment), command: SHOW_CHATS_COMMAND, arguments: [arms] }
+                });
+            }
         }
         return lenses;
     }

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../../analytics/flow-context.js';
-import type { AnalyticsFilter } from '../../analytics/model.js';
+import type { AnalyticsFilter, ExperimentResult } from '../../analytics/model.js';
 import type { MetricStore } from '../../analytics/metric-store.js';
 import type { AnalyticsUnavailable, BoxStatsResult } from '../protocol.js';
 import { readAnalyticsSettings, type AnalyticsSettings } from './analytics-settings.js';
@@ -59,6 +59,13 @@ export class AnalyticsService {
     documentContext(uri: string): FlowContext | undefined {
         const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         return document ? new FlowContext(this.graphsOf(document)) : undefined;
+    }
+
+    /** The split experiments of a document's flows; none without a store. */
+    async experiments(document: LangiumDocument, filter?: AnalyticsFilter): Promise<ExperimentResult[]> {
+        const opened = await this.open();
+        if ('available' in opened) return [];
+        return opened.store.experiments(new FlowContext(this.graphsOf(document)), { ...opened.settings.filter, ...filter });
     }
 
     async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {

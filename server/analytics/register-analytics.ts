@@ -4,11 +4,13 @@ import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import { AnalyticsChangedNotification } from '../protocol.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
+import { ExperimentCodeActionProvider } from './experiment-code-actions.js';
 import { registerAnalyticsRequests } from './analytics-requests.js';
 import { registerChatToTest } from './chat-to-test-handler.js';
 import { AnalyticsService } from './analytics-service.js';
 import { registerImportLogs } from './import-logs-handler.js';
 import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
+import { registerConcludeExperiment } from './conclude-experiment-handler.js';
 import { registerUntestedTrafficHints, revalidateForAnalytics } from './untested-traffic-hints.js';
 
 /**
@@ -23,7 +25,10 @@ export class ServerAnalytics {
 
     /** The module to pass to createChatflowServices: the code lens provider. */
     readonly module: Module<ChatflowServices, PartialLangiumServices> = {
-        lsp: { CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics) }
+        lsp: {
+            CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics),
+            CodeActionProvider: services => new ExperimentCodeActionProvider(services, () => this.analytics)
+        }
     };
 
     private get analytics(): AnalyticsService {
@@ -40,6 +45,7 @@ export class ServerAnalytics {
         this.shared = shared;
         registerImportLogs(this.connection, this.service, db => this.changed(db));
         registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
+        registerConcludeExperiment(this.connection, this.service, db => this.changed(db));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'chatflow') this.changed((await this.service!.settings()).db);
