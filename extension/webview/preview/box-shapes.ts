@@ -17,6 +17,11 @@ export function shapePath(kind: BoxKind, w: number, h: number): string {
             const s = 16;
             return `M${s} 0H${n(w - s)}L${n(w)} ${n(h / 2)}L${n(w - s)} ${n(h)}H${s}L0 ${n(h / 2)}Z`;
         }
+        case 'split': {
+            // Trapezium, wide at the bottom: one way in, arms fanning out.
+            const s = 14;
+            return `M${s} 0H${n(w - s)}L${n(w)} ${n(h)}H0Z`;
+        }
         case 'end':
         case 'handoff': {
             // Stadium: a terminal.
