@@ -1,4 +1,7 @@
 import * as path from 'node:path';
+import { isPostgresUrl, withoutPassword } from './database-url.js';
+
+export { isPostgresUrl, withoutPassword } from './database-url.js';
 
 /** Where a workspace's store lives when nothing says otherwise: beside its flows, out of the way. */
 export const DEFAULT_DATABASE_PATH = path.join('.chatflow', 'analytics.db');
@@ -24,12 +27,6 @@ export type DatabaseLocation =
         database: string;
     };
 
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
-
-export function isPostgresUrl(named: string | undefined): boolean {
-    return named !== undefined && POSTGRES_URL.test(named.trim());
-}
-
 /** The store a setting or `--db` names; a relative file path is relative to `base`. */
 export function databaseLocation(base: string, named?: string): DatabaseLocation {
     const text = named?.trim();
@@ -47,9 +44,4 @@ export function databaseLocation(base: string, named?: string): DatabaseLocation
 /** How a store is named in messages: a file path, or the URL without its password. */
 export function shownLocation(location: DatabaseLocation): string {
     return location.engine === 'sqlite' ? location.file : location.shown;
-}
-
-/** A PostgreSQL URL with any password replaced by `***` (URLs shown in the UI and logs never carry one). */
-export function withoutPassword(url: string): string {
-    return url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1:***@');
 }

@@ -49,6 +49,11 @@ export class FlowContext {
         ]));
     }
 
+    /** The boxes with an edge into `box`, in any of the flows. */
+    boxesInto(box: string): string[] {
+        return [...new Set([...this.flows.values()].flatMap(g => g.edges).filter(e => e.to === box).map(e => e.from))].sort();
+    }
+
     /** Box ids a chat can drop out at: every known box but end and handoff boxes. */
     dropOutBoxes(): string[] {
         return [...this.boxes.values()].filter(b => !closesChat(b.kind)).map(b => b.id).sort();

@@ -7,15 +7,19 @@ import { chatPage } from './metrics/drill-down.js';
 import { dropOuts } from './metrics/drop-outs.js';
 import { dwellBeforeDropOut } from './metrics/dwell.js';
 import { convertingEdges, edges } from './metrics/edges.js';
+import { frequentPaths, type FrequentPath } from './metrics/frequent-paths.js';
 import { funnelSteps } from './metrics/funnel.js';
 import { scopeOf } from './metrics/scope.js';
 import type { SqlRunner } from './metrics/sql.js';
 import { transcript } from './metrics/transcript.js';
 import { unmatchedSteps } from './metrics/unmatched-steps.js';
+import { chatsTakingPairs } from './metrics/untested-traffic.js';
 import { compareVersions, versions } from './metrics/versions.js';
 import { visits } from './metrics/visits.js';
+import { armDays } from './metrics/experiments.js';
+import { analyseExperiment } from './experiments/experiment-analysis.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, ConcludedExperiment, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
@@ -133,6 +137,41 @@ export abstract class MetricStore implements AnalyticsStore {
 
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
         return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
+    }
+
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
+        return this.remembered(['chatsTaking', boxes, pairs, filter], () => chatsTakingPairs(this.db, scopeOf(filter), boxes, pairs));
+    }
+
+    frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]> {
+        return this.remembered(['frequentPaths', flow, top, filter], () => frequentPaths(this.db, scopeOf(filter), flow, top));
+    }
+
+    /** Every split of the context's flows: its arms' chats and conversions, the statistics and the decision. */
+    experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]> {
+        return this.remembered(['experiments', context, filter], async () => {
+            const scope = scopeOf(filter);
+            const results: ExperimentResult[] = [];
+            for (const box of context.boxes.values()) {
+                if (box.kind !== 'split' || box.external || !box.split) continue;
+                results.push(analyseExperiment(box.flow, box, await armDays(this.db, context, box.id, box.split, scope)));
+            }
+            return results;
+        });
+    }
+
+    /** Records a split promoted to `winner`, with the numbers it was decided on. */
+    async recordConcludedExperiment(result: ExperimentResult, winner: string): Promise<void> {
+        await this.writing(() => this.inTransaction(db => db.all(
+            'INSERT INTO concluded_experiments (at, flow, split, measure, winner, result) VALUES (?, ?, ?, ?, ?, ?)',
+            [Date.now(), result.flow, result.split, result.measure ?? '', winner, JSON.stringify(result)])));
+    }
+
+    /** Every concluded experiment, newest first. */
+    concludedExperiments(): Promise<ConcludedExperiment[]> {
+        return this.explained(async () => (await this.db.all<{ at: number; flow: string; split: string; measure: string; winner: string; result: string }>(
+            'SELECT at, flow, split, measure, winner, result FROM concluded_experiments ORDER BY at DESC, id DESC'))
+            .map(row => ({ at: new Date(row.at).toISOString(), flow: row.flow, split: row.split, measure: row.measure || undefined, winner: row.winner, result: JSON.parse(row.result) as ExperimentResult })));
     }
 
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {

@@ -115,7 +115,11 @@ export type DrillDown =
     | { metric: 'boxConversions'; box: string; goal: string }
     | { metric: 'funnel'; steps: string[]; step: number }
     | { metric: 'versionChats'; version: string }
-    | { metric: 'versionConversions'; version: string; goal: string };
+    | { metric: 'versionConversions'; version: string; goal: string }
+    /** The chats that took an arm of a split (the box they entered after it). */
+    | { metric: 'experimentArm'; split: string; box: string }
+    /** Of those, the chats that converted on the split's measured goal. */
+    | { metric: 'experimentConversions'; split: string; box: string; goal: string };
 
 /** Stored events no box matched, by flow and step key (README: "Logs from bot platforms"). */
 export interface UnmatchedStep {
@@ -253,4 +257,57 @@ export interface ExportResult {
 /** `chatflow export --format json` when the export was refused or failed: the message, as the audit log records it. */
 export interface ExportFailure {
     error: string;
+}
+
+/** One arm of an experiment: its chats, their conversions on the measured goal, and how it compares. */
+export interface ExperimentArmResult {
+    arm: string;
+    /** The box the arm leads to: a chat's arm is the first of these boxes it entered after the split. */
+    box: string;
+    /** Percent of chats the arm should get. */
+    weight: number;
+    chats: number;
+    converted: number;
+    rate: number;
+    /** The chance this arm converts best (Beta(1,1) priors, Monte Carlo with a fixed seed). */
+    probabilityBest: number;
+    /** Against the first arm (the control): the difference of rates, its always-valid interval and p-value. */
+    difference?: number;
+    interval?: [number, number];
+    pValue?: number;
+}
+
+/** What an experiment's numbers say: keep going, decide for an arm, stop without a difference, or fix the assignment first. */
+export type ExperimentDecision =
+    | { kind: 'keep-running'; reason: string }
+    | { kind: 'decide'; winner: string; reason: string }
+    | { kind: 'no-difference'; reason: string }
+    | { kind: 'check-assignment'; reason: string };
+
+export interface ExperimentResult {
+    flow: string;
+    /** The split box id. */
+    split: string;
+    measure?: string;
+    stopAt?: number;
+    chats: number;
+    arms: ExperimentArmResult[];
+    /** Sample ratio mismatch: the chats per arm against the weights (chi-square; flagged under p < 0.001). */
+    srm: { chiSquare: number; pValue: number; mismatch: boolean };
+    /** The smallest difference (rate points, absolute) a fixed-horizon test would find with 80% power at today's sample size. */
+    minimumDetectableEffect?: number;
+    decision: ExperimentDecision;
+    /** Per day of arm entry (in the filter's zone), cumulative: chats and conversions per arm (in arm order), and the smallest always-valid p-value so far. */
+    daily: Array<{ day: string; chats: number[]; converted: number[]; pValue: number }>;
+}
+
+/** A split promoted to one arm (`Promote arm b`), with the numbers it was decided on. */
+export interface ConcludedExperiment {
+    /** When (ISO). */
+    at: string;
+    flow: string;
+    split: string;
+    measure?: string;
+    winner: string;
+    result: ExperimentResult;
 }

@@ -1,7 +1,8 @@
 import type { FlowContext } from './flow-context.js';
+import type { FrequentPath } from './metrics/frequent-paths.js';
 import type {
     EventType,
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 
@@ -110,6 +111,15 @@ export interface AnalyticsStore {
     /** The overlay's numbers for every box of the context, keyed by FlowGraph box id (zeros included). */
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>>;
 
+    /**
+     * Of the chats that entered any of `boxes`, how many took at least one of `pairs` (consecutive
+     * entries): how much real traffic goes through transitions no test takes.
+     */
+    chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }>;
+    /** The `top` most frequent paths (sequences of boxes entered) of the chats that started in `flow`. */
+    frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]>;
+    /** Every split of the context's flows, analysed (arms, statistics, decision). */
+    experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]>;
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
     /**

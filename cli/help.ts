@@ -12,6 +12,8 @@ Commands:
   export ga4|meta <files or folders...>
                                    Conversions as GA4 / Meta payloads (PHI-free, dry run by default)
   redact --db <path>               Re-apply a privacy policy to an existing analytics database
+  tests-from-logs --db <path> --flow <flows> [--top N] [--write]
+                                   Test blocks replaying the most frequent paths of real chats
   db status|migrate|copy           The analytics database: what it holds, its schema, moving it to a server
 
 Options:
@@ -49,18 +51,53 @@ Options:
 
 Exit codes: 0 printed, 1 the file has errors (they are printed instead), 2 bad path or option.`;
 
-export const TEST_HELP = `Usage: chatflow test <files or folders...> [--coverage] [--format text|json]
+export const TEST_HELP = `Usage: chatflow test <files or folders...> [options]
+       chatflow test --generate [--write] <files or folders...>
 
 Plays every \`test "..." { ... }\` block of the given .chatflow files with the simulator (the same
 engine as the preview and the Test Explorer). A failure names the file:line of the failing step,
 the step, and what the chat did instead. The last line is "N passed, N failed".
 
 Options:
-  --coverage           Also list the transitions (choices, branches, outcomes, nexts) no test takes
-  --format text|json   text (default); json: {passed, failed, tests, uncovered}
-  -h, --help           Show this help
+  --coverage             Also list the transitions (choices, branches, outcomes, nexts) no test
+                         takes, after "Coverage of <Flow>: N of M transitions taken by a test."
+  --db <path or URL>     With --coverage: weigh the transitions no test takes by the real chats in
+                         this analytics database (a SQLite file, or a postgres:// URL): how many chats take at least one, and the top
+                         untested transitions by chats
+  --min-coverage <N>     Exit 1 when a flow's transition coverage is below N percent, naming the
+                         transitions it misses (stderr)
+  --format text|json     text (default); json: {passed, failed, tests, uncovered, coverage}
+  --reporter text|junit  junit: also write JUnit XML (one testsuite per flow, one testcase per
+                         test, a failure per failing step) for GitHub, GitLab and Jenkins
+  --output <file>        Where the JUnit XML goes (default: stdout, the text report then goes to stderr)
+  --generate             Print tests that take the transitions no test takes yet: answers chosen to
+                         pass the inputs' validations and the conditions on the way. Transitions no
+                         chat can take are reported on stderr with the reason
+  --write                With --generate: insert the tests into each flow, after its last test
+  -h, --help             Show this help
 
-Exit codes: 0 all tests passed, 1 a test failed or a file has errors, 2 bad path or option.`;
+Exit codes: 0 all tests passed, 1 a test failed, a file has errors or a flow is below
+--min-coverage, 2 bad path or option.`;
+
+export const TESTS_FROM_LOGS_HELP = `Usage: chatflow tests-from-logs --db <path> --flow <files or folders> [--top N] [--write]
+
+Turns the most frequent paths of the imported chats into conversation tests: for each flow, the
+chats are grouped by the boxes they entered, and one chat of each of the N most frequent paths is
+replayed as a test block: its buttons by label, its outcomes, its answers by value, then the
+goals it reached and the box it stopped at. Answers to sensitive inputs, and answers the privacy
+policy stored as [redacted] or [hash:...], are never written: a made-up value valid for the input
+(its type, its validation, the branches the chat took) stands in. Paths that replay the same steps
+as an existing test are skipped, so running it again adds only new paths.
+
+Options:
+  --db <path or URL>       The database: a SQLite file (default .chatflow/analytics.db) or a postgres:// URL
+  --flow <files,folders>   The .chatflow files or folders of the flows (comma-separated)
+  --top <N>                Tests per flow (default 5)
+  --write                  Insert the tests into each flow, after its last test (default: print them)
+  -h, --help               Show this help
+
+Exit codes: 0 done (paths that no longer fit the flow are listed on stderr), 1 the flows have
+errors, 2 bad option, or no database.`;
 
 export const IMPORT_HELP = `Usage: chatflow import <log files...> --flow <files or folders> [options]
 
@@ -132,7 +169,8 @@ export const REPORT_HELP = `Usage: chatflow report <files or folders...> [option
 Reports, for every flow of the given .chatflow files, what the imported chats did: chats per
 box, drop-outs and drop-out rate, conversions per goal and day, the funnel to each goal, and a
 comparison of the two latest flow versions (a z-test, shown only when both samples are big
-enough). A drop-out is a chat whose last box is not an end or handoff box and whose last event
+enough), and every split experiment (arms, always-valid p-values, probability to be best,
+sample ratio check, decision). A drop-out is a chat whose last box is not an end or handoff box and whose last event
 is more than the inactivity timeout older than the newest event stored.
 
 Options:
@@ -144,10 +182,12 @@ Options:
   --timeout <minutes>         Inactivity timeout (default 30)
   --format table|json|html    table (default); json; html: one self-contained file with charts
   --out <file>                Write to a file instead of stdout
+  --fail-on-srm               Exit 1 when an experiment's arms did not get the shares of chats
+                              their weights promise (sample ratio mismatch, p < 0.001): for CI
   -h, --help                  Show this help
 
-Exit codes: 0 printed, 1 the flows have errors, 2 bad option or path, or no database yet
-(run chatflow import first).`;
+Exit codes: 0 printed, 1 the flows have errors (or --fail-on-srm found a mismatch), 2 bad option
+or path, or no database yet (run chatflow import first).`;
 
 export const EXPORT_HELP = `Usage: chatflow export ga4|meta <files or folders...> [options]
 

@@ -6,6 +6,7 @@ import { processIO, type CommandIO } from './commands/io.js';
 import { redactCommand } from './commands/redact.js';
 import { reportCommand } from './commands/report.js';
 import { testCommand } from './commands/test.js';
+import { testsFromLogsCommand } from './commands/tests-from-logs.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { MAIN_HELP } from './help.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
     report: reportCommand,
     export: exportCommand,
     redact: redactCommand,
+    'tests-from-logs': testsFromLogsCommand,
     db: dbCommand
 };
 

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, DocumentsChangedNotification, FlowGraphRequest,
+    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ConcludeExperimentRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
     ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type BoxStatsResult, type ChatPage, type ChatsParams, type ImportLogsParams,
+    type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
     type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
@@ -63,6 +63,12 @@ export class FlowClient implements vscode.Disposable {
         return this.client.sendRequest(ChatsRequest, params);
     }
 
+    /** The edit that writes a chat as a test of its flow (the caller applies it), or why there is none. */
+    async chatToTest(params: ChatToTestParams): Promise<ChatToTestResult> {
+        await this.whenRunning();
+        return this.client.sendRequest(ChatToTestRequest, params);
+    }
+
     async transcript(chat: string): Promise<TranscriptEntry[]> {
         await this.whenRunning();
         return this.client.sendRequest(TranscriptRequest, { chat });
@@ -85,6 +91,12 @@ export class FlowClient implements vscode.Disposable {
         } finally {
             listening.dispose();
         }
+    }
+
+    /** Records a split promoted to one arm in the store (after "Promote arm …" rewrote it). */
+    async concludeExperiment(params: ConcludeExperimentParams): Promise<{ recorded: boolean; message: string }> {
+        await this.whenRunning();
+        return this.client.sendRequest(ConcludeExperimentRequest, params);
     }
 
     /** Every flow declared in the workspace, as the server's model has them. */

@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerAnalytics, type ChatflowAnalyticsApi } from './analytics-panel/register-analytics.js';
 import { registerAnalyticsOverlay } from './analytics/register-overlay.js';
 import { workspaceKeepMiddleware } from './analytics/workspace-keep-middleware.js';
+import { registerDatabasePasswordCommand, storedDatabasePassword } from './database/database-password.js';
 import { registerConversionExport } from './export/register-export.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
@@ -22,13 +23,24 @@ export interface ChatflowExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ChatflowExtensionApi> {
     const output = vscode.window.createOutputChannel('Chatflow', { log: true });
     context.subscriptions.push(output);
-    client = createClient(context, output);
+    const serverEnv: NodeJS.ProcessEnv = { ...process.env };
+    client = createClient(context, output, serverEnv);
+    /** Restarts the server with the database password of the moment (SecretStorage) in its environment. */
+    const restart = async () => {
+        const password = await storedDatabasePassword(context);
+        if (password) serverEnv.PGPASSWORD = password;
+        else delete serverEnv.PGPASSWORD;
+        await client?.restart();
+    };
     context.subscriptions.push(
         vscode.commands.registerCommand('chatflow.restartServer', async () => {
             output.info('Restarting the Chatflow language server on request.');
-            await client?.restart();
-        })
+            await restart();
+        }),
+        registerDatabasePasswordCommand(context, output, restart)
     );
+    const password = await storedDatabasePassword(context);
+    if (password) serverEnv.PGPASSWORD = password;
     const flows = new FlowClient(client);
     context.subscriptions.push(flows);
     const preview = registerPreview(context, flows, output);
@@ -46,11 +58,12 @@ export async function deactivate(): Promise<void> {
     client = undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/** `env` is the server's environment, read at each (re)start: the database password goes there, and only there. */
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, env: NodeJS.ProcessEnv): LanguageClient {
     const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'main.cjs'));
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } }
+        run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } }
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'chatflow' }, { scheme: 'untitled', language: 'chatflow' }],

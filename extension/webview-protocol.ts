@@ -10,7 +10,7 @@ import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, Dril
 
 export type {
     AnalyticsFilter, AnalyticsOverviewResult, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
-    GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
+    GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
 export { REDACTED } from '../analytics/model.js';
@@ -131,8 +131,12 @@ export type FromAnalytics =
     | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number }
     /** The user clicked a chat: its transcript. */
     | { type: 'transcript'; requestId: number; chat: string }
+    /** The user clicked a chat's "Turn into test": runs `chatflow.chatToTest` (the test goes into the flow's file). */
+    | { type: 'chatToTest'; chat: string; flow: string }
     /** The Import button of the 'unavailable' state: runs `chatflow.importLogs`. */
     | { type: 'import' }
+    /** The Retry button of the 'unavailable' state (a server that was down, a password just set): pull again. */
+    | { type: 'retry' }
     /** Something failed in the webview: shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 

@@ -4,7 +4,9 @@ import type { LiteralValue, SourceRange } from './flow-model.js';
 
 /* Facts of AST nodes the FlowGraph builder and the tracking model both read. */
 
-export function literalValue(literal: Literal): LiteralValue {
+/** The value of a literal; '' for one the parser left without its value. */
+export function literalValue(literal: Literal | undefined): LiteralValue {
+    if (!literal || literal.value === undefined) return '';
     if (isBooleanLiteral(literal)) return literal.value === 'yes';
     if (isNumberLiteral(literal)) return literal.value;
     return literal.value;

@@ -5,21 +5,34 @@ import { isBox, isConditionBox, isFlow, isTrackedEvent } from './generated/ast.j
 import type { ChatflowServices } from './chatflow-module.js';
 import { IssueCodes } from './validation/issue-codes.js';
 import { addElseBranch, createBoxStub, elseTargets, removeBox } from './validation/fix-edits.js';
+import type { FlowGraphCache } from './flow-graph-cache.js';
+import { generateTestsAction } from './testgen/generate-action.js';
+import { promoteArmActions } from './experiments/promote-arm.js';
 
 /** The `data` every Chatflow diagnostic carries (see `issue()` in chatflow-validator.ts). */
 interface IssueData { code?: string; suggestion?: string; suggestions?: string[]; containerType?: string; property?: string; refText?: string }
 
 /** Replaceable misspellings: their `data.suggestion` is the text that replaces the diagnostic's range. */
-const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.UnknownVariable, IssueCodes.UnknownChoice, IssueCodes.UnknownOutcome]);
+const SUGGESTING = new Set<string>([IssueCodes.UnresolvedReference, IssueCodes.UnknownVariable, IssueCodes.UnknownChoice, IssueCodes.UnknownOutcome, IssueCodes.SplitWeights, IssueCodes.UnknownArm]);
 
 /** Quick fixes for the diagnostics of chatflow-validator.ts, keyed by the code in `data`. */
 export class ChatflowCodeActionProvider implements CodeActionProvider {
-    constructor(_services: ChatflowServices) {}
+    private readonly graphs: FlowGraphCache;
+
+    constructor(services: ChatflowServices) {
+        this.graphs = services.flow.FlowGraphs;
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             actions.push(...this.fixesFor(document, diagnostic));
+        }
+        const only = params.context.only;
+        if (!only || only.some(kind => kind === CodeActionKind.Refactor || kind === CodeActionKind.Empty)) {
+            const generate = generateTestsAction(document, params.range, this.graphs);
+            if (generate) actions.push(generate);
+            actions.push(...promoteArmActions(document, params.range));
         }
         return actions;
     }

@@ -9,6 +9,8 @@ import type { ChatflowServices } from './chatflow-module.js';
 import { isBox, isFlow, isGoal, isVariable, type Flow } from './generated/ast.js';
 import { builtInProperties, choiceLabels, interpolationAt, kindLabel } from './lsp/completion-items.js';
 import { backtrackIn, featureWindow, tokenWindow } from './lsp/completion-window.js';
+import { attachedNode, isReference, referenceOwner } from './lsp/reference-owner.js';
+import { blankedIfKnown, withSkippedBlanked } from './lsp/skipped-characters.js';
 
 /**
  * Completion: keywords (Langium's default), box / goal / variable names where the grammar expects
@@ -32,6 +34,7 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
         const text = document.textDocument.getText();
         const builtIn = /\b(flow|goal)\s*\.\s*\w*$/.exec(text.substring(0, document.textDocument.offsetAt(params.position)));
         if (builtIn) return CompletionList.create(builtInProperties(builtIn[1]) as CompletionItem[], false);
+        withSkippedBlanked(document);
         const list = await super.getCompletion(document, params, cancelToken);
         for (const item of list?.items ?? []) dropPlainInsertion(item);
         return list;
@@ -39,13 +42,16 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
 
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
         const parsed = this.documents.getDocument(URI.parse(document.uri));
-        const window = parsed && parsed.textDocument.version === document.version ? featureWindow(parsed, offset) : undefined;
-        if (!window) return super.findFeaturesAt(document, offset);
-        const text = window.prefix + document.getText().substring(window.start, offset);
+        const current = parsed && parsed.textDocument.version === document.version ? parsed : undefined;
+        const source = current ? withSkippedBlanked(current) : document.getText();
+        const window = current ? featureWindow(current, offset) : undefined;
+        if (!window) return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, source), offset);
+        const text = window.prefix + source.substring(window.start, offset);
         return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, text), text.length);
     }
 
-    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+    protected override backtrackToAnyToken(original: string, offset: number): CompletionBacktrackingInformation {
+        const text = blankedIfKnown(original);
         const window = tokenWindow(text, offset);
         const result = this.lexer.tokenize(text.substring(window.start, window.end));
         if (result.errors.length > 0) return super.backtrackToAnyToken(text, offset);
@@ -70,6 +76,22 @@ export class ChatflowCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Completes a reference on the node it belongs to, which after a syntax error is not always the one at the cursor. */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor) {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (!assignment || !context.node) return super.completionForCrossReference(context, next, acceptor);
+        const node = attachedNode(context.document, context.node, context.tokenOffset);
+        if (next.type && isReference(this.astReflection, next.type, assignment.feature)) {
+            return super.completionForCrossReference({ ...context, node }, next, acceptor);
+        }
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const owner = referenceOwner(this.astReflection, node, assignment.feature, rule);
+        if (!owner) return;
+        return 'node' in owner
+            ? super.completionForCrossReference({ ...context, node: owner.node }, { ...next, type: undefined }, acceptor)
+            : super.completionForCrossReference(context, { ...next, type: owner.type }, acceptor);
     }
 
     /** Boxes of the current flow are offered by name only, not also as `ThisFlow.box`. */

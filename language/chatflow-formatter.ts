@@ -3,11 +3,11 @@ import { AbstractFormatter, type FormattingAction, type FormattingContext } from
 import type { TextEdit } from 'vscode-languageserver';
 import {
     isAssignment, isBox, isBranch, isChatflowDocument, isChoiceOption, isElseBranch, isFlow, isInputValidation, isOutcome,
-    isTestCase, isTestStep, isTrack, isTrackedEvent, isVariable, isGoal, isStart, type ChatflowDocument
+    isSplitArm, isTestCase, isTestStep, isTrack, isTrackedEvent, isVariable, isGoal, isStart, type ChatflowDocument
 } from './generated/ast.js';
 
 /** Keywords that begin a statement inside a box body (the rest are nodes of their own). */
-const BOX_STATEMENT_KEYWORDS = new Set(['alias', 'goal', 'save', 'retry', 'call', 'queue', '->']);
+const BOX_STATEMENT_KEYWORDS = new Set(['alias', 'goal', 'save', 'retry', 'call', 'queue', 'measure', 'stop', '->']);
 
 /**
  * Formats flows: four-space indentation inside braces, one statement per line, one space between
@@ -99,7 +99,7 @@ function isStatementKeyword(leaf: LeafCstNode): boolean {
 function isLineNode(node: AstNode): boolean {
     return isGoal(node) || isFlow(node) || isStart(node) || isVariable(node) || isBox(node) || isTestCase(node)
         || isTestStep(node) || isAssignment(node) || isChoiceOption(node) || isInputValidation(node)
-        || isBranch(node) || isElseBranch(node) || isOutcome(node) || isTrack(node) || isTrackedEvent(node);
+        || isBranch(node) || isElseBranch(node) || isOutcome(node) || isSplitArm(node) || isTrack(node) || isTrackedEvent(node);
 }
 
 function isAllowListBrace(leaf: LeafCstNode): boolean {

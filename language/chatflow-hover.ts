@@ -63,7 +63,7 @@ export class ChatflowHoverProvider extends AstNodeHoverProvider {
 }
 
 function flowHover(flow: Flow): string {
-    const start = flow.starts[0]?.box.$refText;
+    const start = flow.starts[0]?.box?.$refText; // `start` alone: no box yet
     return [
         `**flow** \`${flow.name}\`${flow.label ? `: ${flow.label}` : ''}`,
         `${flow.boxes.length} boxes, ${flow.variables.length} variables, ${flow.tests.length} tests${start ? `; starts at \`${start}\`` : ''}`

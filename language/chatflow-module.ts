@@ -1,5 +1,6 @@
-import { inject, type Module } from 'langium';
+import { createCompletionParser, createLangiumParser, inject, type Module } from 'langium';
 import './cst-builder-patch.js';
+import './parser-recovery-patch.js';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -18,6 +19,9 @@ import { ChatflowHoverProvider } from './chatflow-hover.js';
 import { ChatflowRenameProvider } from './chatflow-rename.js';
 import { ChatflowSemanticTokenProvider } from './chatflow-semantic-tokens.js';
 import { ChatflowSharedModule } from './lsp/chatflow-node-kinds.js';
+import { ChatflowTokenBuilder } from './chatflow-token-builder.js';
+import { withoutStackTraces } from './parse-without-stack-traces.js';
+import { withErrorLimit } from './lsp/completion-parse-limit.js';
 
 /** Services this language adds to Langium's defaults. */
 export type ChatflowAddedServices = {
@@ -34,6 +38,11 @@ export type ChatflowAddedServices = {
 export type ChatflowServices = LangiumServices & ChatflowAddedServices;
 
 export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & ChatflowAddedServices> = {
+    parser: {
+        TokenBuilder: () => new ChatflowTokenBuilder(),
+        LangiumParser: (services) => withoutStackTraces(createLangiumParser(services)),
+        CompletionParser: (services) => withoutStackTraces(withErrorLimit(createCompletionParser(services)))
+    },
     references: {
         ScopeComputation: (services) => new ChatflowScopeComputation(services),
         ScopeProvider: (services) => new ChatflowScopeProvider(services)

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type IndexManager, type LangiumDocume
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ChatflowServices } from './chatflow-module.js';
-import { isBox, isBoxRef, isFlow, isGoal, isStart, isVariable, type Box, type Flow, type Variable } from './generated/ast.js';
+import { isBox, isBoxRef, isFlow, isGoal, isStart, isVariable, type Box, type Flow, type Goal, type Variable } from './generated/ast.js';
 import { EditCollector, segmentRanges, textRanges } from './lsp/rename-edits.js';
 
 const NAME = /^[_a-zA-Z]\w*$/;
@@ -13,6 +13,7 @@ const NAME = /^[_a-zA-Z]\w*$/;
  * - A flow renamed changes the first segment of every `Flow.box` naming one of its boxes
  *   (putting the cursor on `Flow` inside `Flow.box` renames the flow, on `box` the box).
  * - A variable renamed also changes its `{variable}` placeholders in the flow's box texts.
+ * Nothing else is renamed: a test's name is a string (`test "" { }`), an outcome's name no reference.
  */
 export class ChatflowRenameProvider extends DefaultRenameProvider {
 
@@ -27,7 +28,7 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const target = this.targetAt(document, params.position);
-        if (!target) return undefined;
+        if (!isRenamable(target)) return undefined;
         this.checkNewName(target, params.newName);
         const edits = new EditCollector();
         if (isFlow(target)) {
@@ -37,8 +38,8 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
                 const source = this.documents.getDocument(ref.sourceUri);
                 if (!source) continue;
                 // In `Flow.box` only the box segment names the box.
-                const range = segmentRanges(source, ref.segment.offset, ref.segment.end).at(-1)!;
-                edits.add(source, range, params.newName);
+                const range = segmentRanges(source, ref.segment.offset, ref.segment.end).at(-1);
+                if (range) edits.add(source, range, params.newName);
             }
             if (isVariable(target)) this.renamePlaceholders(target, params.newName, edits);
         }
@@ -47,7 +48,7 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
 
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
         const target = this.targetAt(document, params.position);
-        if (!target) return super.prepareRename(document, params) as Range | undefined;
+        if (!isRenamable(target)) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(document.parseResult.value.$cstNode, offset, this.grammarConfig.nameRegexp);
         return leaf?.range;
@@ -62,7 +63,7 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
         const target = this.references.findDeclarations(leaf)[0];
         if (!isBox(target)) return target;
         const owner = leaf.astNode;
-        const refNode = isBoxRef(owner) || isStart(owner) ? owner.box.$refNode : undefined;
+        const refNode = isBoxRef(owner) || isStart(owner) ? owner.box?.$refNode : undefined;
         if (refNode && refNode !== leaf) {
             const segments = segmentRanges(document, refNode.offset, refNode.end);
             const last = document.textDocument.offsetAt(segments.at(-1)!.start);
@@ -71,8 +72,7 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
         return target;
     }
 
-    private checkNewName(target: AstNode, newName: string): void {
-        if (!isFlow(target) && !isBox(target) && !isGoal(target) && !isVariable(target)) return;
+    private checkNewName(target: Renamable, newName: string): void {
         if (!NAME.test(newName)) {
             throw new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is not a valid name: use letters, digits and _, starting with a letter or _.`);
         }
@@ -91,8 +91,8 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
         for (const document of this.documents.all) {
             for (const node of AstUtils.streamAst(document.parseResult.value)) {
                 if (!isBoxRef(node) && !isStart(node)) continue;
-                const refNode = node.box.$refNode;
-                if (node.box.ref?.$container !== flow || !refNode) continue;
+                const refNode = node.box?.$refNode; // none for a `start` without its box
+                if (node.box?.ref?.$container !== flow || !refNode) continue;
                 const segments = segmentRanges(document, refNode.offset, refNode.end);
                 if (segments.length > 1) edits.add(document, segments[0], newName);
             }
@@ -107,6 +107,13 @@ export class ChatflowRenameProvider extends DefaultRenameProvider {
             for (const range of textRanges(document, box as Box, variable.name)) edits.add(document, range, newName);
         }
     }
+}
+
+type Renamable = Flow | Box | Goal | Variable;
+
+/** Flows, boxes, goals and variables: the names references use. */
+function isRenamable(node: AstNode | undefined): node is Renamable {
+    return isFlow(node) || isBox(node) || isGoal(node) || isVariable(node);
 }
 
 function kindOf(node: AstNode): string {

@@ -52,9 +52,12 @@ export class ChatflowSemanticTokenProvider extends AbstractSemanticTokenProvider
         }
     }
 
-    /** `welcome` is a function; in `Desk.pharmacist`, `Desk` is a class and `pharmacist` a function. */
-    private highlightBoxReference(reference: Reference<Box>, acceptor: SemanticTokenAcceptor): void {
-        const refNode = reference.$refNode;
+    /**
+     * `welcome` is a function; in `Desk.pharmacist`, `Desk` is a class and `pharmacist` a function.
+     * The reference is missing where the parser recovered from an error (`start` with no box name).
+     */
+    private highlightBoxReference(reference: Reference<Box> | undefined, acceptor: SemanticTokenAcceptor): void {
+        const refNode = reference?.$refNode;
         if (!refNode) return;
         const segments = CstUtils.flattenCst(refNode).filter(leaf => !leaf.hidden && leaf.text !== '.').toArray();
         segments.forEach((segment, index) => {

@@ -9,7 +9,10 @@ import { checkUnassignedUses, checkInterpolations } from './validation/variable-
 import { checkAssignment, checkComparison, checkExpectVariable, checkVariableDefault } from './validation/literal-checks.js';
 import { checkPattern, checkRange } from './validation/input-validation-checks.js';
 import { checkTests } from './validation/test-checks.js';
+import { checkBranchFeasibility } from './validation/feasibility-checks.js';
 import { checkTrack, checkTrackedEvent } from './validation/phi-checks.js';
+import { checkArmSteps, checkSplit, checkSplitsInFlow } from './validation/split-checks.js';
+import { checkSplitTests } from './validation/split-test-checks.js';
 
 export { IssueCodes, issue } from './validation/issue-codes.js';
 
@@ -24,7 +27,11 @@ export function registerValidationChecks(services: ChatflowServices): void {
             checkStarts, checkFlowNames,
             (flow, accept) => checkFlowGraph(flow, validator.run(flow), accept),
             (flow, accept) => checkUnassignedUses(flow, validator.run(flow).flow(flow), accept),
-            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept)
+            (flow, accept) => checkTests(flow, validator.run(flow).flow(flow), accept),
+            (flow, accept) => checkBranchFeasibility(flow, validator.run(flow), accept),
+            (flow, accept) => checkSplitsInFlow(flow, validator.run(flow).flow(flow), accept),
+            checkArmSteps,
+            (flow, accept) => checkSplitTests(flow, services.flow.FlowGraphs, accept)
         ],
         MessageBox: [checkRepeatedStatements, checkInterpolations],
         ChoiceBox: [checkChoiceLabels, checkInterpolations],
@@ -33,6 +40,7 @@ export function registerValidationChecks(services: ChatflowServices): void {
         ActionBox: [checkRepeatedStatements, checkInterpolations],
         HandoffBox: [checkRepeatedStatements, checkInterpolations],
         EndBox: checkInterpolations,
+        SplitBox: [checkRepeatedStatements, checkSplit, checkInterpolations],
         Variable: checkVariableDefault,
         Assignment: checkAssignment,
         Comparison: checkComparison,

@@ -22,9 +22,12 @@ export function runFlowTests(graph: FlowGraph): TestOutcome[] {
 
 /** Plays one test: steps in order; the first failing step ends it. */
 export function runTest(simulator: Simulator, test: FlowTest): TestOutcome {
-    let state = simulator.start(test.from);
+    // An `arm` step first is for a split the chat may reach right after its start.
+    const first = test.steps[0];
+    let state = simulator.start(test.from, {}, first?.kind === 'arm' ? first.arm : undefined);
     const base = { flow: simulator.graph.flow, name: test.name, range: test.range };
     for (const [index, step] of test.steps.entries()) {
+        if (index === 0 && step.kind === 'arm') continue;
         const result = playStep(simulator, state, step);
         state = result.state;
         if (!result.ok) {
@@ -39,6 +42,7 @@ function playStep(simulator: Simulator, state: ChatState, step: TestStepSpec): S
         case 'choose': return simulator.choose(state, step.label);
         case 'answer': return simulator.answer(state, answerText(step.value));
         case 'outcome': return simulator.outcome(state, step.outcome);
+        case 'arm': return simulator.chooseArm(state, step.arm);
         case 'expectBox':
             return state.current === step.box
                 ? { ok: true, state }

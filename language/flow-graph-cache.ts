@@ -14,18 +14,33 @@ import type { FlowGraph } from './flow-model.js';
  */
 export class FlowGraphCache {
     private readonly graphs = new WeakMap<AstNode, FlowGraph[]>();
+    /** The graphs last built per document URI: the answer while an edit has the document unlinked. */
+    private readonly last = new Map<string, FlowGraph[]>();
 
     constructor(private readonly builder: FlowGraphBuilder, shared: LangiumSharedCoreServices) {
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, documents => {
             for (const document of documents) this.graphs.delete(document.parseResult.value);
         });
+        shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.forget(uri.toString())));
     }
 
     /** The graphs of the document's flows; the same array until the document is parsed or linked again. Treat as read-only. */
     of(document: LangiumDocument): FlowGraph[] {
+        const key = document.uri.toString();
+        // Unlinked (an edit reset it, or it is still being built): reading its references now would
+        // resolve them too early. The last graphs stand until the build links it again.
+        if (document.state < DocumentState.Linked) return this.last.get(key) ?? [];
         const root = document.parseResult.value;
         let graphs = this.graphs.get(root);
-        if (!graphs) this.graphs.set(root, graphs = this.builder.buildDocument(document));
+        if (!graphs) {
+            this.graphs.set(root, graphs = this.builder.buildDocument(document));
+            this.last.set(key, graphs);
+        }
         return graphs;
+    }
+
+    /** Forgets a document that left the workspace. */
+    forget(uri: string): void {
+        this.last.delete(uri);
     }
 }

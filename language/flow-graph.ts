@@ -1,18 +1,26 @@
 import { GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
-    isActionBox, isAnswerStep, isBinaryExpression, isChoiceBox, isChooseStep, isConditionBox,
+    isActionBox, isAnswerStep, isArmStep, isBinaryExpression, isChoiceBox, isChooseStep, isConditionBox,
     isEndBox, isExpectBox, isExpectEnd, isExpectGoal, isExpectVariable, isFlow, isGoal, isHandoffBox, isInputBox,
-    isMessageBox, isNotExpression, isOutcomeStep, isRangeValidation,
-    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type TestCase, type TestStep
+    isMessageBox, isNotExpression, isOutcomeStep, isRangeValidation, isSplitBox,
+    type Box, type BoxRef, type ChatflowDocument, type Expression, type Flow, type InputValidation, type SplitBox, type TestCase, type TestStep
 } from './generated/ast.js';
 import { trackOf } from './tracking/track-model.js';
 import { cstRange, literalValue, rangeOf, uriOf } from './ast-facts.js';
 import { boxId } from './chatflow-names.js';
 import type {
-    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, SourceRange, TestStepSpec
+    BoxKind, ComparisonOperator, ConditionExpr, FlowBox, FlowEdge, FlowGoal, FlowGraph, FlowTest, FlowVariable, SourceRange, SplitSpec, TestStepSpec,
+    InputValidation as FlowInputValidation
 } from './flow-model.js';
 
-/** Builds the FlowGraph DTO of each flow of a document from its linked AST. */
+/**
+ * Builds the FlowGraph DTO of each flow of a document from its linked AST.
+ *
+ * Total over partial ASTs: Langium's error recovery leaves any property of a node undefined
+ * (`start` without a box, `expect` without what, `when` without a condition), whatever the
+ * generated types say. What is missing is left out of the graph; its syntax error is what the
+ * user sees, and the rest of the flow still shows.
+ */
 export class FlowGraphBuilder {
 
     buildDocument(document: LangiumDocument): FlowGraph[] {
@@ -54,9 +62,9 @@ export class FlowGraphBuilder {
                 }
             }
         }
-        const start = flow.starts[0]?.box.ref;
+        const start = flow.starts[0]?.box?.ref;
         return {
-            flow: flow.name,
+            flow: flow.name ?? '',
             label: flow.label,
             uri: uriOf(flow),
             range: rangeOf(flow),
@@ -76,9 +84,9 @@ export class FlowGraphBuilder {
             if (!variable.name || into.has(variable.name)) continue;
             into.set(variable.name, {
                 name: variable.name,
-                type: variable.type as FlowVariable['type'],
+                type: (variable.type ?? 'text') as FlowVariable['type'],
                 sensitive: variable.sensitive || savedSensitive.has(variable.name),
-                default: variable.default ? literalValue(variable.default) : undefined,
+                default: variable.default?.value !== undefined ? literalValue(variable.default) : undefined,
                 range: rangeOf(variable)
             });
         }
@@ -97,14 +105,14 @@ export class FlowGraphBuilder {
         const dto: FlowBox = {
             id: boxId(box),
             name: box.name,
-            flow: box.$container.name,
+            flow: box.$container.name ?? '',
             kind: kindOf(box),
             label: box.name,
             text: box.text,
             goals: box.goals.map(g => g.ref?.name ?? g.$refText),
             aliases: [...box.aliases],
             assignments: box.assignments
-                .filter(a => a.variable?.ref && a.value)
+                .filter(a => a.variable?.ref && a.value?.value !== undefined)
                 .map(a => ({ variable: a.variable.ref!.name, value: literalValue(a.value) })),
             range: rangeOf(box),
             nameRange: nameRangeOf(box)
@@ -117,17 +125,15 @@ export class FlowGraphBuilder {
                 variable: variable?.name,
                 type: (variable?.type ?? 'text') as FlowVariable['type'],
                 sensitive: box.sensitive || (variable?.sensitive ?? false),
-                validation: validation
-                    ? (isRangeValidation(validation)
-                        ? { kind: 'range', min: validation.min, max: validation.max }
-                        : { kind: 'pattern', pattern: validation.pattern })
-                    : undefined,
+                validation: inputValidation(validation),
                 retry: box.retry[0]
             };
         } else if (isActionBox(box)) {
             dto.call = box.call[0];
         } else if (isHandoffBox(box)) {
             dto.queue = box.queue[0];
+        } else if (isSplitBox(box)) {
+            dto.split = splitSpec(box);
         }
         return dto;
     }
@@ -135,11 +141,13 @@ export class FlowGraphBuilder {
     private edgesOf(box: Box): Array<{ dto: FlowEdge; target: Box }> {
         const from = boxId(box);
         const result: Array<{ dto: FlowEdge; target: Box }> = [];
-        const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr) => {
+        const add = (ref: BoxRef, kind: FlowEdge['kind'], label: string | undefined, node: AstNode, condition?: ConditionExpr, weight?: number) => {
             const target = ref?.box?.ref;
             if (!target || !target.name) return;
             const to = boxId(target);
-            result.push({ target, dto: { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) } });
+            const dto: FlowEdge = { id: `${from}:${kind}:${label ?? to}`, from, to, kind, label, condition, range: rangeOf(node) };
+            if (weight !== undefined) dto.weight = weight;
+            result.push({ target, dto });
         };
         if (isMessageBox(box) || isInputBox(box)) {
             for (const next of box.next) add(next, 'next', undefined, next);
@@ -147,59 +155,91 @@ export class FlowGraphBuilder {
             for (const option of box.options) add(option.target, 'choice', option.label, option);
         } else if (isConditionBox(box)) {
             for (const branch of box.branches) {
-                const text = branch.condition.$cstNode?.text ?? '';
-                add(branch.target, 'branch', text, branch, condition(branch.condition));
+                // A `when` without a condition never holds: its edge is drawn, never taken.
+                const text = branch.condition?.$cstNode?.text ?? '';
+                add(branch.target, 'branch', text, branch, branch.condition ? condition(branch.condition) : undefined);
             }
             for (const other of box.elseBranch) add(other.target, 'else', 'else', other);
         } else if (isActionBox(box)) {
             for (const outcome of box.outcomes) add(outcome.target, 'outcome', outcome.name, outcome);
+        } else if (isSplitBox(box)) {
+            for (const arm of box.arms) if (arm.name) add(arm.target, 'arm', arm.name, arm, undefined, arm.weight);
         }
         return result;
     }
 
     private test(test: TestCase): FlowTest {
-        const from = test.from?.box.ref;
+        const from = test.from?.box?.ref;
         return {
-            name: test.name,
+            name: test.name ?? '',
             from: from ? boxId(from) : undefined,
             range: rangeOf(test),
-            steps: test.steps.map(step => testStep(step))
+            // A step the parser could not complete (`expect` alone) is left out: tests of a document with errors are not run.
+            steps: test.steps.flatMap(step => testStep(step) ?? [])
         };
     }
 }
 
-function testStep(step: TestStep): TestStepSpec {
+function testStep(step: TestStep): TestStepSpec | undefined {
     const range = rangeOf(step);
-    if (isChooseStep(step)) return { kind: 'choose', label: step.label, range };
-    if (isAnswerStep(step)) return { kind: 'answer', value: literalValue(step.value), range };
-    if (isOutcomeStep(step)) return { kind: 'outcome', outcome: step.outcome, range };
+    if (isChooseStep(step)) return step.label === undefined ? undefined : { kind: 'choose', label: step.label, range };
+    if (isAnswerStep(step)) return step.value?.value === undefined ? undefined : { kind: 'answer', value: literalValue(step.value), range };
+    if (isOutcomeStep(step)) return step.outcome === undefined ? undefined : { kind: 'outcome', outcome: step.outcome, range };
+    if (isArmStep(step)) return step.arm === undefined ? undefined : { kind: 'arm', arm: step.arm, range };
     if (isExpectBox(step)) {
-        const box = step.box.box.ref;
-        return { kind: 'expectBox', box: box ? boxId(box) : step.box.box.$refText, range };
+        const ref = step.box?.box;
+        if (!ref) return undefined;
+        return { kind: 'expectBox', box: ref.ref ? boxId(ref.ref) : ref.$refText, range };
     }
-    if (isExpectGoal(step)) return { kind: 'expectGoal', goal: step.goal.ref?.name ?? step.goal.$refText, range };
+    if (isExpectGoal(step)) return step.goal ? { kind: 'expectGoal', goal: step.goal.ref?.name ?? step.goal.$refText, range } : undefined;
     if (isExpectEnd(step)) return { kind: 'expectEnd', range };
     if (isExpectVariable(step)) {
+        if (!step.variable || step.value?.value === undefined) return undefined;
         return { kind: 'expectVariable', variable: step.variable.ref?.name ?? step.variable.$refText, value: literalValue(step.value), range };
     }
-    throw new Error(`Unknown test step ${(step as TestStep).$type}`);
+    return undefined; // `expect` with nothing after it: the parser could not tell which step it is.
 }
 
-export function condition(expression: Expression): ConditionExpr {
+/** A missing operand (`when s and`) is a comparison of no variable: it never holds. */
+export function condition(expression: Expression | undefined): ConditionExpr {
     if (isBinaryExpression(expression)) {
         return { op: expression.operator, left: condition(expression.left), right: condition(expression.right) };
     }
     if (isNotExpression(expression)) {
         return { op: 'not', operand: condition(expression.operand) };
     }
+    if (!expression) return { op: 'compare', variable: '' };
     return {
         op: 'compare',
-        variable: expression.variable.ref?.name ?? expression.variable.$refText,
+        variable: expression.variable?.ref?.name ?? expression.variable?.$refText ?? '',
         operator: expression.operator as ComparisonOperator | undefined,
-        value: expression.value ? literalValue(expression.value) : undefined
+        value: expression.value?.value !== undefined ? literalValue(expression.value) : undefined
     };
 }
 
+
+/** A split's experiment: what it measures, its arms (those the parser completed), where it stops. */
+function splitSpec(box: SplitBox): SplitSpec {
+    const measure = box.measure[0];
+    const spec: SplitSpec = {
+        measure: measure ? measure.ref?.name ?? measure.$refText : undefined,
+        arms: box.arms.flatMap(arm => {
+            const target = arm.target?.box?.ref;
+            return arm.name && typeof arm.weight === 'number' && target?.name ? [{ name: arm.name, weight: arm.weight, to: boxId(target) }] : [];
+        })
+    };
+    if (typeof box.stopAt[0] === 'number') spec.stopAt = box.stopAt[0];
+    return spec;
+}
+
+/** An input's validation, or none when the parser left it incomplete (`between 1 and`, `matches`). */
+function inputValidation(validation: InputValidation | undefined): FlowInputValidation | undefined {
+    if (isRangeValidation(validation)) {
+        return typeof validation.min === 'number' && typeof validation.max === 'number'
+            ? { kind: 'range', min: validation.min, max: validation.max } : undefined;
+    }
+    return validation?.pattern !== undefined ? { kind: 'pattern', pattern: validation.pattern } : undefined;
+}
 
 export function kindOf(box: Box): BoxKind {
     if (isMessageBox(box)) return 'message';
@@ -209,6 +249,7 @@ export function kindOf(box: Box): BoxKind {
     if (isActionBox(box)) return 'action';
     if (isHandoffBox(box)) return 'handoff';
     if (isEndBox(box)) return 'end';
+    if (isSplitBox(box)) return 'split';
     throw new Error('Unknown box kind');
 }
 

@@ -4,7 +4,7 @@
  * the CLI prints it. No Langium types here: the webview bundle imports this file.
  */
 
-export type BoxKind = 'message' | 'choice' | 'input' | 'condition' | 'action' | 'handoff' | 'end';
+export type BoxKind = 'message' | 'choice' | 'input' | 'condition' | 'action' | 'handoff' | 'end' | 'split';
 
 /** End and handoff boxes close a chat: a chat that stops there finished, it did not drop out (DESIGN's drop-out). */
 export function closesChat(kind: BoxKind): boolean {
@@ -31,6 +31,17 @@ export interface InputSpec {
 
 export interface Assignment { variable: string; value: LiteralValue }
 
+/** One arm of a split: its name, its weight in percent, and the box id it leads to. */
+export interface SplitArmSpec { name: string; weight: number; to: string }
+
+/** A split box's experiment: the goal it decides on, its arms, and where it stops. */
+export interface SplitSpec {
+    measure?: string;
+    arms: SplitArmSpec[];
+    /** `stop at N chats`: the planned sample size. */
+    stopAt?: number;
+}
+
 export interface FlowBox {
     /** Qualified name `Flow.box`: stable across edits that do not rename the box. */
     id: string;
@@ -47,13 +58,14 @@ export interface FlowBox {
     input?: InputSpec;
     call?: string;
     queue?: string;
+    split?: SplitSpec;
     range: SourceRange;
     nameRange: SourceRange;
     /** True for boxes of another flow, included because this flow leads into them. */
     external?: boolean;
 }
 
-export type EdgeKind = 'next' | 'choice' | 'branch' | 'else' | 'outcome';
+export type EdgeKind = 'next' | 'choice' | 'branch' | 'else' | 'outcome' | 'arm';
 export type ComparisonOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains';
 
 export type ConditionExpr =
@@ -67,9 +79,11 @@ export interface FlowEdge {
     from: string;
     to: string;
     kind: EdgeKind;
-    /** Choice text, outcome name, or the condition as written. */
+    /** Choice text, outcome name, arm name, or the condition as written. */
     label?: string;
     condition?: ConditionExpr;
+    /** An arm's weight in percent. */
+    weight?: number;
     range: SourceRange;
 }
 
@@ -87,6 +101,8 @@ export type TestStepSpec =
     | { kind: 'choose'; label: string; range: SourceRange }
     | { kind: 'answer'; value: LiteralValue; range: SourceRange }
     | { kind: 'outcome'; outcome: string; range: SourceRange }
+    /** The next split the chat reaches takes this arm. */
+    | { kind: 'arm'; arm: string; range: SourceRange }
     | { kind: 'expectBox'; box: string; range: SourceRange }
     | { kind: 'expectGoal'; goal: string; range: SourceRange }
     | { kind: 'expectEnd'; range: SourceRange }

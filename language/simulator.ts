@@ -35,8 +35,17 @@ export interface ChatState {
     /** Edge ids taken, in order. */
     edges: readonly string[];
     transcript: readonly ChatMessage[];
+    /** The arm each split the chat passed gave it, by split box id. */
+    arms?: Readonly<Record<string, string>>;
+    /** The arm the next split the chat reaches takes (a test's `arm` step, the preview's picker); else drawn by the weights. */
+    pendingArm?: string;
     /** Why the chat is stuck, or why the last step was refused. */
     problem?: string;
+}
+
+export interface SimulatorOptions {
+    /** Draws a split's arm: a number in [0, 1). Default: a seeded generator, so a run repeats. */
+    random?: () => number;
 }
 
 export type StepResult = { ok: true; state: ChatState } | { ok: false; state: ChatState; error: string };
@@ -48,7 +57,10 @@ export class Simulator {
     private readonly boxes = new Map<string, FlowBox>();
     private readonly outgoing = new Map<string, FlowEdge[]>();
 
-    constructor(readonly graph: FlowGraph) {
+    private readonly random: () => number;
+
+    constructor(readonly graph: FlowGraph, options: SimulatorOptions = {}) {
+        this.random = options.random ?? seededRandom(1);
         for (const box of graph.boxes) this.boxes.set(box.id, box);
         for (const edge of graph.edges) {
             const list = this.outgoing.get(edge.from) ?? [];
@@ -57,14 +69,18 @@ export class Simulator {
         }
     }
 
-    /** Starts a chat at the flow's start, or at `from` with some variables already set. */
-    start(from?: string, variables: Record<string, LiteralValue> = {}): ChatState {
+    /**
+     * Starts a chat at the flow's start, or at `from` with some variables already set; `arm`
+     * forces the first split the chat reaches (one right after the start included).
+     */
+    start(from?: string, variables: Record<string, LiteralValue> = {}, arm?: string): ChatState {
         const defaults: Record<string, LiteralValue> = {};
         for (const variable of this.graph.variables) {
             if (variable.default !== undefined) defaults[variable.name] = variable.default;
         }
         const initial: ChatState = {
-            status: 'waiting', variables: { ...defaults, ...variables }, goals: [], path: [], edges: [], transcript: []
+            status: 'waiting', variables: { ...defaults, ...variables }, goals: [], path: [], edges: [], transcript: [],
+            ...(arm !== undefined ? { pendingArm: arm } : {})
         };
         const first = from ?? this.graph.start;
         if (!first || !this.boxes.has(first)) {
@@ -101,6 +117,12 @@ export class Simulator {
         const stored = { ...said, variables };
         if (!next) return { ok: true, state: stuck(stored, `Input '${box.id}' has no way on.`) };
         return { ok: true, state: this.follow(stored, next) };
+    }
+
+    /** Makes the next split the chat reaches take this arm (checked when it gets there). */
+    chooseArm(state: ChatState, arm: string): StepResult {
+        if (state.status !== 'waiting') return refuse(state, `cannot take arm '${arm}': ${describeWait(state)}`);
+        return { ok: true, state: { ...state, pendingArm: arm } };
     }
 
     /** Picks the outcome of the current action box. */
@@ -158,6 +180,13 @@ export class Simulator {
                     id = taken.to;
                     break;
                 }
+                case 'split': {
+                    const taken = this.arm(current, box, edges);
+                    if ('problem' in taken) return stuck(current, taken.problem);
+                    current = { ...current, edges: [...current.edges, taken.edge.id], arms: { ...current.arms, [box.id]: taken.edge.label ?? '' }, pendingArm: undefined };
+                    id = taken.edge.to;
+                    break;
+                }
                 case 'message': {
                     const next = edges[0];
                     if (!next) return stuck(current, `Message '${box.id}' has no way on.`);
@@ -168,6 +197,24 @@ export class Simulator {
             }
         }
         return stuck(current, `The chat went through ${MAX_AUTOMATIC_STEPS} boxes without waiting for the user: a loop no answer can leave.`);
+    }
+
+    /** The arm a chat takes at a split: the one asked for, else drawn by the weights. */
+    private arm(state: ChatState, box: FlowBox, edges: readonly FlowEdge[]): { edge: FlowEdge } | { problem: string } {
+        const arms = edges.filter(e => e.kind === 'arm');
+        if (arms.length === 0) return { problem: `Split '${box.id}' has no arms.` };
+        if (state.pendingArm !== undefined) {
+            const asked = arms.find(e => e.label === state.pendingArm);
+            return asked ? { edge: asked } : { problem: `Split '${box.id}' has no arm '${state.pendingArm}'; its arms are ${arms.map(e => `'${e.label}'`).join(', ')}.` };
+        }
+        const total = arms.reduce((sum, e) => sum + Math.max(0, e.weight ?? 0), 0);
+        if (total <= 0) return { edge: arms[0] };
+        let draw = this.random() * total;
+        for (const edge of arms) {
+            draw -= Math.max(0, edge.weight ?? 0);
+            if (draw < 0) return { edge };
+        }
+        return { edge: arms[arms.length - 1] };
     }
 
     /** Records the visit: assignments first (so the text can show them), then the text, then goals. */
@@ -247,4 +294,16 @@ function describeWait(state: ChatState): string {
         case 'outcome': return `${state.current} is waiting for an action outcome`;
         default: return `${state.current} is not waiting for anything`;
     }
+}
+
+/** A small seeded generator (mulberry32): the same draws for the same seed, everywhere. */
+export function seededRandom(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
 }

@@ -1,5 +1,5 @@
 // Installs what the real-VS-Code tests and the demo need, once: Debian packages (chromium,
-// ripgrep, libkrb5-dev, sqlite3) when missing, and code-server into the git-ignored .tools/.
+// ripgrep, libkrb5-dev, sqlite3, libxml2-utils, and postgresql for the tests' throwaway server) when missing, and code-server into the git-ignored .tools/.
 // A second run finds everything in place and returns in well under a second.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_VERSION, codeServerEntry, codeServerPrefix, startCodeServer, toolsDir } from './code-server.mjs';
 
-export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'sqlite3', 'unzip'];
+export const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'sqlite3', 'unzip', 'libxml2-utils', 'postgresql'];
 // @vscode/ripgrep (pinned by code-server) downloads rg from GitHub in its postinstall; we seed
 // its download cache with Debian's rg instead (no internet here but npm and apt).
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';

@@ -5,17 +5,20 @@
  */
 import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentFlows } from '../language/flow-model.js';
+import type { UntestedTraffic } from '../analytics/untested-traffic.js';
+export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested-traffic.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 
 export type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExportFailure, ExportResult, Funnel, GoalConversions,
+    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, ExportFailure, ExportResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 export { REDACTED } from '../analytics/model.js';
 export { PLATFORMS, type PlatformFacts } from '../analytics/export/platforms.js';
+export { isPostgresUrl, withoutPassword } from '../analytics/database-url.js';
 
 export interface FlowGraphParams {
     /** The document URI, as the client knows it. */
@@ -85,6 +88,8 @@ export type AnalyticsOverviewResult =
         privacy?: PrivacyStatus;
         /** Every flow version in the store for these flows, whatever the request's filter (a version picker's choices). */
         storeVersions?: string[];
+        /** Per flow of the document: the real chats that take transitions no test takes. */
+        untested?: UntestedTraffic[];
         /** Stored events of these flows that no box matched, by step key, biggest first (whatever the filter). */
         unmatched?: UnmatchedStep[];
     }
@@ -102,6 +107,41 @@ export interface ChatsParams extends AnalyticsParams {
 export const ChatsRequest = new RequestType<ChatsParams, ChatPage, void>('chatflow/chats');
 
 export const TranscriptRequest = new RequestType<{ chat: string }, TranscriptEntry[], void>('chatflow/transcript');
+
+export interface ChatToTestParams {
+    chat: string;
+    /** The flow the chat started in (a drill-down list's `ChatSummary.flow`); default: the flow of the first box it entered. */
+    flow?: string;
+}
+
+/** A text edit of a document: insert `newText` at `range` (LSP positions). */
+export interface ChatflowTextEdit {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+}
+
+/**
+ * A real chat as a `test` block in its flow's file: the edit that inserts it (after the flow's last
+ * test), for the client to apply as a WorkspaceEdit; or why it cannot become one.
+ */
+export type ChatToTestResult =
+    | {
+        ok: true;
+        /** The document of the flow, where the edit goes. */
+        uri: string;
+        flow: string;
+        /** The test's name, as written. */
+        name: string;
+        edits: ChatflowTextEdit[];
+        /** Answers made up (valid for their input) because they were sensitive or stored redacted or hashed. */
+        synthesized: number;
+    }
+    | { ok: false; message: string };
+
+export const ChatToTestRequest = new RequestType<ChatToTestParams, ChatToTestResult, void>('chatflow/chatToTest');
+
+/** The client command that turns a chat into a test (drill-down lists, the Analytics panel). */
+export const CHAT_TO_TEST_COMMAND = 'chatflow.chatToTest';
 
 export interface ImportLogsParams {
     /** Absolute paths of log files (JSONL, CSV, Rasa trackers or event lines). */
@@ -159,6 +199,14 @@ export interface ShowChatsArgs {
     numbers: Array<{ label: string; drill: DrillDown }>;
 }
 
+/** An experiment's numbers: each arm's chats and its conversions on the measured goal, with their drill-downs. */
+export function experimentNumbers(experiment: ExperimentResult): ShowChatsArgs['numbers'] {
+    return experiment.arms.flatMap(arm => [
+        { label: `arm ${arm.arm}: ${arm.chats} chats`, drill: { metric: 'experimentArm' as const, split: experiment.split, box: arm.box } },
+        ...(experiment.measure ? [{ label: `arm ${arm.arm}: ${arm.converted} converted on ${experiment.measure}`, drill: { metric: 'experimentConversions' as const, split: experiment.split, box: arm.box, goal: experiment.measure } }] : [])
+    ]);
+}
+
 /** The numbers a box shows, each with the drill-down that lists its chats. */
 export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs['numbers'] {
     const numbers: ShowChatsArgs['numbers'] = [{ label: `${stats.visits} chats at ${stats.box}`, drill: { metric: 'visits', box: stats.box } }];
@@ -168,3 +216,18 @@ export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs[
     }
     return numbers;
 }
+
+// ---- Experiments ----
+
+export interface ConcludeExperimentParams {
+    /** The document of the split (its flows are the experiment's context). */
+    uri: string;
+    /** The split box id, `Flow.box`. */
+    split: string;
+    winner: string;
+    /** The experiment's numbers when the promotion was offered (the split is gone from the text by now). */
+    result?: ExperimentResult;
+}
+
+/** Records a split promoted to one arm in the store, with the numbers it was decided on; says what was recorded. */
+export const ConcludeExperimentRequest = new RequestType<ConcludeExperimentParams, { recorded: boolean; message: string }, void>('chatflow/concludeExperiment');

@@ -1,3 +1,4 @@
+import type { SplitSpec } from '../../language/flow-model.js';
 import type { FlowContext } from '../flow-context.js';
 import type { ChatPage, ChatSummary, DrillDown } from '../model.js';
 import type { PageRequest } from '../store.js';
@@ -11,6 +12,7 @@ import type { Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
 import { versionChatRows, versionConversionRows } from './versions.js';
 import { visitRows } from './visits.js';
+import { armConversionRows, armRows } from './experiments.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -37,6 +39,11 @@ export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDo
         case 'funnel': return narrow(funnelRows(drill.steps, scope), 'r.position = ?', [drill.step]);
         case 'versionChats': return narrow(versionChatRows(context, scope), 'r.version = ?', [drill.version]);
         case 'versionConversions': return narrow(versionConversionRows(context, scope), 'r.version = ? AND r.goal = ?', [drill.version, drill.goal]);
+        case 'experimentArm': return narrow(armRows(drill.split, splitOf(context, drill.split), scope, context.boxesInto(drill.split)), 'r.box = ?', [drill.box]);
+        case 'experimentConversions': {
+            const spec = splitOf(context, drill.split);
+            return narrow(armConversionRows(context, drill.split, spec, drill.goal, scope), 'r.box = ?', [drill.box]);
+        }
     }
 }
 
@@ -62,4 +69,9 @@ function toSummary(row: { chat: string; flow: string; version: string; first_ts:
         chat: row.chat, flow: row.flow, version: row.version,
         start: new Date(row.first_ts).toISOString(), last: new Date(row.last_ts).toISOString(), count: row.count
     };
+}
+
+/** The experiment of a split box of the flows shown; a split they do not have has no arms (no chats listed). */
+function splitOf(context: FlowContext, split: string): SplitSpec {
+    return context.boxes.get(split)?.split ?? { arms: [] };
 }

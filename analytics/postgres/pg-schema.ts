@@ -104,7 +104,19 @@ export const PG_MIGRATIONS: readonly string[] = [
         texts INTEGER NOT NULL DEFAULT 0
     );
     `,
-    // platform logs (as SQLite's migration 4): step key, channel and entry source, nullable and outside the identity.
+    // concluded experiments: a split promoted to one arm, with the numbers it was decided on
+    `
+    CREATE TABLE concluded_experiments (
+        id BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL,
+        flow TEXT NOT NULL,
+        split TEXT NOT NULL,
+        measure TEXT NOT NULL DEFAULT '',
+        winner TEXT NOT NULL,
+        result TEXT NOT NULL
+    );
+    `,
+    // platform logs (as SQLite's migration 5): step key, channel and entry source, nullable and outside the identity.
     `
     ALTER TABLE events ADD COLUMN step TEXT;
     ALTER TABLE events ADD COLUMN channel TEXT;

@@ -1,6 +1,6 @@
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../flow-context.js';
-import type { AnalyticsFilter, BoxStats, DropOutDwell, EdgeTraffic, Funnel, GoalConversions, VersionComparison } from '../model.js';
+import type { AnalyticsFilter, BoxStats, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions, VersionComparison } from '../model.js';
 import type { AnalyticsStore } from '../store.js';
 
 export interface FlowReport {
@@ -14,6 +14,8 @@ export interface FlowReport {
     dwell: DropOutDwell[];
     /** The two most recent versions compared, when the range holds at least two. */
     versions: { a: string; b: string; goals: VersionComparison[] } | undefined;
+    /** The flow's split boxes, analysed. */
+    experiments: ExperimentResult[];
 }
 
 export interface ReportData {
@@ -54,7 +56,8 @@ async function gather(store: AnalyticsStore, graphs: readonly FlowGraph[], filte
             funnels,
             edges,
             dwell,
-            versions: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) }
+            versions: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) },
+            experiments: await store.experiments(context, filter)
         });
     }
     return { database, generated: new Date().toISOString(), filter, overview: await store.overview(), flows };

@@ -1,3 +1,4 @@
+import { experimentInWords } from '../experiments/experiment-words.js';
 import { comparisonInWords, percent, topDropOuts, type ReportData } from './report-data.js';
 
 /** The report as plain text: one table of boxes per flow, conversions, funnels, versions. */
@@ -26,6 +27,10 @@ export function reportTable(report: ReportData): string {
         if (flow.versions) {
             out.push('', `Versions ${flow.versions.a} vs ${flow.versions.b}:`);
             for (const comparison of flow.versions.goals) out.push(`  ${comparisonInWords(comparison)}`);
+        }
+        for (const experiment of flow.experiments) {
+            out.push('', `Experiment ${experiment.split.split('.').pop()}${experiment.measure ? ` on ${experiment.measure}` : ''}: ${experiment.chats} chats${experiment.stopAt ? ` of ${experiment.stopAt}` : ''}`);
+            for (const line of experimentInWords(experiment)) out.push(`  ${line}`);
         }
     }
     return out.join('\n');

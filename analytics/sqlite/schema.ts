@@ -115,6 +115,18 @@ export const MIGRATIONS: readonly string[] = [
         SELECT CAST(strftime('%s', 'now') AS INTEGER) * 1000, 'import', 'keep', '(imported before privacy policies)', COUNT(*)
         FROM events HAVING COUNT(*) > 0;
     `,
+    // concluded experiments: a split promoted to one arm, with the numbers it was decided on
+    `
+    CREATE TABLE IF NOT EXISTS concluded_experiments (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,              -- epoch ms, UTC
+        flow TEXT NOT NULL,
+        split TEXT NOT NULL,              -- the split box id
+        measure TEXT NOT NULL DEFAULT '',
+        winner TEXT NOT NULL,             -- the arm promoted
+        result TEXT NOT NULL              -- the experiment's numbers at the decision (JSON)
+    );
+    `,
     // platform logs: each event's step key on the platform (so a new alias re-maps it), its channel and entry source.
     // Nullable and outside the identity: events stored before keep their identity, and a re-import adds nothing.
     `

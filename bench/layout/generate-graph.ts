@@ -91,6 +91,7 @@ const TEXTS: Record<BoxKind, readonly string[]> = {
     input: ["What's your full name?", "What's your date of birth?", "What phone number can we reach you at?", "Briefly, what is the reason for your visit?"],
     choice: ["How can I help you today?", "Which day suits you best?", "Anything else I can do for you?", "Which location is closest to you?"],
     condition: [],
+    split: [],
     action: ["One moment while I find a slot...", "Checking your insurance...", "Sending you a reminder..."],
     handoff: ["Connecting you to the front desk.", "A nurse will take over this chat."],
     end: ["Thank you for choosing Riverside Family Clinic. Take care!", "Please call 911 or go to the nearest emergency room now."]

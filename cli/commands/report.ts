@@ -20,7 +20,7 @@ export const reportSpec: CommandSpec = {
     name: 'report',
     options: {
         'db': 'any', 'from': 'any', 'to': 'any', 'version': 'any', 'time-zone': 'any', 'timeout': 'any',
-        'format': Object.keys(FORMATS), 'out': 'any', 'help': 'flag'
+        'format': Object.keys(FORMATS), 'out': 'any', 'fail-on-srm': 'flag', 'help': 'flag'
     }
 };
 
@@ -57,6 +57,14 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
         io.err(`wrote ${displayPath(out, io.cwd)}`);
     } else {
         io.out(text.replace(/\n$/, ''));
+    }
+    // In CI: an experiment whose arms did not get the shares their weights promise fails the job.
+    const mismatched = report.flows.flatMap(flow => flow.experiments).filter(experiment => experiment.srm.mismatch);
+    if (options['fail-on-srm'] && mismatched.length > 0) {
+        for (const experiment of mismatched) {
+            io.err(`chatflow: sample ratio mismatch in ${experiment.split}: chats per arm ${experiment.arms.map(a => `${a.arm} ${a.chats}`).join(', ')} against weights ${experiment.arms.map(a => a.weight).join('/')} (chi-square p = ${experiment.srm.pValue.toExponential(2)} < 0.001). Check how the bot assigns arms and logs them.`);
+        }
+        return ExitCode.Problems;
     }
     return ExitCode.Ok;
 }

@@ -8,7 +8,8 @@ const SHAPES: Record<BoxKind, string> = {
     condition: 'shape=diamond',
     action: 'shape=component',
     handoff: 'shape=house',
-    end: 'shape=doubleoctagon'
+    end: 'shape=doubleoctagon',
+    split: 'shape=trapezium'
 };
 
 /** Graphviz DOT: one digraph; when boxes of several flows are drawn, each flow is a cluster. */

@@ -9,7 +9,8 @@ const SHAPES: Record<BoxKind, [string, string]> = {
     condition: ['{', '}'],
     action: ['[[', ']]'],
     handoff: ['>', ']'],
-    end: ['(((', ')))']
+    end: ['(((', ')))'],
+    split: ['[\\', '/]']
 };
 
 /** A Mermaid flowchart; when boxes of several flows are drawn, each flow is a subgraph. */

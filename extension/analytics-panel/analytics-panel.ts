@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CHAT_TO_TEST_COMMAND } from '../../server/protocol.js';
 import { unknownMessage, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
 import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
@@ -61,7 +62,9 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
                     const entries = await this.ctx.flows.transcript(message.chat);
                     return this.post({ type: 'transcript', requestId: message.requestId, chat: message.chat, entries });
                 }
+                case 'chatToTest': return void await vscode.commands.executeCommand(CHAT_TO_TEST_COMMAND, { chat: message.chat, flow: message.flow });
                 case 'import': return void await vscode.commands.executeCommand('chatflow.importLogs');
+                case 'retry': return await this.refresh();
                 case 'log': return this.ctx.output[message.level](`${this.panel.title}: ${message.message}`);
                 default: return unknownMessage(message, 'from the Analytics webview');
             }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
+import { registerChatToTest } from './chat-to-test-command.js';
+import { registerExperimentConcluded } from './experiment-concluded-command.js';
 import { registerImportLogsCommand } from './import-logs-command.js';
 import { registerReapplyPrivacyCommand } from './reapply-privacy-command.js';
 import { registerShowChats } from './show-chats-command.js';
 import { registerStatsHover } from './stats-hover.js';
 
-/** The editor side of analytics: import command, chats behind a lens, drop-out shading and its toggle. */
+/** The editor side of analytics: import command, chats behind a lens (each can become a test), drop-out shading and its toggle. */
 export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows: FlowClient, output: vscode.LogOutputChannel): void {
     const overlay = new AnalyticsOverlay(flows, output);
     context.subscriptions.push(
@@ -14,6 +16,8 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         registerImportLogsCommand(flows, output),
         registerReapplyPrivacyCommand(flows, output),
         registerShowChats(flows),
+        registerChatToTest(flows, output),
+        registerExperimentConcluded(flows, output),
         registerStatsHover(flows),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SHOW_CHATS_COMMAND, type ShowChatsArgs, type TranscriptEntry } from '../../server/protocol.js';
+import { CHAT_TO_TEST_COMMAND, SHOW_CHATS_COMMAND, type ShowChatsArgs, type TranscriptEntry } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 
 const SCHEME = 'chatflow-transcript';
@@ -8,7 +8,7 @@ const LISTED = 1000;
 
 /**
  * The command behind a box's code lens: pick one of its numbers, then one of the chats behind it;
- * the chat's transcript opens as a read-only document.
+ * the chat's transcript opens as a read-only document, or (its button) the chat becomes a test.
  */
 export function registerShowChats(flows: FlowClient): vscode.Disposable {
     const provider: vscode.TextDocumentContentProvider = {
@@ -27,15 +27,41 @@ export function registerShowChats(flows: FlowClient): vscode.Disposable {
             const items = page.chats.map(c => ({
                 label: c.chat,
                 description: `${c.start.replace('T', ' ').slice(0, 16)} · ${c.flow} ${c.version}`,
-                detail: c.count > 1 ? `${c.count} times` : undefined
+                detail: c.count > 1 ? `${c.count} times` : undefined,
+                flow: c.flow,
+                buttons: [TURN_INTO_TEST]
             }));
             const more = page.total > items.length ? ` (first ${items.length} of ${page.total})` : ` (${page.total})`;
-            const picked = await vscode.window.showQuickPick(items, { title: `${number.label}${more}`, placeHolder: 'Pick a chat to read its transcript', matchOnDescription: true });
+            const picked = await pickChat(items, `${number.label}${more}`);
             if (!picked) return;
-            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${picked.label}.transcript`, query: new URLSearchParams({ chat: picked.label }).toString() });
+            if (picked.button) {
+                await vscode.commands.executeCommand(CHAT_TO_TEST_COMMAND, { chat: picked.item.label, flow: picked.item.flow });
+                return;
+            }
+            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${picked.item.label}.transcript`, query: new URLSearchParams({ chat: picked.item.label }).toString() });
             await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
         })
     );
+}
+
+const TURN_INTO_TEST: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('beaker'), tooltip: 'Turn into test' };
+
+type ChatItem = vscode.QuickPickItem & { flow: string };
+
+/** A chat picked to read (Enter), or to turn into a test (its button). */
+function pickChat(items: ChatItem[], title: string): Promise<{ item: ChatItem; button: boolean } | undefined> {
+    return new Promise(resolve => {
+        const pick = vscode.window.createQuickPick<ChatItem>();
+        pick.items = items;
+        pick.title = title;
+        pick.placeholder = 'Pick a chat to read its transcript, or turn it into a test with its button';
+        pick.matchOnDescription = true;
+        let chosen: { item: ChatItem; button: boolean } | undefined;
+        pick.onDidAccept(() => { chosen = pick.selectedItems[0] && { item: pick.selectedItems[0], button: false }; pick.hide(); });
+        pick.onDidTriggerItemButton(event => { chosen = { item: event.item, button: true }; pick.hide(); });
+        pick.onDidHide(() => { pick.dispose(); resolve(chosen); });
+        pick.show();
+    });
 }
 
 function formatTranscript(chat: string, entries: TranscriptEntry[]): string {

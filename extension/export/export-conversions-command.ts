@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PLATFORMS, type ExportFailure, type ExportResult } from '../../server/protocol.js';
+import { isPostgresUrl, PLATFORMS, type ExportFailure, type ExportResult } from '../../server/protocol.js';
+import { configuredDatabase, storedDatabasePassword } from '../database/database-password.js';
 import { pickPlatform, secretEnvironment, type ConversionPlatform } from './conversion-secrets.js';
 
 export interface ExportConversionsOptions {
@@ -38,8 +39,8 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
         const cwd = folder ?? path.dirname(options.flows![0]);
         const args = ['export', platform, ...(options.flows ?? [cwd]), '--format', 'json'];
         // Without a setting the CLI takes its own default database, relative to the folder it runs in.
-        const db = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('databasePath');
-        if (db) args.push('--db', path.resolve(cwd, db));
+        const db = configuredDatabase();
+        if (db) args.push('--db', isPostgresUrl(db) ? db : path.resolve(cwd, db));
         if (options.out) args.push('--out', options.out);
         // Days in the zone the Analytics panel counts in; ids keyed by the salt the 'hash' policy uses.
         const timeZone = vscode.workspace.getConfiguration('chatflow.analytics').get<string>('timeZone');
@@ -47,6 +48,8 @@ export function registerExportCommand(context: vscode.ExtensionContext, output: 
         const saltFile = vscode.workspace.getConfiguration('chatflow.privacy').get<string>('saltFile');
         if (saltFile) args.push('--salt-file', saltFile);
         const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+        const password = await storedDatabasePassword(context);
+        if (password) env.PGPASSWORD = password;
         // Credentials from a parent environment must not be sent by mistake: only SecretStorage's count.
         for (const names of Object.values(PLATFORMS)) { delete env[names.idEnv]; delete env[names.secretEnv]; }
         if (options.send) {

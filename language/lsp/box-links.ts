@@ -1,14 +1,14 @@
 import type { AstNode, AstNodeLocator, LangiumDocuments, References } from 'langium';
 import {
     isActionBox, isBox, isBranch, isChoiceBox, isChoiceOption, isConditionBox, isElseBranch, isInputBox, isMessageBox,
-    isOutcome, isStart, type Box, type BoxRef
+    isOutcome, isSplitArm, isSplitBox, isStart, type Box, type BoxRef
 } from '../generated/ast.js';
 
 /** One way into or out of a box: the box at the other end and what leads there. */
 export interface BoxLink {
     /** `name` for a box of the same flow, `Flow.name` otherwise; the flow's start has none. */
     box?: string;
-    /** The choice text, `when ...`, `else`, `on outcome` or `start`; absent for a plain `->`. */
+    /** The choice text, `when ...`, `else`, `on outcome`, `arm a (50%)` or `start`; absent for a plain `->`. */
     via?: string;
 }
 
@@ -48,6 +48,7 @@ export function waysOut(box: Box): BoxLink[] {
         ];
     }
     if (isActionBox(box)) return box.outcomes.map(outcome => link(outcome.target, `on ${outcome.name}`));
+    if (isSplitBox(box)) return box.arms.map(arm => link(arm.target, `arm ${arm.name} (${arm.weight}%)`));
     return [];
 }
 
@@ -66,7 +67,8 @@ export function waysIn(box: Box, finder: ReferenceFinder): BoxLink[] {
             : isBranch(holder) ? `when ${holder.condition?.$cstNode?.text ?? ''}`
                 : isElseBranch(holder) ? 'else'
                     : isOutcome(holder) ? `on ${holder.name}`
-                        : undefined;
+                        : isSplitArm(holder) ? `arm ${holder.name} (${holder.weight}%)`
+                            : undefined;
         links.push({ box: relativeName(from, box), via });
     }
     return links;

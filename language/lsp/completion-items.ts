@@ -91,7 +91,7 @@ function flowsReachedFrom(flow: Flow): Flow[] {
     const flows = [flow];
     for (let i = 0; i < flows.length; i++) {
         for (const ref of AstUtils.streamAllContents(flows[i]).filter(isBoxRef)) {
-            const target = ref.box.ref?.$container;
+            const target = ref.box?.ref?.$container;
             if (target && !flows.includes(target)) flows.push(target);
         }
     }

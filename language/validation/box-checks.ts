@@ -25,7 +25,11 @@ const SINGLE_STATEMENTS: Record<string, Array<{ property: string; what: string }
     ],
     ConditionBox: [{ property: 'elseBranch', what: "'else' branch" }],
     ActionBox: [{ property: 'call', what: "'call'" }],
-    HandoffBox: [{ property: 'queue', what: "'queue'" }]
+    HandoffBox: [{ property: 'queue', what: "'queue'" }],
+    SplitBox: [
+        { property: 'measure', what: "'measure' (an experiment decides on one goal)" },
+        { property: 'stopAt', what: "'stop at'" }
+    ]
 };
 
 export function checkRepeatedStatements(box: Box, accept: ValidationAcceptor): void {

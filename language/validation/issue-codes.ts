@@ -18,6 +18,10 @@ export namespace IssueCodes {
     export const UnreachableGoal = 'unreachable-goal';
     export const TrappedLoop = 'trapped-loop';
     export const MissingElse = 'missing-else';
+    /** Language server only (it reads the analytics store): real chats take transitions of this box that no test takes. */
+    export const UntestedTraffic = 'untested-traffic';
+    /** A `when` (or `else`) no chat can take: the values the variables can hold there never make it the branch taken. */
+    export const InfeasibleBranch = 'infeasible-branch';
     export const UnassignedVariable = 'unassigned-variable';
     export const UnknownVariable = 'unknown-variable';
     export const MissingSave = 'missing-save';
@@ -41,6 +45,21 @@ export namespace IssueCodes {
     export const UnknownBuiltIn = 'unknown-built-in';
     export const DuplicateTrackedEvent = 'duplicate-tracked-event';
     export const DuplicateTrackParam = 'duplicate-track-param';
+    /** A split's weights do not add up to 100; `data.suggestion` is the last weight that makes them. */
+    export const SplitWeights = 'split-weights';
+    /** A split with fewer than 2 arms, or more than 4. */
+    export const SplitArmCount = 'split-arm-count';
+    export const DuplicateArm = 'duplicate-arm';
+    /** A split without `measure`: nothing tells which goal decides the experiment. */
+    export const MissingMeasure = 'missing-measure';
+    /** No arm of a split can reach a box marking its measured goal. */
+    export const UnreachableMeasure = 'unreachable-measure';
+    /** An arm's box is also reached without passing its split: the arm's chats would be mixed with others. */
+    export const ContaminatedArm = 'contaminated-arm';
+    /** A test step `arm x` naming no arm of the flow's splits. */
+    export const UnknownArm = 'unknown-arm';
+    /** A test passes a split without choosing an arm, and its result depends on the arm drawn. */
+    export const TestWithoutArm = 'test-without-arm';
 }
 
 /** The `code` and `data` of a diagnostic; `data.suggestion` carries a "did you mean" for the quick fix. */

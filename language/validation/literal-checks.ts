@@ -57,29 +57,30 @@ export function checkExpectVariable(step: ExpectVariable, accept: ValidationAcce
 
 /** `age < "old"`, `insured == 3`, `age contains "1"`: the operator and the literal must suit the variable's type. */
 export function checkComparison(comparison: Comparison, accept: ValidationAcceptor): void {
+    const problem = comparisonProblem(comparison);
+    if (problem) accept('error', problem.message, { node: comparison, property: problem.property, ...issue(problem.code) });
+}
+
+/** Why a comparison's operator or literal does not suit its variable's type, or nothing. */
+export function comparisonProblem(comparison: Comparison): { message: string; property: 'operator' | 'value'; code: string } | undefined {
     const variable = comparison.variable?.ref;
     const operator = comparison.operator;
-    if (!variable || !operator || !comparison.value) return;
+    if (!variable || !operator || !comparison.value) return undefined;
     const type = variable.type;
     if (operator === 'contains') {
         if (!TEXTUAL.has(type)) {
-            accept('error', `'contains' needs a text variable, but '${variable.name}' is a ${type}. Compare with '==' instead.`,
-                { node: comparison, property: 'operator', ...issue(IssueCodes.OperatorTypeMismatch) });
-        } else if (isNumberLiteral(comparison.value) || isBooleanLiteral(comparison.value)) {
-            accept('error', `'${variable.name} contains' needs a quoted text, like "pain".`,
-                { node: comparison, property: 'value', ...issue(IssueCodes.LiteralTypeMismatch) });
+            return { message: `'contains' needs a text variable, but '${variable.name}' is a ${type}. Compare with '==' instead.`, property: 'operator', code: IssueCodes.OperatorTypeMismatch };
         }
-        return;
+        if (isNumberLiteral(comparison.value) || isBooleanLiteral(comparison.value)) {
+            return { message: `'${variable.name} contains' needs a quoted text, like "pain".`, property: 'value', code: IssueCodes.LiteralTypeMismatch };
+        }
+        return undefined;
     }
     if (operator !== '==' && operator !== '!=' && !ORDERED.has(type)) {
-        accept('error', `'${operator}' compares numbers or dates, but '${variable.name}' is a ${type}. Use '==' or '!='.`,
-            { node: comparison, property: 'operator', ...issue(IssueCodes.OperatorTypeMismatch) });
-        return;
+        return { message: `'${operator}' compares numbers or dates, but '${variable.name}' is a ${type}. Use '==' or '!='.`, property: 'operator', code: IssueCodes.OperatorTypeMismatch };
     }
     const problem = literalProblem(comparison.value, type);
-    if (problem) {
-        accept('error', `'${variable.name}' is a ${type} variable: ${problem.message}.`, { node: comparison, property: 'value', ...issue(problem.code) });
-    }
+    return problem && { message: `'${variable.name}' is a ${type} variable: ${problem.message}.`, property: 'value', code: problem.code };
 }
 
 function describe(literal: Literal): string {

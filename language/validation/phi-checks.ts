@@ -29,7 +29,7 @@ export function checkTrackedEvent(event: TrackedEvent, accept: ValidationAccepto
     }
     for (const param of event.params) {
         if (!param.value) continue;
-        if (checkValue(param.value, `parameter '${param.name}'`, accept) && isStringLiteral(param.value)) {
+        if (checkValue(param.value, `parameter '${param.name}'`, accept) && isStringLiteral(param.value) && param.value.value !== undefined) {
             const term = revealingTerm(param.value.value, extraTerms);
             if (term) {
                 accept('warning', `Parameter '${param.name}' = "${param.value.value}" reveals a health condition or treatment ('${term}'). Send a neutral value.`,
@@ -38,7 +38,7 @@ export function checkTrackedEvent(event: TrackedEvent, accept: ValidationAccepto
         }
     }
     // `goal.name` sends the goal's own name: it must not reveal a condition either.
-    const goalName = event.$container.goal.ref?.name;
+    const goalName = event.$container.goal?.ref?.name;
     const term = goalName === undefined ? undefined : revealingTerm(goalName, extraTerms);
     if (term) {
         for (const value of [event.name, ...event.params.map(p => p.value)]) {
@@ -54,6 +54,7 @@ export function checkTrackedEvent(event: TrackedEvent, accept: ValidationAccepto
     }
     const seen = new Set<string>();
     for (const param of event.params) {
+        if (param.name === undefined) continue; // a parameter without its name: a syntax error already
         if (seen.has(param.name)) {
             accept('error', `Parameter '${param.name}' is listed twice. Keep one.`, { node: param, property: 'name', ...issue(IssueCodes.DuplicateTrackParam) });
         }
@@ -61,20 +62,25 @@ export function checkTrackedEvent(event: TrackedEvent, accept: ValidationAccepto
     }
 }
 
-/** One `track` per goal and platform: two would export each conversion twice. */
+/**
+ * One `track` per goal and platform: two would export each conversion twice. A `track` the parser
+ * left without a goal (`track {`) has its syntax error; it is compared with no other track.
+ */
 export function checkTrack(track: Track, accept: ValidationAcceptor): void {
+    const goal = track.goal?.$refText;
     const platforms = new Set<string>();
     for (const event of track.events) {
         if (platforms.has(event.platform)) {
-            accept('error', `Goal '${track.goal.$refText}' already has a ${event.platform} event in this track. Keep one.`,
+            accept('error', `${goal ? `Goal '${goal}' already has a ${event.platform} event in this track` : `This track already has a ${event.platform} event`}. Keep one.`,
                 { node: event, property: 'platform', ...issue(IssueCodes.DuplicateTrackedEvent) });
         }
         platforms.add(event.platform);
     }
+    if (!goal) return;
     const flow = track.$container as Flow;
-    const earlier = flow.tracks.find(other => other !== track && other.goal.$refText === track.goal.$refText);
+    const earlier = flow.tracks.find(other => other !== track && other.goal?.$refText === goal);
     if (earlier && flow.tracks.indexOf(earlier) < flow.tracks.indexOf(track)) {
-        accept('error', `Goal '${track.goal.$refText}' is already tracked on line ${(earlier.$cstNode?.range.start.line ?? 0) + 1}. Merge the two track blocks.`,
+        accept('error', `Goal '${goal}' is already tracked on line ${(earlier.$cstNode?.range.start.line ?? 0) + 1}. Merge the two track blocks.`,
             { node: track, property: 'goal', ...issue(IssueCodes.DuplicateTrackedEvent) });
     }
 }
@@ -82,8 +88,8 @@ export function checkTrack(track: Track, accept: ValidationAcceptor): void {
 /** Reports a value built from patient data or an unknown built-in; true when the value is a safe constant or built-in. */
 function checkValue(value: TrackValue, what: string, accept: ValidationAcceptor): boolean {
     if (isVariableValue(value)) {
-        const variable = value.variable.ref;
-        if (!variable) return false; // unresolved: reported by linking
+        const variable = value.variable?.ref;
+        if (!variable) return false; // unresolved or missing: reported by linking or the parser
         reportVariable(variable, what, value, accept, 'value');
         return false;
     }
@@ -100,7 +106,7 @@ function checkValue(value: TrackValue, what: string, accept: ValidationAcceptor)
         }
         return true;
     }
-    if (isStringLiteral(value)) {
+    if (isStringLiteral(value) && value.value !== undefined) {
         const interpolated = [...value.value.matchAll(/\{([A-Za-z_]\w*)\}/g)].map(m => m[1]);
         if (interpolated.length > 0) {
             const flow = flowOf(value);

@@ -1,6 +1,6 @@
 import type { Box, BoxRef } from '../generated/ast.js';
 
-/** Calls `visit` with each transition of a box and its label (the option text or the outcome name). */
+/** Calls `visit` with each transition of a box and its label (the option text, the outcome or arm name). */
 export function forEachTransition(box: Box, visit: (ref: BoxRef, label?: string) => void): void {
     switch (box.$type) {
         case 'MessageBox':
@@ -16,6 +16,9 @@ export function forEachTransition(box: Box, visit: (ref: BoxRef, label?: string)
             return;
         case 'ActionBox':
             for (const outcome of box.outcomes) if (outcome.target) visit(outcome.target, outcome.name);
+            return;
+        case 'SplitBox':
+            for (const arm of box.arms) if (arm.target) visit(arm.target, arm.name);
             return;
     }
 }

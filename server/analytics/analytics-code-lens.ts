@@ -3,8 +3,9 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
+import { experimentLensTitle } from '../../analytics/experiments/experiment-words.js';
 import { boxLensTitle } from './box-lens-title.js';
-import { boxNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
+import { boxNumbers, experimentNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
 
 /** A lens above each box of the document with its numbers; none while there is no database. */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {
@@ -12,16 +13,13 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[] | undefined> {
         if (!(await this.analytics.settings()).overlay) return [];
-        let graphs;
-        try {
-            graphs = this.analytics.graphsOf(document);
-        } catch {
-            return undefined; // A document the graph builder cannot handle yet (mid-edit): no numbers.
-        }
         const result = await this.analytics.boxStats(document);
+        // After the await: the graphs of the document as it is now (or as last linked, mid-edit).
+        const graphs = this.analytics.graphsOf(document);
         if (!result.available) return [];
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [];
+        const experiments = graphs.some(g => g.boxes.some(b => b.kind === 'split')) ? await this.analytics.experiments(document) : [];
         for (const box of graphs.flatMap(g => g.boxes)) {
             if (box.external || box.range.uri !== uri) continue;
             const stats = result.stats[box.id];
@@ -32,6 +30,14 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
                 range: { start: box.range.start, end: box.range.start },
                 command: { title: boxLensTitle(stats, canDropOut), command: SHOW_CHATS_COMMAND, arguments: [args] }
             });
+            const experiment = experiments.find(e => e.split === box.id);
+            if (experiment) {
+                const arms: ShowChatsArgs = { uri, box: box.id, numbers: experimentNumbers(experiment) };
+                lenses.push({
+                    range: { start: box.range.start, end: box.range.start },
+                    command: { title: experimentLensTitle(experiment), command: SHOW_CHATS_COMMAND, arguments: [arms] }
+                });
+            }
         }
         return lenses;
     }

@@ -1,7 +1,11 @@
-import type { Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, TranscriptRequest, type AnalyticsOverviewResult } from '../protocol.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
-import type { AnalyticsService } from './analytics-service.js';
+import { URI } from 'langium';
+import type { FlowContext } from '../../analytics/flow-context.js';
+import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
+import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
+import type { AnalyticsService, Opened } from './analytics-service.js';
 
 /** The pull requests: numbers of a document's flows, the chats behind a number, a chat's transcript. */
 export function registerAnalyticsRequests(connection: Connection, analytics: AnalyticsService): void {
@@ -33,13 +37,14 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             const comparison = newest.length === 2
                 ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
                 : undefined;
+            const untested = await untestedOf(analytics, params.uri, store, context, filter);
             return {
                 available: true, db: settings.db,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
                 conversions,
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
-                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version),
+                funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested,
                 unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === '')
             };
         });
@@ -48,14 +53,23 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
     connection.onRequest(ChatsRequest, async params => {
         await analytics.shared.workspace.WorkspaceManager.ready;
         const opened = await analytics.open();
-        if ('available' in opened) throw new Error(opened.message);
+        // No store: the message names the database and what to do; a plain Error would answer InternalError.
+        if ('available' in opened) throw new ResponseError(LSPErrorCodes.RequestFailed, opened.message);
         const context = analytics.documentContext(params.uri) ?? analytics.workspaceContext();
         return opened.store.chats(context, params.drill, { ...opened.settings.filter, ...params.filter }, { offset: params.offset, limit: params.limit });
     });
 
     connection.onRequest(TranscriptRequest, async params => {
         const opened = await analytics.open();
-        if ('available' in opened) throw new Error(opened.message);
+        if ('available' in opened) throw new ResponseError(LSPErrorCodes.RequestFailed, opened.message);
         return opened.store.transcript(params.chat);
     });
+}
+
+/** The untested traffic of the document's own flows (those with transitions: every flow has some). */
+async function untestedOf(analytics: AnalyticsService, uri: string, store: Opened['store'], context: FlowContext, filter: AnalyticsFilter): Promise<UntestedTraffic[]> {
+    const document = analytics.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+    if (!document) return [];
+    const graphs = analytics.graphsOf(document).filter(g => g.uri === uri && g.edges.length > 0);
+    return Promise.all(graphs.map(graph => untestedTraffic(store, context, graph, uncoveredEdges(graph, runFlowTests(graph)), filter)));
 }

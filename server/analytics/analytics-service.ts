@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../../analytics/flow-context.js';
-import type { AnalyticsFilter } from '../../analytics/model.js';
+import type { AnalyticsFilter, ExperimentResult } from '../../analytics/model.js';
 import type { MetricStore } from '../../analytics/metric-store.js';
 import type { AnalyticsUnavailable, BoxStatsResult } from '../protocol.js';
 import { readAnalyticsSettings, type AnalyticsSettings } from './analytics-settings.js';
@@ -39,7 +39,13 @@ export class AnalyticsService {
         return 'available' in store ? store : { store, settings };
     }
 
-    /** The FlowGraphs of a loaded document (its own flows and the boxes they lead into). */
+    /**
+     * The FlowGraphs of a loaded document (its own flows and the boxes they lead into). Handlers
+     * get here after an await (settings, the store), when an edit may have reset the document:
+     * its references are unlinked until the build links them again, and reading them then resolves
+     * them too early (Langium warns "Attempted reference resolution before document reached
+     * ComputedScopes state"). The FlowGraph cache answers a document not linked yet with its last graphs.
+     */
     graphsOf(document: LangiumDocument): FlowGraph[] {
         return this.chatflow?.flow.FlowGraphs.of(document) ?? [];
     }
@@ -47,18 +53,19 @@ export class AnalyticsService {
     /** Every flow of the workspace: chats can start in one file and continue in another. */
     workspaceContext(): FlowContext {
         const documents = this.shared.workspace.LangiumDocuments.all.toArray();
-        return new FlowContext(documents.flatMap(d => {
-            try {
-                return this.graphsOf(d);
-            } catch {
-                return []; // A file the graph builder cannot read (broken mid-edit): its boxes stay unmatched.
-            }
-        }));
+        return new FlowContext(documents.flatMap(d => this.graphsOf(d)));
     }
 
     documentContext(uri: string): FlowContext | undefined {
         const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         return document ? new FlowContext(this.graphsOf(document)) : undefined;
+    }
+
+    /** The split experiments of a document's flows; none without a store. */
+    async experiments(document: LangiumDocument, filter?: AnalyticsFilter): Promise<ExperimentResult[]> {
+        const opened = await this.open();
+        if ('available' in opened) return [];
+        return opened.store.experiments(new FlowContext(this.graphsOf(document)), { ...opened.settings.filter, ...filter });
     }
 
     async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {

@@ -3,13 +3,16 @@ import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp'
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import { AnalyticsChangedNotification } from '../protocol.js';
-import { ChatflowCodeActionProvider } from '../../language/chatflow-code-actions.js';
 import { AnalyticsCodeActionProvider } from './alias-code-actions.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
+import { ExperimentCodeActionProvider } from './experiment-code-actions.js';
 import { registerAnalyticsRequests } from './analytics-requests.js';
+import { registerChatToTest } from './chat-to-test-handler.js';
 import { AnalyticsService } from './analytics-service.js';
 import { registerImportLogs } from './import-logs-handler.js';
 import { registerReapplyPrivacy } from './reapply-privacy-handler.js';
+import { registerConcludeExperiment } from './conclude-experiment-handler.js';
+import { registerUntestedTrafficHints, revalidateForAnalytics } from './untested-traffic-hints.js';
 import { registerRemapOnAlias } from './remap-on-alias.js';
 
 /**
@@ -18,6 +21,7 @@ import { registerRemapOnAlias } from './remap-on-alias.js';
  */
 export class ServerAnalytics {
     private service: AnalyticsService | undefined;
+    private shared: LangiumSharedServices | undefined;
 
     constructor(private readonly connection: Connection) {}
 
@@ -25,7 +29,7 @@ export class ServerAnalytics {
     readonly module: Module<ChatflowServices, PartialLangiumServices> = {
         lsp: {
             CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics),
-            CodeActionProvider: services => new AnalyticsCodeActionProvider(new ChatflowCodeActionProvider(services), () => this.analytics)
+            CodeActionProvider: services => new AnalyticsCodeActionProvider(new ExperimentCodeActionProvider(services, () => this.analytics), () => this.analytics)
         }
     };
 
@@ -38,8 +42,12 @@ export class ServerAnalytics {
         this.service = new AnalyticsService(shared, db => this.changed(db));
         this.service.attach(chatflow);
         registerAnalyticsRequests(this.connection, this.service);
+        registerChatToTest(this.connection, this.service);
+        registerUntestedTrafficHints(chatflow, this.service);
+        this.shared = shared;
         registerImportLogs(this.connection, this.service, db => this.changed(db));
         registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
+        registerConcludeExperiment(this.connection, this.service, db => this.changed(db));
         registerRemapOnAlias(shared, this.service, db => this.changed(db));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
@@ -48,9 +56,11 @@ export class ServerAnalytics {
         this.connection.onShutdown(() => this.service?.holder.dispose());
     }
 
-    /** The store changed: clients pull again, editors ask for new code lenses. */
+    /** The store changed: clients pull again, editors ask for new code lenses, the hints are recomputed. */
     private changed(db: string): void {
         void this.connection.sendNotification(AnalyticsChangedNotification, { db });
         this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        // The untested-traffic hints are diagnostics: validate again to update them.
+        if (this.shared) revalidateForAnalytics(this.shared);
     }
 }

@@ -12,21 +12,21 @@ function event(fields: Partial<StoredEvent> & Pick<StoredEvent, 'chat' | 'ts' | 
     return { matched: true, goal: '', text: null, flow: 'Dental', version: 'v1', ordinal: 0, step: null, channel: null, source: null, ...fields };
 }
 
-/** Puts a store back to its schema before the platform columns (SQLite migration 4, PostgreSQL 2), keeping its events: a database of the previous release. */
+/** Puts a store back to its schema before the platform columns (SQLite migration 5, PostgreSQL 3), keeping its events: a database of the previous release. */
 async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
     const location = await temp.location(engine);
     const sql = ['DROP INDEX events_unmatched_step', 'ALTER TABLE events DROP COLUMN step', 'ALTER TABLE events DROP COLUMN channel', 'ALTER TABLE events DROP COLUMN source'];
     if (location.engine === 'sqlite') {
         const db = new sqlite3.Database(location.file);
         const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
-        for (const statement of [...sql, 'PRAGMA user_version = 3']) await run(statement);
+        for (const statement of [...sql, 'PRAGMA user_version = 4']) await run(statement);
         await new Promise<void>(resolve => db.close(() => resolve()));
         return;
     }
     const client = new pg.Client({ connectionString: location.url });
     await client.connect();
     try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version = 2']) await client.query(statement);
+        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version = 3']) await client.query(statement);
     } finally {
         await client.end();
     }
@@ -104,7 +104,7 @@ for (const engine of ENGINES) {
             await downgrade(engine, suite.temp);
             store = await engineStore(engine, suite.temp);
             try {
-                assert.strictEqual(await store.schemaVersion(), engine === 'sqlite' ? 4 : 2);
+                assert.strictEqual(await store.schemaVersion(), engine === 'sqlite' ? 5 : 3);
                 const again = await importInto(store, [log], suite.context);
                 assert.deepStrictEqual([again.imported, again.duplicates], [0, first.imported]);
                 assert.deepStrictEqual(await store.visits(suite.context), visits);

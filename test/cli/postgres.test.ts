@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
+import { PG_SCHEMA_VERSION } from '../../analytics/postgres/pg-schema.js';
 import { admin, freshDatabase, urlOf } from '../postgres/databases.js';
 import { CLI, ensureCliBuilt, ROOT, runCli, runCliWith, type CliResult } from './run-cli.js';
 
@@ -78,7 +79,7 @@ describe('chatflow on a PostgreSQL store (a real server)', function () {
             assert.strictEqual(runCli('import', LOGS[0], '--flow', FLOWS, '--db', file).status, 0);
             const migrated = runCli('db', 'migrate', '--db', server.url);
             assert.strictEqual(migrated.status, 0, migrated.stderr);
-            assert.match(migrated.stdout, /schema 1, up to date/);
+            assert.match(migrated.stdout, new RegExp(`schema ${PG_SCHEMA_VERSION}, up to date`));
             const copy = runCli('db', 'copy', '--from', file, '--to', server.url);
             assert.strictEqual(copy.status, 0, copy.stderr);
             const local = JSON.parse(runCli('db', 'status', '--db', file, '--format', 'json').stdout) as { events: number; chats: number };
@@ -88,10 +89,10 @@ describe('chatflow on a PostgreSQL store (a real server)', function () {
             assert.match(again.stdout, /: 0 events added, [\d,]+ already there/);
             const status = JSON.parse(runCli('db', 'status', '--db', server.url, '--format', 'json').stdout) as Record<string, unknown>;
             assert.deepStrictEqual({ ...status, lastImport: typeof status.lastImport }, {
-                engine: 'postgres', database: server.url, schema: 1, events: local.events, chats: local.chats, imports: 2, lastImport: 'string'
+                engine: 'postgres', database: server.url, schema: PG_SCHEMA_VERSION, events: local.events, chats: local.chats, imports: 2, lastImport: 'string'
             });
             const text = runCli('db', 'status', '--db', server.url);
-            assert.match(text.stdout, /PostgreSQL, schema 1\n {2}[\d,]+ events, [\d,]+ chats, 2 imports, last 20\d\d-/);
+            assert.match(text.stdout, new RegExp(`PostgreSQL, schema ${PG_SCHEMA_VERSION}\n {2}[\\d,]+ events, [\\d,]+ chats, 2 imports, last 20\\d\\d-`));
         } finally {
             fs.rmSync(folder, { recursive: true, force: true });
             await server.drop();

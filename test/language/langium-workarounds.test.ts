@@ -5,6 +5,8 @@ import { CstNodeBuilder, EmptyFileSystem, type AstNode, type LangiumDocument, ty
 import { parseHelper } from 'langium/test';
 import { createChatflowServices } from '../../language/chatflow-module.js';
 import { originalAddHiddenNodes } from '../../language/cst-builder-patch.js';
+import { originalGetNextPossibleTokenTypes } from '../../language/parser-recovery-patch.js';
+import { EmbeddedActionsParser } from 'chevrotain';
 import { ChatflowDocumentValidator } from '../../language/validation/linking-diagnostics.js';
 import { largeFlow } from './large-flow.js';
 
@@ -74,6 +76,68 @@ describe('Langium workarounds', () => {
             const document: LangiumDocument = await parseHelper(services)(text, { validation: true });
             const missingStart = (document.diagnostics ?? []).filter(d => d.code === 'missing-start').map(d => d.range.start.line + 1);
             assert.deepStrictEqual(missingStart, [1], 'the flow without start is reported where checks run (Checked), not in Skipped');
+        });
+    });
+
+    describe('parser-recovery-patch: the tokens that may follow a grammar position, cached per parser', () => {
+        const chevrotainVersion = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/chevrotain/package.json'), 'utf8')) as { version: string }).version;
+        // A pasted run of `""` inside a choice: each starts an option and lacks its `->`, one syntax error each.
+        const pasted = `flow F {\n    start a\n    choice a "Hi" {\n        ${'""'.repeat(3000)}\n    }\n}\n`;
+
+        it('patches the getNextPossibleTokenTypes of chevrotain 11.1.2, unchanged', () => {
+            assert.strictEqual(chevrotainVersion, '11.1.2', 'chevrotain was upgraded (with Langium): re-read getNextPossibleTokenTypes in its context_assist trait; if it caches itself, delete language/parser-recovery-patch.ts and this test');
+            const source = originalGetNextPossibleTokenTypes.toString().replace(/\s+/g, ' ');
+            assert.match(source, /const nextPossibleTokenTypes = new NextAfterTokenWalker\(topProduction, grammarPath\)\.startWalking\(\);/, 'the grammar walk the cache saves');
+            assert.notStrictEqual((EmbeddedActionsParser.prototype as unknown as Record<string, unknown>).getNextPossibleTokenTypes, originalGetNextPossibleTokenTypes, 'the patch is installed');
+        });
+
+        it('shows the walks it saves: one grammar walk per syntax error unpatched; patched, a path walked once answers from memory', async () => {
+            type Walk = typeof originalGetNextPossibleTokenTypes;
+            const prototype = EmbeddedActionsParser.prototype as unknown as { getNextPossibleTokenTypes: Walk };
+            const patched = prototype.getNextPossibleTokenTypes;
+            let walks = 0;
+            prototype.getNextPossibleTokenTypes = function (this: unknown, path: Parameters<Walk>[0]) {
+                walks++;
+                return originalGetNextPossibleTokenTypes.call(this, path);
+            } as Walk;
+            try {
+                await parseHelper(createChatflowServices(EmptyFileSystem).Chatflow)(pasted);
+            } finally {
+                prototype.getNextPossibleTokenTypes = patched;
+            }
+            assert.ok(walks > 1000, `without the cache: ${walks} grammar walks for one parse`);
+            // Patched: the same parser and path give the very same answer, without walking again.
+            let asked: { parser: object; path: Parameters<Walk>[0] } | undefined;
+            prototype.getNextPossibleTokenTypes = function (this: object, path: Parameters<Walk>[0]) {
+                asked ??= { parser: this, path };
+                return patched.call(this, path);
+            } as Walk;
+            try {
+                await parseHelper(createChatflowServices(EmptyFileSystem).Chatflow)(pasted);
+            } finally {
+                prototype.getNextPossibleTokenTypes = patched;
+            }
+            assert.ok(asked, 'error recovery asked for the tokens that may follow');
+            assert.strictEqual(patched.call(asked.parser, asked.path), patched.call(asked.parser, asked.path));
+        });
+    });
+
+    describe('completion-parse-limit: completion stops re-parsing past 500 syntax errors', () => {
+        it('reaches into the SAVE_ERROR of Langium 4.2.1\'s completion parser wrapper', () => {
+            assert.strictEqual(langiumVersion, '4.2.1', 'Langium was upgraded: check that LangiumCompletionParser still has a `wrapper` with SAVE_ERROR (language/lsp/completion-parse-limit.ts)');
+            const parser = createChatflowServices(EmptyFileSystem).Chatflow.parser.CompletionParser as unknown as { wrapper?: { SAVE_ERROR?: unknown } };
+            assert.strictEqual(typeof parser.wrapper?.SAVE_ERROR, 'function');
+        });
+
+        it('offers nothing inside a pasted run of thousands of errors, and still completes elsewhere', async () => {
+            const services = createChatflowServices(EmptyFileSystem).Chatflow;
+            const text = `flow F {\n    start a\n    choice a "Hi" {\n        ${'"" '.repeat(3000)}\n    }\n    message b "Bye"\n}\nflow G {\n    start x\n    message x "X" { -> }\n}\n`;
+            const document = await parseHelper(services)(text);
+            const completion = (offset: number) => services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+            const inside = await completion(text.indexOf('"" "" ') + 3);
+            assert.deepStrictEqual(inside?.items ?? [], []);
+            const after = await completion(text.indexOf('{ -> }') + 5);
+            assert.ok((after?.items ?? []).some(item => item.label === 'x'), 'the box of the other flow is offered after ->');
         });
     });
 });

@@ -30,6 +30,10 @@ process.once('exit', () => {
 export interface StartOptions {
     /** Milliseconds to wait for the `initialize` answer. */
     timeout?: number;
+    /** The `chatflow` settings the client answers `workspace/configuration` with, e.g. `{ analytics: { database: url } }`. */
+    settings?: Record<string, unknown>;
+    /** Added to the server's environment (PGPASSWORD...). */
+    env?: NodeJS.ProcessEnv;
 }
 
 export class LspServer {
@@ -40,7 +44,7 @@ export class LspServer {
     private readonly countAtEdit = new Map<string, number>();
     private stderr = '';
 
-    private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
+    private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection, settings: Record<string, unknown> | null) {
         child.stderr!.on('data', chunk => { this.stderr += chunk.toString(); });
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             const previous = this.diagnostics.get(params.uri);
@@ -50,7 +54,8 @@ export class LspServer {
         // The server may ask the client for things; answer like an editor without those features.
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
-        connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+        connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+            params.items.map(item => (item.section === 'chatflow' ? settings : null)));
     }
 
     /** Starts the bundled server on `workspaceDir` (a folder) and completes the LSP handshake. */
@@ -58,11 +63,11 @@ export class LspServer {
         if (!existsSync(SERVER_BUNDLE)) {
             throw new Error(`${SERVER_BUNDLE} is missing: build it with \`node scripts/build.mjs\` (\`npm test\` builds it before the tests).`);
         }
-        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         running.add(child);
         child.once('exit', () => running.delete(child));
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-        const server = new LspServer(child, connection);
+        const server = new LspServer(child, connection, options.settings ?? null);
         connection.listen();
         const rootUri = pathToFileURL(workspaceDir).toString();
         const exited = new Promise<never>((_, reject) => child.once('exit', code => reject(new Error(`The language server exited (code ${code}) during initialize:\n${server.stderr}`))));
@@ -78,7 +83,8 @@ export class LspServer {
                         rename: { prepareSupport: true },
                         publishDiagnostics: { relatedInformation: true }
                     },
-                    workspace: { workspaceFolders: true }
+                    // Settings are asked for only when the test gives some; otherwise every setting has its default.
+                    workspace: { workspaceFolders: true, configuration: options.settings !== undefined }
                 }
             }), exited]), options.timeout ?? 15_000, 'initialize');
         } catch (error) {
@@ -159,6 +165,11 @@ export class LspServer {
         }
         this.connection.dispose();
         running.delete(this.child);
+    }
+
+    /** Whether the server process has exited (crashed, unless stop() was called). */
+    get exited(): boolean {
+        return this.child.exitCode !== null || this.child.signalCode !== null;
     }
 
     /** What the server wrote to stderr, for failure messages. */

@@ -82,6 +82,29 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
         assert.strictEqual(new Set(seen).size, seen.length, 'no chat twice');
     });
 
+    it('asks the extension to turn a listed chat into a test of its flow', async () => {
+        const box = overview.dropOuts.find(d => d.box.endsWith('.ask_phone'))!.box;
+        await page.click(`table.dropouts tr[data-box="${box}"] td:nth-child(2) button.number`);
+        await page.page.waitForSelector('.chats li button.chat-to-test');
+        const chat = await page.page.getAttribute('.chats li', 'data-chat');
+        const requests = await page.click('.chats li button.chat-to-test');
+        assert.deepStrictEqual(requests, [{ type: 'chatToTest', chat, flow: 'Clinic' }]);
+    });
+
+    it('shows where real chats go that no test goes, and lists the chats behind an untested transition', async () => {
+        const clinic = overview.untested!.find(u => u.flow === 'Clinic')!;
+        const text = await page.page.textContent('.untested-flow[data-flow="Clinic"] p');
+        assert.strictEqual(text, `Clinic: ${(Math.round(clinic.percent * 10) / 10).toFixed(1)}% of chats (${clinic.untestedChats.toLocaleString('en-US')} of ${clinic.chats.toLocaleString('en-US')}) take at least one transition no test takes.`);
+        const edges = await page.page.$$eval('.untested-flow[data-flow="Clinic"] li', lis => lis.map(li => li.getAttribute('data-edge')));
+        assert.deepStrictEqual(edges, clinic.top.slice(0, 5).map(e => e.edge));
+        const requests = await page.click('.untested-flow[data-flow="Clinic"] li button.number');
+        const top = clinic.top[0];
+        assert.deepStrictEqual(requests.flatMap(r => (r.type === 'chats' ? [r.drill] : [])), [{ metric: 'edge', from: top.from, to: top.to }]);
+        await page.page.waitForSelector('.chats-view');
+        assert.strictEqual(await page.page.textContent('.chats-view h2'), `${top.chats.toLocaleString('en-US')} chats`);
+        await page.screenshot('analytics-untested', true);
+    });
+
     it('shows a transcript with redacted answers as visible chips', async () => {
         const box = overview.dropOuts.find(d => d.box.endsWith('.ask_phone'))!.box;
         await page.click(`table.dropouts tr[data-box="${box}"] td:nth-child(2) button.number`);

@@ -29,7 +29,7 @@ export class AnalyticsApp {
                 this.host.saveState({ uri, filter: this.filter });
                 this.main.replaceChildren(result.available
                     ? overviewView(title, result, this.filter, filter => this.applyFilter(filter), (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box))
-                    : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' })));
+                    : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' }), () => this.host.post({ type: 'retry' })));
                 this.root.dataset.state = result.available ? 'available' : 'unavailable';
                 // Chats listed for the previous filter would not add up to the new numbers.
                 if (!result.available || (this.chats && this.chats.filterKey !== JSON.stringify(this.filter))) this.closeSide();
@@ -40,6 +40,7 @@ export class AnalyticsApp {
                 const pane = chatsView(this.chats.label, message.page, CHATS_PAGE_SIZE, {
                     page: offset => this.chats && this.openChats(this.chats.drill, this.chats.label, offset),
                     transcript: chat => this.openTranscript(chat),
+                    toTest: (chat, flow) => this.host.post({ type: 'chatToTest', chat, flow }),
                     close: () => this.closeSide()
                 });
                 this.side.replaceChildren(pane);

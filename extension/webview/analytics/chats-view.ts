@@ -4,6 +4,8 @@ import { formatCount, h } from '../common/dom.js';
 export interface ChatsViewActions {
     page(offset: number): void;
     transcript(chat: string): void;
+    /** Writes the chat as a test of its flow. */
+    toTest(chat: string, flow: string): void;
     close(): void;
 }
 
@@ -13,9 +15,11 @@ export function chatsView(label: string, page: ChatPage, pageSize: number, actio
     for (const chat of page.chats) {
         const open = h('button', { class: 'chat-link', title: `Show the transcript of ${chat.chat}` }, chat.chat);
         open.addEventListener('click', () => actions.transcript(chat.chat));
+        const toTest = h('button', { class: 'chat-to-test', title: `Write ${chat.chat} as a test of ${chat.flow} (sensitive answers are replaced)` }, 'Turn into test');
+        toTest.addEventListener('click', () => actions.toTest(chat.chat, chat.flow));
         list.append(h('li', { 'data-chat': chat.chat }, open,
             h('span', { class: 'meta' }, `${chat.version} · ${chat.start.replace('T', ' ').slice(0, 16)}`),
-            chat.count > 1 ? h('span', { class: 'badge' }, `×${chat.count}`) : undefined));
+            chat.count > 1 ? h('span', { class: 'badge' }, `×${chat.count}`) : undefined, toTest));
     }
     const last = Math.min(page.offset + page.chats.length, page.total);
     const previous = h('button', { class: 'page-previous', disabled: page.offset === 0 }, 'Previous');

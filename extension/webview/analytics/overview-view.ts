@@ -8,6 +8,7 @@ import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
 import { privacyBanner } from './privacy-banner.js';
 import { unmatchedView } from './unmatched-view.js';
+import { untestedView } from './untested-view.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
 
@@ -37,6 +38,7 @@ export function overviewView(title: string, o: Available, filter: PanelFilter, a
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))
             : h('p', { class: 'empty' }, 'The flows mark no goal.')),
+        o.untested?.length ? section('Untested traffic', untestedView(o.untested, open)) : undefined,
         section('Flow versions', h('div', {}, h('p', {}, ...versions), comparisonView(o))),
         unmatchedView(o.unmatched));
 }
@@ -46,9 +48,12 @@ function section(title: string, body: HTMLElement): HTMLElement {
 }
 
 /** No numbers yet (no database, or it cannot be opened): the reason, and a way to import logs. */
-export function unavailableView(title: string, message: string, db: string, importLogs: () => void): HTMLElement {
-    const button = h('button', { class: 'primary import' }, 'Import Chat Logs…');
-    button.addEventListener('click', importLogs);
-    return h('div', { class: 'unavailable' }, h('h1', {}, title), h('p', { class: 'message' }, message),
-        h('p', { class: 'hint' }, db), button);
+/** Why there are no numbers (no database yet, a server that does not answer...), with Import and Retry. */
+export function unavailableView(title: string, message: string, db: string, importLogs: () => void, retry: () => void): HTMLElement {
+    const importButton = h('button', { class: 'primary import' }, 'Import Chat Logs…');
+    importButton.addEventListener('click', importLogs);
+    const retryButton = h('button', { class: 'secondary retry' }, 'Retry');
+    retryButton.addEventListener('click', retry);
+    return h('div', { class: 'unavailable' }, h('h1', {}, title), h('p', { class: 'message', role: 'alert' }, message),
+        h('p', { class: 'hint' }, db), h('p', { class: 'actions' }, importButton, ' ', retryButton));
 }

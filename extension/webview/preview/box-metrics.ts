@@ -25,14 +25,16 @@ export function textInset(kind: BoxKind): number {
     }
 }
 
-/** The text shown on an edge: choice text, condition, outcome, or "else". */
+/** The text shown on an edge: choice text, condition, outcome, "else", or an arm with its weight ("b · 50%"). */
 export function edgeLabelText(edge: FlowEdge): string | undefined {
-    const text = edge.kind === 'else' ? (edge.label ?? 'else') : edge.label;
+    const text = edge.kind === 'else' ? (edge.label ?? 'else')
+        : edge.kind === 'arm' ? `${edge.label ?? ''} · ${edge.weight ?? 0}%`
+            : edge.label;
     if (!text) return undefined;
     return text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS - 1).trimEnd() + '…' : text;
 }
 
 /** Boxes whose outgoing edges leave through ordered ports: options appear in button order. */
 export function hasOrderedExits(kind: BoxKind): boolean {
-    return kind === 'choice' || kind === 'action' || kind === 'condition';
+    return kind === 'choice' || kind === 'action' || kind === 'condition' || kind === 'split';
 }

@@ -17,6 +17,11 @@ export function shapePath(kind: BoxKind, w: number, h: number): string {
             const s = 16;
             return `M${s} 0H${n(w - s)}L${n(w)} ${n(h / 2)}L${n(w - s)} ${n(h)}H${s}L0 ${n(h / 2)}Z`;
         }
+        case 'split': {
+            // Trapezium, wide at the bottom: one way in, arms fanning out.
+            const s = 14;
+            return `M${s} 0H${n(w - s)}L${n(w)} ${n(h)}H0Z`;
+        }
         case 'end':
         case 'handoff': {
             // Stadium: a terminal.
@@ -46,9 +51,10 @@ export const KIND_ICONS: Record<BoxKind, string> = {
     condition: 'M7 1.5l5.5 5.5-5.5 5.5L1.5 7zM7 9.5v.1M7 4.5v3',
     action: 'M8 1.5L3.5 8h3.5l-1 4.5 4.5-6.5H7z',
     handoff: 'M7 2.5a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM3 12.5c0-2.5 1.8-4 4-4s4 1.5 4 4',
-    end: 'M3.5 3.5h7v7h-7z'
+    end: 'M3.5 3.5h7v7h-7z',
+    split: 'M7 12.5V7M7 7L2.5 2M7 7l4.5-5M1.5 2h2M10.5 2h2'
 };
 
 export const KIND_NAMES: Record<BoxKind, string> = {
-    message: 'message', choice: 'choice', input: 'input', condition: 'condition', action: 'action', handoff: 'handoff', end: 'end'
+    message: 'message', choice: 'choice', input: 'input', condition: 'condition', action: 'action', handoff: 'handoff', end: 'end', split: 'split'
 };

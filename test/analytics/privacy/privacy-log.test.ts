@@ -18,7 +18,10 @@ function close(db: sqlite3.Database): Promise<void> {
 /** Back to the schema before the privacy log, what a database of the previous release looks like; then opened again (migrated). */
 async function openAsPreviousRelease(db: string) {
     const older = await raw(db);
-    await exec(older, 'DROP TABLE privacy_log; PRAGMA user_version = 2;');
+    // The later migrations' additions go too: they run again on opening.
+    await exec(older, `DROP TABLE privacy_log; DROP INDEX events_unmatched_step;
+        ALTER TABLE events DROP COLUMN step; ALTER TABLE events DROP COLUMN channel; ALTER TABLE events DROP COLUMN source;
+        PRAGMA user_version = 2;`);
     await close(older);
     return openStore(db);
 }

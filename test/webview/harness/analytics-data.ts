@@ -7,6 +7,9 @@ import { FlowContext } from '../../../analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../../analytics/sqlite/sqlite-store.js';
 import { loadFlowGraphs } from '../../../cli/commands/import.js';
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
+import { untestedTraffic } from '../../../analytics/untested-traffic.js';
+import { runFlowTests, uncoveredEdges } from '../../../language/conversation-tests.js';
+import type { FlowGraph } from '../../../language/flow-model.js';
 
 const CLI = 'dist/cli/main.cjs';
 
@@ -15,7 +18,8 @@ const CLI = 'dist/cli/main.cjs';
  * one example flow queried from it the way the language server does: no hand-typed numbers.
  */
 export class AnalyticsData {
-    private constructor(private readonly dir: string, private readonly store: SqliteAnalyticsStore, private readonly context: FlowContext) {}
+    private constructor(private readonly dir: string, private readonly store: SqliteAnalyticsStore, private readonly context: FlowContext,
+        private readonly graphs: FlowGraph[]) {}
 
     static async load(flowFile: string): Promise<AnalyticsData> {
         if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'node scripts/build.mjs' before the webview tests.`);
@@ -28,7 +32,7 @@ export class AnalyticsData {
         const graphs = await loadFlowGraphs([flowFile], { cwd: process.cwd(), out: () => undefined, err: line => errors.push(line) });
         if (!graphs) throw new Error(`${flowFile} has errors: ${errors.join('; ')}`);
         const store = await SqliteAnalyticsStore.open(db, { mode: 'existing', displayName: db });
-        return new AnalyticsData(dir, store, new FlowContext(graphs));
+        return new AnalyticsData(dir, store, new FlowContext(graphs), graphs);
     }
 
     /** What the server's AnalyticsOverviewRequest answers for the flow, over the chats `filter` selects. */
@@ -53,6 +57,8 @@ export class AnalyticsData {
             versions,
             comparison: pair && { ...pair, goals: await store.compareVersions(context, pair.a, pair.b, filter) },
             storeVersions,
+            untested: await Promise.all(this.graphs.filter(g => g.edges.length > 0)
+                .map(graph => untestedTraffic(store, context, graph, uncoveredEdges(graph, runFlowTests(graph)), filter))),
             unmatched: (await store.unmatchedSteps()).filter(u => context.hasFlow(u.flow))
         };
     }
