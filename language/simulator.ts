@@ -1,5 +1,8 @@
 import type { ConditionExpr, FlowBox, FlowEdge, FlowGraph, LiteralValue } from './flow-model.js';
 import { interpolate, parseAnswer } from './input-values.js';
+import { seededRandom } from './seeded-random.js';
+
+export { seededRandom } from './seeded-random.js';
 
 /**
  * A pure chat stepper over a FlowGraph. Every step returns a new ChatState and never mutates the
@@ -294,16 +297,4 @@ function describeWait(state: ChatState): string {
         case 'outcome': return `${state.current} is waiting for an action outcome`;
         default: return `${state.current} is not waiting for anything`;
     }
-}
-
-/** A small seeded generator (mulberry32): the same draws for the same seed, everywhere. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }

@@ -54,17 +54,9 @@ export interface Behaviour {
     weights: Record<string, Record<string, number>>;
 }
 
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { seededRandom } from '../language/seeded-random.js';
+
+export { seededRandom };
 
 const FIRST_NAMES = ['Maria', 'James', 'Aisha', 'Wei', 'Olivia', 'Mateo', 'Priya', 'Noah', 'Fatima', 'Liam', 'Sofia', 'Ethan', 'Hana', 'Lucas', 'Amara', 'Daniel', 'Chloe', 'Omar', 'Grace', 'Kenji'];
 const LAST_NAMES = ['Lopez', 'Okafor', 'Nguyen', 'Smith', 'Haddad', 'Kowalski', 'Patel', 'Johnson', 'Rossi', 'Kim', 'Garcia', 'Brown', 'Silva', 'Novak', 'Mensah', "O'Neill", 'Fischer', 'Ito', 'Martin', 'Dubois'];

@@ -65,31 +65,23 @@ export class PostgresAnalyticsStore extends MetricStore {
     }
 
     /** Runs `work` on one connection inside a transaction. */
-    protected async inTransaction<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
-        const client = await this.pool.connect();
-        const db = new PgRunner(client, this.server);
-        try {
-            await db.run('BEGIN');
-            const result = await work(db);
-            await db.run('COMMIT');
-            return result;
-        } catch (error) {
-            await db.run('ROLLBACK').catch(() => undefined);
-            throw error;
-        } finally {
-            client.release();
-        }
+    protected inTransaction<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
+        return this.onClient('BEGIN', work);
     }
 
     /**
      * Runs `work` on one connection in a REPEATABLE READ transaction: its snapshot is taken at the
      * first query and every query after sees it.
      */
-    protected async inSnapshot<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
+    protected inSnapshot<T>(work: (db: PgRunner) => Promise<T>): Promise<T> {
+        return this.onClient('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+    }
+
+    private async onClient<T>(begin: string, work: (db: PgRunner) => Promise<T>): Promise<T> {
         const client = await this.pool.connect();
         const db = new PgRunner(client, this.server);
         try {
-            await db.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+            await db.run(begin);
             const result = await work(db);
             await db.run('COMMIT');
             return result;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../language/seeded-random.js';
 import type { BoxKind, EdgeKind, FlowBox, FlowEdge, FlowGraph, SourceRange } from '../../language/flow-model.js';
 
 /**
@@ -7,7 +8,7 @@ import type { BoxKind, EdgeKind, FlowBox, FlowEdge, FlowGraph, SourceRange } fro
  * day"), and goals on some boxes.
  */
 export function generateFlowGraph(size: number, seed = 7, flow = 'Intake'): FlowGraph {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const uri = `file:///bench/${flow.toLowerCase()}-${size}.chatflow`;
     const range = (line: number): SourceRange => ({ uri, start: { line, character: 4 }, end: { line: line + 3, character: 5 } });
@@ -98,15 +99,3 @@ const TEXTS: Record<BoxKind, readonly string[]> = {
 };
 
 const CHOICES = ['Book an appointment', 'Opening hours', 'Insurance questions', 'Talk to the front desk', 'Monday', 'Wednesday', 'Friday', 'No, thanks', 'Yes'];
-
-/** Small deterministic PRNG, so every run benchmarks the same graphs. */
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.js';
 import RandExpModule from 'randexp';
 import { matchesPattern } from '../input-values.js';
 
@@ -48,18 +49,6 @@ export function patternSamples(pattern: string, count = 24): string[] {
     }
     // Shorter samples first: they read better in a test.
     return [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** mulberry32: a small, fast, seeded generator; quality is not the point, repeatability is. */
-function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 function hash(text: string): number {

@@ -1,4 +1,5 @@
 import type { ConditionExpr, LiteralValue, VariableType } from '../flow-model.js';
+import { MinHeap } from './min-heap.js';
 import { joinInto, single, type FeasibilityGraph, type Source, type Sources } from './value-sources.js';
 
 /** What the forward dataflow found: per condition box, the sources of each variable conditions read. */
@@ -32,11 +33,27 @@ export function valueFlow(graph: FeasibilityGraph, entries: Iterable<string>): V
         if (from !== undefined && boxIndex.has(edge.to)) outgoing[from].push(e);
     });
     const atEntry: Array<Sources | undefined> = graph.boxes.map(() => undefined);
-    const queue: number[] = [];
+    // Boxes in reverse postorder of a walk from the start: taken in that order, a box is mostly
+    // analysed after every box leading into it (once, not once per path that reaches it), and
+    // queued at most once at a time. A last-in-first-out list re-analysed boxes quadratically.
+    const order = reversePostorder(graph.boxes.length, outgoing.map(edges => edges.map(e => boxIndex.get(graph.edges[e].to)!)),
+        [graph.start, ...entries].flatMap(id => (id === undefined || !boxIndex.has(id) ? [] : [boxIndex.get(id)!])));
+    const queue = new MinHeap<number>(box => order[box]);
+    const queued = new Uint8Array(graph.boxes.length);
     const seed = (box: number | undefined, sources: Sources) => {
         if (box === undefined) return;
-        if (!atEntry[box]) atEntry[box] = names.map(() => new Map());
-        if (joinInto(atEntry[box]!, sources)) queue.push(box);
+        let changed: boolean;
+        if (!atEntry[box]) {
+            // The first way in: its sources, shared (joinInto replaces a map rather than change it).
+            atEntry[box] = [...sources];
+            changed = true;
+        } else {
+            changed = joinInto(atEntry[box]!, sources);
+        }
+        if (changed && !queued[box]) {
+            queued[box] = 1;
+            queue.push(box);
+        }
     };
     const defaults = new Map(graph.variables.map(v => [v.name, v.default]));
     seed(graph.start === undefined ? undefined : boxIndex.get(graph.start), names.map(name => {
@@ -47,8 +64,9 @@ export function valueFlow(graph: FeasibilityGraph, entries: Iterable<string>): V
         seed(boxIndex.get(entry), names.map(name => new Map<string, Source>([['unset', { kind: 'unset' }], [`*${types.get(name)}`, { kind: 'any', spec: { type: types.get(name) ?? 'text' } }]])));
     }
     const after = (b: number) => afterAssignments(graph, b, atEntry[b]!, index, types);
-    while (queue.length > 0) {
+    while (queue.size > 0) {
         const b = queue.pop()!;
+        queued[b] = 0;
         const box = graph.boxes[b];
         let out = after(b);
         const saved = box.input?.variable === undefined ? undefined : index.get(box.input.variable);
@@ -90,4 +108,30 @@ export function variablesOf(condition: ConditionExpr, into = new Set<string>()):
         case 'compare': into.add(condition.variable);
     }
     return into;
+}
+
+/** Each box's position in reverse postorder of depth-first walks from `roots` (boxes no walk reaches come last). */
+function reversePostorder(count: number, successors: readonly number[][], roots: readonly number[]): Int32Array {
+    const order = new Int32Array(count).fill(count);
+    const visited = new Uint8Array(count);
+    const post: number[] = [];
+    for (const root of roots) {
+        if (visited[root]) continue;
+        // Iterative: a flow of 10,000 boxes would overflow the stack of a recursive walk.
+        const stack: Array<[number, number]> = [[root, 0]];
+        visited[root] = 1;
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            const next = successors[top[0]][top[1]++];
+            if (next === undefined) {
+                post.push(top[0]);
+                stack.pop();
+            } else if (!visited[next]) {
+                visited[next] = 1;
+                stack.push([next, 0]);
+            }
+        }
+    }
+    post.reverse().forEach((box, i) => { order[box] = i; });
+    return order;
 }

@@ -46,21 +46,33 @@ export function single(source: Source): Map<string, Source> {
     return new Map([[sourceKey(source), source]]);
 }
 
-/** Adds `from`'s sources into `into`; true when a source was new (box lists do not count). */
+/**
+ * Adds `from`'s sources into `into`; true when a source was new (box lists do not count). The
+ * maps are never changed once made, only replaced: boxes share them, so a variable nothing
+ * assigns on the way costs a comparison of two references, not a walk over its sources (a flow
+ * of thousands of boxes reading hundreds of variables would otherwise join millions of maps).
+ */
 export function joinInto(into: Sources, from: Sources): boolean {
     let changed = false;
-    from.forEach((sources, i) => {
-        for (const [key, source] of sources) {
-            const existing = into[i].get(key);
+    for (let i = 0; i < from.length; i++) {
+        const current = into[i];
+        const incoming = from[i];
+        if (current === incoming) continue;
+        let merged: Map<string, Source> | undefined;
+        for (const [key, source] of incoming) {
+            const existing = (merged ?? current).get(key);
             if (!existing) {
-                into[i].set(key, source);
+                merged ??= new Map(current);
+                merged.set(key, source);
                 changed = true;
-            } else if ('boxes' in existing && 'boxes' in source && existing.boxes.length < KEPT_BOXES) {
+            } else if ('boxes' in existing && 'boxes' in source && existing.boxes.length < KEPT_BOXES && source.boxes.some(b => !existing.boxes.includes(b))) {
                 const boxes = [...new Set([...existing.boxes, ...source.boxes])].slice(0, KEPT_BOXES);
-                if (boxes.length !== existing.boxes.length) into[i].set(key, { ...existing, boxes } as Source);
+                merged ??= new Map(current);
+                merged.set(key, { ...existing, boxes } as Source);
             }
         }
-    });
+        if (merged) into[i] = merged;
+    }
     return changed;
 }
 

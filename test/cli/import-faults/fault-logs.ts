@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../language/seeded-random.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SqliteConnection } from '../../../analytics/sqlite/connection.js';
@@ -37,17 +38,8 @@ export function writeChats(file: string, prefix: string, chats: number, start = 
     return written;
 }
 
-/** A seeded pseudo-random generator (mulberry32), so a failing kill point can be run again. */
-export function seeded(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** A seeded pseudo-random generator, so a failing kill point can be run again. */
+export const seeded = seededRandom;
 
 /**
  * Checks a database left by killed imports: SQLite's integrity check, every stored event one of
