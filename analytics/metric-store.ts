@@ -24,23 +24,8 @@ import type {
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
 import { QueryMemo } from './query-memo.js';
+import { remapUnmatched, UNMATCHED_GROUPS, unmatchedFixes, type WriteRunner } from './unmatched-remap.js';
 import type { AnalyticsStore, BatchResult, ImportRecord, PageRequest, StoredEvent, StoreOverview, StoreStatus } from './store.js';
-
-/** The unmatched events of one (stream, logged box, step key): parameters stream, box, step ('' for none). */
-export const UNMATCHED_AT = "matched = 0 AND stream = ? AND box = ? AND COALESCE(step, '') = ?";
-
-/**
- * The unmatched (stream, box, step) groups the flows now know: by the logged box name, else by
- * the platform's step key (a box given that alias after the import re-maps its events).
- */
-export function unmatchedFixes(names: ReadonlyArray<{ stream: number; flow: string; box: string; step: string }>, context: FlowContext): Array<{ stream: number; box: string; step: string; id: string }> {
-    const fixes: Array<{ stream: number; box: string; step: string; id: string }> = [];
-    for (const name of names) {
-        const id = (name.box === '' ? undefined : context.resolve(name.flow, name.box)) ?? (name.step === '' ? undefined : context.resolve(name.flow, name.step));
-        if (id !== undefined) fixes.push({ stream: name.stream, box: name.box, step: name.step, id });
-    }
-    return fixes;
-}
 
 /**
  * What both store engines share: every metric, drill-down and transcript runs the same SQL
@@ -79,7 +64,17 @@ export abstract class MetricStore implements AnalyticsStore {
     }
 
     abstract importBatch(events: readonly StoredEvent[]): Promise<BatchResult>;
-    abstract resolveUnmatched(context: FlowContext): Promise<number>;
+
+    /** Re-maps stored unmatched events to the boxes the flows now name (an alias added after the import). */
+    resolveUnmatched(context: FlowContext): Promise<number> {
+        return this.writing(async () => {
+            const fixes = unmatchedFixes(await this.db.all(UNMATCHED_GROUPS), context);
+            return fixes.length === 0 ? 0 : this.remapping(db => remapUnmatched(db, fixes));
+        });
+    }
+
+    /** Runs `remap` in a write transaction with an empty `touched` table, then refreshes the touched chats' facts. */
+    protected abstract remapping(remap: (db: WriteRunner) => Promise<number>): Promise<number>;
     abstract close(): Promise<void>;
     /** The engine's errors about its database, as AnalyticsErrors that name it and say what to do (or undefined). */
     protected abstract explain(error: unknown): Error | undefined;

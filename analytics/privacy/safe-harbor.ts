@@ -65,8 +65,8 @@ const PATTERNS: readonly Pattern[] = [
     { kind: 'zip', regex: new RegExp(`\\b(?:${STATES}),?\\s+(\\d{5})\\b|\\b(?:[Zz][Ii][Pp](?:\\s*[Cc]ode)?|[Pp]ostal\\s+[Cc]ode|[Pp]ostcode)\\s*(?:is)?\\s*[:#]?\\s*(\\d{5})\\b|^\\s*(\\d{5})\\s*$`, 'g'), group: -1 },
     { kind: 'address', regex: new RegExp(`\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-z]+\\s+){1,3}${STREET}\\b\\.?(?:\\s*(?:apt|apartment|unit|suite|ste|#)\\.?\\s*[\\w-]+)?`, 'g') },
     { kind: 'address', regex: /\b(?:p\.?\s?o\.?\s+box)\s+\d+\b/gi },
-    // Any other long run of digits is an account, card, or record number of some kind.
-    { kind: 'id', regex: /\b\d{6,}\b/g }
+    // Any other long run of digits is an account, card, or record number of some kind (not a decimal's fraction: "score 0.3898115").
+    { kind: 'id', regex: /(?<!\d[.,])\b\d{6,}\b/g }
 ];
 
 /** Replaces every Safe Harbor span of `text` by `[redacted:KIND]`. */

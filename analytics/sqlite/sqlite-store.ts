@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { explainSqliteError } from '../errors.js';
-import type { FlowContext } from '../flow-context.js';
-import { MetricStore, UNMATCHED_AT, unmatchedFixes } from '../metric-store.js';
+import { MetricStore } from '../metric-store.js';
+import type { WriteRunner } from '../unmatched-remap.js';
 import type { BatchResult, StoredEvent } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { CREATE_TOUCHED, refreshTouched } from './derived-facts.js';
@@ -37,28 +37,14 @@ export class SqliteAnalyticsStore extends MetricStore {
         return this.writing(() => this.writer.write(events));
     }
 
-    resolveUnmatched(context: FlowContext): Promise<number> {
-        return this.writing(async () => {
-            const db = this.connection;
-            const names = await db.all<{ stream: number; flow: string; box: string; step: string }>(
-                "SELECT DISTINCT e.stream AS stream, s.flow AS flow, e.box AS box, COALESCE(e.step, '') AS step FROM events e JOIN streams s ON s.id = e.stream WHERE e.matched = 0");
-            const fixes = unmatchedFixes(names, context);
-            if (fixes.length === 0) return 0;
-            await db.run(CREATE_TOUCHED);
-            return db.transaction(async () => {
-                await db.run('DELETE FROM touched');
-                let changed = 0;
-                for (const fix of fixes) {
-                    await db.run(`INSERT INTO touched (chat) SELECT DISTINCT chat FROM events WHERE ${UNMATCHED_AT} ON CONFLICT DO NOTHING`, [fix.stream, fix.box, fix.step]);
-                    // The same event may already be stored under its resolved name (imported after the alias was added).
-                    await db.run(`DELETE FROM events WHERE ${UNMATCHED_AT} AND EXISTS (
-                        SELECT 1 FROM events same WHERE same.chat = events.chat AND same.ts = events.ts AND same.type = events.type
-                        AND same.box = ? AND same.goal = events.goal AND same.ordinal = events.ordinal)`, [fix.stream, fix.box, fix.step, fix.id]);
-                    changed += (await db.run(`UPDATE events SET box = ?, matched = 1 WHERE ${UNMATCHED_AT}`, [fix.id, fix.stream, fix.box, fix.step])).changes;
-                }
-                await refreshTouched(db);
-                return changed;
-            });
+    protected async remapping(remap: (db: WriteRunner) => Promise<number>): Promise<number> {
+        const db = this.connection;
+        await db.run(CREATE_TOUCHED);
+        return db.transaction(async () => {
+            await db.run('DELETE FROM touched');
+            const changed = await remap(db);
+            await refreshTouched(db);
+            return changed;
         });
     }
 

@@ -11,13 +11,18 @@ export interface ImportLogsOptions {
 
 
 /**
- * "Chatflow: Import Chat Logs…": picks log files (or takes their paths, for tests and scripts),
+ * "Chatflow: Import Chat Logs…": picks log files (or takes their paths, for tests and scripts, or
+ * the files and folders selected in the Explorer, whose context menu offers it),
  * imports them through the language server with a cancellable progress notification, and says
  * what was imported, skipped and unmatched. Resolves to the summary (undefined when cancelled).
  */
 export function registerImportLogsCommand(flows: FlowClient, output: vscode.LogOutputChannel): vscode.Disposable {
-    return vscode.commands.registerCommand('chatflow.importLogs', async (files?: Array<string | vscode.Uri>, options: ImportLogsOptions = {}) => {
-        const paths = files?.map(f => typeof f === 'string' ? f : f.fsPath) ?? await pickLogFiles();
+    return vscode.commands.registerCommand('chatflow.importLogs', async (files?: Array<string | vscode.Uri> | vscode.Uri, more?: vscode.Uri[] | ImportLogsOptions) => {
+        // From the Explorer: the clicked resource, then every selected one.
+        const explorer = files instanceof vscode.Uri;
+        const given = explorer ? (Array.isArray(more) && more.length > 0 ? more : [files]) : files;
+        const options: ImportLogsOptions = !explorer && more && !Array.isArray(more) ? more : {};
+        const paths = given?.map(f => typeof f === 'string' ? f : f.fsPath) ?? await pickLogFiles();
         if (!paths || paths.length === 0) return undefined;
         let flowName = options.flowName;
         if (!flowName && paths.some(p => p.toLowerCase().endsWith('.json'))) {
@@ -32,7 +37,7 @@ export function registerImportLogsCommand(flows: FlowClient, output: vscode.LogO
 async function pickLogFiles(): Promise<string[] | undefined> {
     const picked = await vscode.window.showOpenDialog({
         canSelectMany: true, openLabel: 'Import', title: 'Import chat logs',
-        filters: { 'Chat logs (JSON Lines, CSV, Rasa JSON)': ['jsonl', 'csv', 'json'] }
+        filters: { 'Chat logs (JSON Lines, CSV, Rasa and platform exports)': ['jsonl', 'ndjson', 'csv', 'json', 'transcript', 'gz'], 'All files': ['*'] }
     });
     return picked?.map(uri => uri.fsPath);
 }

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import * as fs from 'node:fs';
 import { LSPErrorCodes, ResponseError, WorkDoneProgress, type CancellationToken, type Connection, type ProgressToken } from 'vscode-languageserver';
 import { AnalyticsError } from '../../analytics/errors.js';
-import { importLogFiles, LogFileError } from '../../analytics/import/import-logs.js';
+import { importLogFiles, LogFileError, planLogFiles } from '../../analytics/import/import-logs.js';
 import type { ImportSummary } from '../../analytics/model.js';
 import { cancelledError, ImportLogsRequest, type ImportLogsParams } from '../protocol.js';
 import type { AnalyticsService } from './analytics-service.js';
@@ -32,7 +31,8 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             await analytics.shared.workspace.WorkspaceManager.ready;
             const context = analytics.workspaceContext();
             const files = params.files.map(f => path.resolve(f));
-            files.forEach(assertReadableLog);
+            // Every log is checked before the store opens: a typo in the last path stores nothing, creates nothing.
+            planLogFiles(files, {});
             const privacy = await readPrivacyOptions(analytics.shared, settings.db);
             const store = await analytics.holder.write(settings.location);
             let last = 0;
@@ -62,18 +62,6 @@ export function registerImportLogs(connection: Connection, analytics: AnalyticsS
             changed(settings.db);
         }
     });
-}
-
-/** Every log is checked before anything is imported: a typo in the last path stores nothing. */
-function assertReadableLog(file: string): void {
-    let problem: string | undefined;
-    try {
-        if (!fs.statSync(file).isFile()) problem = 'a folder, not a log file';
-        else fs.accessSync(file, fs.constants.R_OK);
-    } catch (error) {
-        problem = `${(error as NodeJS.ErrnoException).code ?? String(error)}`;
-    }
-    if (problem) throw new LogFileError(`cannot read ${file} (${problem}). Check that the log file exists and is readable.`);
 }
 
 /** Rasa logs name no flow: the only flow of the workspace, if there is just one. */

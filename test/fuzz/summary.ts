@@ -59,3 +59,11 @@ export function formatSummary(summary: Summary): string {
     for (const folder of summary.saved) lines.push(`  saved ${folder}`);
     return lines.join('\n');
 }
+
+/** Every count that must stay 0 (slow documents are left to the long runs: timing here depends on the machine's load). */
+export function failures(summary: Summary): Record<string, number> {
+    const { exceptions, internalErrors, loggedErrors, earlyResolutions, internalErrorResponses, crashes } = summary;
+    return { exceptions, internalErrors, loggedErrors, earlyResolutions, internalErrorResponses, crashes };
+}
+
+export const NONE = { exceptions: 0, internalErrors: 0, loggedErrors: 0, earlyResolutions: 0, internalErrorResponses: 0, crashes: 0 };

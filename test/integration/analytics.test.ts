@@ -44,6 +44,11 @@ describe('Analytics in the editor', function () {
         // The runner prints extension-host lines that carry its marker (test/integration/index.ts).
         console.log(`[chatflow-it]     import of clinic + pharmacy sample logs through the command: ${summary.read} events in ${seconds.toFixed(1)} s; dental Rasa trackers: ${dental.read} events`);
 
+        // From the Explorer's context menu: the clicked resource, then the selection (already imported: all duplicates).
+        const csv = workspaceUri('logs', 'pharmacy-refill-2026-11.csv');
+        const again = await vscode.commands.executeCommand<ImportSummary | undefined>('chatflow.importLogs', csv, [csv]);
+        assert.ok(again && again.read > 0 && again.duplicates === again.read, 'the Explorer\'s selection is imported (nothing new the second time)');
+
         const uri = clinic().toString();
         // By method name: the suite bundle's RequestType objects are not the extension bundle's.
         const stats = await api.client.sendRequest<BoxStatsResult>(BoxStatsRequest.method, { uri });

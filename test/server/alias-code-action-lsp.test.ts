@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node.js';
-import { AnalyticsChangedNotification, AnalyticsOverviewRequest, TranscriptRequest } from '../../server/protocol.js';
+import { AnalyticsChangedNotification, AnalyticsOverviewRequest, ImportLogsRequest, TranscriptRequest } from '../../server/protocol.js';
 import { copyWorkspace, LspServer, startServer } from './lsp-harness.js';
 
 const CLI = 'dist/cli/main.cjs';
@@ -74,5 +74,27 @@ describe('adding an alias for a logged step no box has (bundled server, stdio)',
         assert.ok(overview.available);
         assert.deepStrictEqual(overview.unmatched, []);
         assert.strictEqual(overview.visits['Clinic.ask_insured'], 3);
+    });
+});
+
+describe('importing a platform log folder from the editor (bundled server, stdio)', function () {
+    this.timeout(60_000);
+
+    it('imports a Bot Framework blob transcript store folder like the CLI does', async () => {
+        const workspace = copyWorkspace('test/fixtures/analytics/platforms/botframework');
+        const server = await startServer(workspace.dir);
+        try {
+            const uri = LspServer.uri(workspace.dir, 'refill.chatflow');
+            await server.open(uri, readFileSync(join(workspace.dir, 'refill.chatflow'), 'utf8'));
+            await server.waitForDiagnostics(uri);
+            const summary = await server.request(ImportLogsRequest, { files: [join(workspace.dir, 'blob-store')] });
+            assert.ok(summary.imported > 0, 'the folder\'s transcripts are imported');
+            assert.strictEqual(summary.malformed, 0);
+            const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'import', join(workspace.dir, 'blob-store'), '--flow', workspace.dir, '--db', join(workspace.dir, 'cli.db'), '--format', 'json'], { encoding: 'utf8' }));
+            assert.strictEqual(summary.imported, cli.imported, 'the same events as the CLI imports');
+        } finally {
+            await server.stop();
+            workspace.remove();
+        }
     });
 });

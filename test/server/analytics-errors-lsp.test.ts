@@ -45,16 +45,16 @@ describe('analytics over LSP: clear errors for a missing, locked or foreign data
     it('a log file that is not there: names it and says to check it, before anything is imported', async () => {
         const missing = join(workspace.dir, 'logs', 'clinic-2026-12.jsonl');
         const message = await importFails([clinicLog(), missing]);
-        assert.strictEqual(message, `cannot read ${missing} (ENOENT). Check that the log file exists and is readable.`);
+        assert.strictEqual(message, `cannot read ${missing} (ENOENT). Check that the log file exists and is readable.\nNothing was imported.`);
         const stats = await server.request(BoxStatsRequest, { uri: clinicUri });
         assert.ok(!stats.available, 'no half import: the database was not even created');
         const summary = await server.request(ImportLogsRequest, { files: [clinicLog()] });
         assert.ok(summary.imported > 10_000, 'with the path fixed the import runs');
     });
 
-    it('a log path that is a folder: names it', async () => {
+    it('a log path that is a folder of our own logs: names it', async () => {
         const folder = join(workspace.dir, 'logs');
-        assert.strictEqual(await importFails([folder]), `cannot read ${folder} (a folder, not a log file). Check that the log file exists and is readable.`);
+        assert.strictEqual(await importFails([folder]), `cannot read ${folder} (a folder, not a log file). Check that the log file exists and is readable.\nNothing was imported.`);
     });
 
     it('a database locked by another process: says so, names it, and says to wait; the import works once the lock is gone', async () => {

@@ -43,6 +43,7 @@ const REDACTED_CASES: Array<[string, string]> = [
     ['fe80::1ff:fe23:4567:890a', '[redacted:ip]'],
     // medical record and account numbers
     ['MRN: 1234567', 'MRN: [redacted:id]'],
+    ['it was 4417203. then 5582190,8', 'it was [redacted:id]. then [redacted:id],8'],
     ['my mrn is 0045512', 'my mrn is [redacted:id]'],
     ['Acct # 884-2201-77', 'Acct # [redacted:id]'],
     ['member ID W123456789 on the card', 'member ID [redacted:id] on the card'],
@@ -94,7 +95,8 @@ const KEPT_CASES: string[] = [
     '10-12 weeks pregnant',
     'I called 911',
     'may 2 be ok?',
-    'version 1.2.3.4.5 of the firmware'
+    'version 1.2.3.4.5 of the firmware',
+    'matched with score 0.3898115 (threshold 0,7500000)'
 ];
 
 describe('Safe Harbor pattern scan', () => {
