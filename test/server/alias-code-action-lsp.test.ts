@@ -89,9 +89,10 @@ describe('importing a platform log folder from the editor (bundled server, stdio
             await server.waitForDiagnostics(uri);
             const summary = await server.request(ImportLogsRequest, { files: [join(workspace.dir, 'blob-store')] });
             assert.ok(summary.imported > 0, 'the folder\'s transcripts are imported');
-            assert.strictEqual(summary.malformed, 0);
-            const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'import', join(workspace.dir, 'blob-store'), '--flow', workspace.dir, '--db', join(workspace.dir, 'cli.db'), '--format', 'json'], { encoding: 'utf8' }));
+            const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'import', join(workspace.dir, 'blob-store'), '--flow', join(workspace.dir, 'refill.chatflow'), '--db', join(workspace.dir, 'cli.db'), '--format', 'json'], { encoding: 'utf8' }));
             assert.strictEqual(summary.imported, cli.imported, 'the same events as the CLI imports');
+            assert.strictEqual(summary.malformed, 1, 'the blob cut off mid-write is reported, not imported');
+            assert.strictEqual(cli.malformed, 1);
         } finally {
             await server.stop();
             workspace.remove();
