@@ -297,6 +297,8 @@ export interface ExperimentResult {
     /** The smallest difference (rate points, absolute) a fixed-horizon test would find with 80% power at today's sample size. */
     minimumDetectableEffect?: number;
     decision: ExperimentDecision;
+    /** The significance level each arm's comparison with the control is held to (α shared among the comparisons). */
+    alpha: number;
     /** Per day of arm entry (in the filter's zone), cumulative: chats and conversions per arm (in arm order), and the smallest always-valid p-value so far. */
     daily: Array<{ day: string; chats: number[]; converted: number[]; pValue: number }>;
 }

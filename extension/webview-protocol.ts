@@ -10,6 +10,7 @@ import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, Dril
 
 export type {
     AnalyticsFilter, AnalyticsOverviewResult, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
+    ExperimentResult,
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.

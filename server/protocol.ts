@@ -92,6 +92,8 @@ export type AnalyticsOverviewResult =
         untested?: UntestedTraffic[];
         /** Stored events of these flows that no box matched, by step key, biggest first (whatever the filter). */
         unmatched?: UnmatchedStep[];
+        /** The split experiments of these flows, with their statistic per day and their code lens's words. */
+        experiments?: Array<ExperimentResult & { headline: string }>;
     }
     | AnalyticsUnavailable;
 

@@ -61,6 +61,7 @@ export function analyseExperiment(flow: string, split: FlowBox, days: ReadonlyAr
         srm: { chiSquare: srm.chiSquare, pValue: srm.pValue, mismatch: srm.mismatch },
         minimumDetectableEffect: minimumDetectableEffect(totals),
         decision: decide(results, srm.mismatch, chats, spec.stopAt, alpha, spec.measure),
+        alpha,
         daily
     };
 }
@@ -81,7 +82,7 @@ function decide(arms: readonly ExperimentArmResult[], mismatch: boolean, chats: 
     const losers = arms.slice(1).filter(arm => (arm.pValue ?? 1) < alpha && (arm.difference ?? 0) < 0);
     if (winners.length > 0) {
         const winner = winners.reduce((a, b) => (b.probabilityBest > a.probabilityBest ? b : a));
-        return { kind: 'decide', winner: winner.arm, reason: `arm ${winner.arm} converts better than arm ${arms[0].arm} (always-valid p = ${format(winner.pValue!)} < ${format(alpha)})` };
+        return { kind: 'decide', winner: winner.arm, reason: `arm ${winner.arm} converts better than arm ${arms[0].arm} (always-valid p ${winner.pValue! < 0.0001 ? '' : '= '}${format(winner.pValue!)} < ${format(alpha)})` };
     }
     if (losers.length === arms.length - 1) {
         return { kind: 'decide', winner: arms[0].arm, reason: `every other arm converts worse than arm ${arms[0].arm} (always-valid p < ${format(alpha)})` };

@@ -3,6 +3,7 @@ import { AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, TranscriptRequ
 import type { AnalyticsFilter } from '../../analytics/model.js';
 import { URI } from 'langium';
 import type { FlowContext } from '../../analytics/flow-context.js';
+import { experimentLensTitle } from '../../analytics/experiments/experiment-words.js';
 import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
 import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
 import type { AnalyticsService, Opened } from './analytics-service.js';
@@ -38,6 +39,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
                 : undefined;
             const untested = await untestedOf(analytics, params.uri, store, context, filter);
+            const hasSplit = [...context.boxes.values()].some(box => box.kind === 'split');
+            const experiments = hasSplit ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined;
             return {
                 available: true, db: settings.db,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
@@ -45,7 +48,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
                 funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested,
-                unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === '')
+                unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === ''),
+                experiments
             };
         });
     });

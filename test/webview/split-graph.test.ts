@@ -27,4 +27,21 @@ describe('preview webview: a split experiment', () => {
         const arms = await preview.page.$$eval('.edge.kind-arm .edge-label text', nodes => nodes.map(n => n.textContent));
         assert.deepEqual(arms.sort(), ['a · 70%', 'b · 30%']);
     });
+
+    it('lets the simulator force an arm: the chat takes it and says so, and a restart keeps it', async () => {
+        const chat = preview.page.locator('.cf-chat');
+        const picker = chat.locator('.cf-arm-picker');
+        assert.ok(await picker.isVisible(), 'the picker shows for a flow with a split');
+        assert.deepEqual(await picker.locator('option').allTextContents(),
+            ['an arm drawn by the weights', 'arm a (pricing 70%)', 'arm b (pricing 30%)']);
+        // The chat already passed the split when it started; the pick forces the next one: restart.
+        await picker.selectOption('b');
+        await chat.locator('[data-action="restart"]').click();
+        assert.equal(await chat.locator('.cf-msg.bot').last().textContent(), 'New patients see a doctor within 48 hours, $40 off. Shall I book you in?');
+        assert.equal(await chat.locator('.cf-arm-badge').getAttribute('data-arm'), 'b');
+        await picker.selectOption('a');
+        await chat.locator('[data-action="restart"]').click();
+        assert.equal(await chat.locator('.cf-msg.bot').last().textContent(), 'Your first visit is $40 off this month. Book now?');
+        assert.equal(await chat.locator('.cf-arm-badge').textContent(), 'pricing: arm a');
+    });
 });

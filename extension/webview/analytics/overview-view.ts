@@ -3,6 +3,7 @@ import { formatCount, h } from '../common/dom.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';
+import { experimentsView } from './experiment-view.js';
 import { describeFilter, filterBar, isFiltered } from './filter-bar.js';
 import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
@@ -38,6 +39,7 @@ export function overviewView(title: string, o: Available, filter: PanelFilter, a
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))
             : h('p', { class: 'empty' }, 'The flows mark no goal.')),
+        o.experiments?.length ? section('Experiments', experimentsView(o.experiments, open, reveal)) : undefined,
         o.untested?.length ? section('Untested traffic', untestedView(o.untested, open)) : undefined,
         section('Flow versions', h('div', {}, h('p', {}, ...versions), comparisonView(o))),
         unmatchedView(o.unmatched));

@@ -10,6 +10,8 @@ export class ChatSession {
     private history: ChatState[] = [];
     /** Where the chat was started, so Restart repeats it. */
     private origin: { from?: string; variables: Record<string, LiteralValue> } = { variables: {} };
+    /** The arm the first split of every (re)started chat takes; undefined: drawn by the weights. */
+    private arm?: string;
 
     constructor(graph: FlowGraph) {
         this.simulator = new Simulator(graph);
@@ -44,7 +46,7 @@ export class ChatSession {
 
     start(from?: string, variables: Record<string, LiteralValue> = {}): ChatState {
         this.origin = { from, variables };
-        this.history = [this.simulator.start(from, variables)];
+        this.history = [this.simulator.start(from, variables, this.arm)];
         return this.state!;
     }
 
@@ -63,6 +65,12 @@ export class ChatSession {
 
     answer(text: string): StepResult {
         return this.step(state => this.simulator.answer(state, text));
+    }
+
+    /** Forces the next split this chat and the restarted ones reach to `arm` (undefined: drawn by the weights). */
+    chooseArm(arm: string | undefined): StepResult | undefined {
+        this.arm = arm;
+        return arm === undefined || !this.state ? undefined : this.step(state => this.simulator.chooseArm(state, arm));
     }
 
     outcome(name: string): StepResult {

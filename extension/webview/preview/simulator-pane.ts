@@ -1,5 +1,6 @@
 import type { FlowGraph, LiteralValue, VariableType } from '../../../language/flow-model.js';
 import type { ChatState, StepResult } from '../../../language/simulator.js';
+import { ArmPicker, DRAWN } from './arm-picker.js';
 import { ChatSession } from './chat-session.js';
 import { h, must } from '../common/dom.js';
 import { StartForm, typeHint } from './start-form.js';
@@ -19,14 +20,17 @@ export class SimulatorPane {
     private readonly variables: VariablesPane;
     private readonly startForm: StartForm;
     private readonly backButton: HTMLButtonElement;
+    private readonly armPicker: ArmPicker;
 
     constructor(private readonly onState: (state: ChatState | undefined) => void) {
         this.startForm = new StartForm((from, variables) => this.startAt(from, variables), () => this.startForm.close());
         this.backButton = h('button', { class: 'cf-button secondary', 'data-action': 'step-back', title: 'Undo the last answer' }, 'Step back');
         const restart = h('button', { class: 'cf-button secondary', 'data-action': 'restart' }, 'Restart');
         const startFrom = h('button', { class: 'cf-button secondary', 'data-action': 'start-from', title: 'Start the chat at any box, with variables set' }, 'Start from…');
+        this.armPicker = new ArmPicker(arm => this.pickArm(arm));
         this.element = h('aside', { class: 'cf-chat', 'aria-label': 'Chat simulator' },
             h('header', { class: 'cf-chat-header' }, h('h2', {}, 'Chat simulator'), restart, this.backButton, startFrom),
+            this.armPicker.element,
             this.startForm.element,
             h('ol', { class: 'cf-transcript', 'aria-live': 'polite' }),
             h('div', { class: 'cf-reply' }),
@@ -43,8 +47,10 @@ export class SimulatorPane {
 
     /** A new or edited graph of the flow shown. A different flow starts a new chat. */
     setGraph(graph: FlowGraph): void {
+        this.armPicker.setGraph(graph);
         if (!this.session || this.session.graph.flow !== graph.flow || this.session.graph.uri !== graph.uri) {
             this.session = new ChatSession(graph);
+            if (this.armPicker.value !== DRAWN) this.session.chooseArm(this.armPicker.value);
             this.notice = undefined;
             this.show(this.session.start());
             return;
@@ -61,6 +67,14 @@ export class SimulatorPane {
     private startAt(from: string, variables: Record<string, LiteralValue>): void {
         this.startForm.close();
         this.show(this.session?.start(from, variables));
+    }
+
+    /** The chat waits before its next split: that split takes the picked arm (and so do restarted chats). */
+    private pickArm(arm: string): void {
+        if (!this.session) return;
+        const result = this.session.chooseArm(arm === DRAWN ? undefined : arm);
+        this.notice = result && !result.ok ? result.error : undefined;
+        this.show(this.session.state);
     }
 
     private act(step: (session: ChatSession) => StepResult): void {
@@ -137,14 +151,17 @@ export class SimulatorPane {
     }
 
     private renderGoals(graph: FlowGraph, state: ChatState): void {
+        const arms = Object.entries(state.arms ?? {}).map(([split, arm]) =>
+            h('span', { class: 'cf-arm-badge', 'data-split': split, 'data-arm': arm, title: `The split ${split} gave this chat arm ${arm}` },
+                `${graph.boxes.find(b => b.id === split)?.name ?? split}: arm ${arm}`));
         if (state.goals.length === 0) {
-            this.goals.replaceChildren(h('p', { class: 'cf-muted' }, 'No goal reached yet.'));
+            this.goals.replaceChildren(h('p', { class: 'cf-muted' }, 'No goal reached yet.'), ...arms);
             return;
         }
         this.goals.replaceChildren(...state.goals.map(name => {
             const label = graph.goals.find(g => g.name === name)?.label ?? name;
             return h('span', { class: 'cf-goal-badge', 'data-goal': name, title: `goal ${name}` }, `★ ${label}`);
-        }));
+        }), ...arms);
     }
 
     private button(label: string, kind: string, onClick: () => void): HTMLButtonElement {

@@ -7,6 +7,7 @@ import { FlowContext } from '../../../analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../../analytics/sqlite/sqlite-store.js';
 import { loadFlowGraphs } from '../../../cli/commands/import.js';
 import type { AnalyticsOverviewResult } from '../../../server/protocol.js';
+import { experimentLensTitle } from '../../../analytics/experiments/experiment-words.js';
 import { untestedTraffic } from '../../../analytics/untested-traffic.js';
 import { runFlowTests, uncoveredEdges } from '../../../language/conversation-tests.js';
 import type { FlowGraph } from '../../../language/flow-model.js';
@@ -21,13 +22,20 @@ export class AnalyticsData {
     private constructor(private readonly dir: string, private readonly store: SqliteAnalyticsStore, private readonly context: FlowContext,
         private readonly graphs: FlowGraph[]) {}
 
-    static async load(flowFile: string): Promise<AnalyticsData> {
+    /** The example logs, imported as `chatflow import <args> --flow examples`. */
+    static readonly EXAMPLE_IMPORTS = [
+        ['examples/logs/clinic-2026-11.jsonl', 'examples/logs/pharmacy-refill-2026-11.csv'],
+        ['examples/logs/dental-rasa-trackers.json', '--flow-name', 'Dental']
+    ];
+
+    /** `imports`: the arguments of each `chatflow import` into the temporary database, against the flows in `flows`. */
+    static async load(flowFile: string, imports: string[][] = AnalyticsData.EXAMPLE_IMPORTS, flows = 'examples'): Promise<AnalyticsData> {
         if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'node scripts/build.mjs' before the webview tests.`);
         const dir = mkdtempSync(join(tmpdir(), 'chatflow-analytics-'));
         const db = join(dir, 'analytics.db');
-        const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, 'import', ...args, '--flow', 'examples', '--db', db], { stdio: 'pipe' });
-        cli('examples/logs/clinic-2026-11.jsonl', 'examples/logs/pharmacy-refill-2026-11.csv');
-        cli('examples/logs/dental-rasa-trackers.json', '--flow-name', 'Dental');
+        for (const args of imports) {
+            execFileSync(process.execPath, [CLI, 'import', ...args, '--flow', flows, '--db', db], { stdio: 'pipe' });
+        }
         const errors: string[] = [];
         const graphs = await loadFlowGraphs([flowFile], { cwd: process.cwd(), out: () => undefined, err: line => errors.push(line) });
         if (!graphs) throw new Error(`${flowFile} has errors: ${errors.join('; ')}`);
@@ -59,7 +67,9 @@ export class AnalyticsData {
             storeVersions,
             untested: await Promise.all(this.graphs.filter(g => g.edges.length > 0)
                 .map(graph => untestedTraffic(store, context, graph, uncoveredEdges(graph, runFlowTests(graph)), filter))),
-            unmatched: (await store.unmatchedSteps()).filter(u => context.hasFlow(u.flow))
+            unmatched: (await store.unmatchedSteps()).filter(u => context.hasFlow(u.flow)),
+            experiments: this.graphs.some(g => g.boxes.some(b => b.kind === 'split'))
+                ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined
         };
     }
 
