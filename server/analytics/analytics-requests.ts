@@ -16,6 +16,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
 
     connection.onRequest(AnalyticsOverviewRequest, async (params): Promise<AnalyticsOverviewResult> => {
         await analytics.shared.workspace.WorkspaceManager.ready;
+        const generation = analytics.generation;
         const opened = await analytics.open();
         if ('available' in opened) return opened;
         const { store, settings } = opened;
@@ -39,7 +40,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 : undefined;
             const untested = await untestedOf(analytics, params.uri, store, context, filter);
             return {
-                available: true, db: settings.db,
+                available: true, db: settings.db, generation,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
                 conversions,
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
