@@ -4,7 +4,7 @@ import type { DocumentFlows } from '../language/flow-model.js';
 import {
     AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ConcludeExperimentRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
     ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
-    type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
+    type AnalyticsChanged, type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
     type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
@@ -29,9 +29,15 @@ export class FlowClient implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<vscode.Uri[]>();
     /** Documents the server (re)validated: pull again if you show one of them. */
     readonly onDidChange = this.changed.event;
-    private readonly analyticsChanged = new vscode.EventEmitter<string>();
-    /** An import changed the analytics store (its file): pull the numbers again. */
+    private readonly analyticsChanged = new vscode.EventEmitter<AnalyticsChanged>();
+    /**
+     * The numbers changed (an import, a re-redaction, the settings, another machine's import):
+     * code lenses, hovers, shading, the preview overlay and the panel pull again, all for this one
+     * notification.
+     */
     readonly onDidChangeAnalytics = this.analyticsChanged.event;
+    /** The generation of the last AnalyticsChanged: an answer read at an older one is stale. */
+    private generation = 0;
     private readonly subscriptions: vscode.Disposable[];
     /** The server started or stopped (a restart): numbers shown may be stale. */
     readonly onDidChangeState: vscode.Event<unknown>;
@@ -41,20 +47,36 @@ export class FlowClient implements vscode.Disposable {
         this.subscriptions = [
             client.onNotification(DocumentsChangedNotification, params =>
                 this.changed.fire(params.uris.map(uri => vscode.Uri.parse(uri)))),
-            client.onNotification(AnalyticsChangedNotification, params => this.analyticsChanged.fire(params.db))
+            client.onNotification(AnalyticsChangedNotification, params => {
+                this.generation = Math.max(this.generation, params.generation);
+                this.analyticsChanged.fire(params);
+            }),
+            // A new server counts its generations from zero.
+            client.onDidChangeState(e => { if (e.newState === State.Starting) this.generation = 0; })
         ];
     }
 
     /** Everything the Analytics panel shows for a document's flows (or why there are no numbers). */
     async analyticsOverview(params: AnalyticsParams): Promise<AnalyticsOverviewResult> {
         await this.whenRunning();
-        return this.client.sendRequest(AnalyticsOverviewRequest, params);
+        return this.fresh(() => this.client.sendRequest(AnalyticsOverviewRequest, params));
     }
 
     /** Per-box and per-edge numbers of a document's flows (or why there are none). */
     async boxStats(params: AnalyticsParams): Promise<BoxStatsResult> {
         await this.whenRunning();
-        return this.client.sendRequest(BoxStatsRequest, params);
+        return this.fresh(() => this.client.sendRequest(BoxStatsRequest, params));
+    }
+
+    /**
+     * Asks again while the answer was read at a generation older than the last change notified:
+     * a number computed before an import never shows after it.
+     */
+    private async fresh<T extends { available: boolean; generation?: number }>(ask: () => Thenable<T>): Promise<T> {
+        for (let attempt = 0; ; attempt++) {
+            const answer = await ask();
+            if (!answer.available || answer.generation === undefined || answer.generation >= this.generation || attempt === 3) return answer;
+        }
     }
 
     /** The chats behind one number; `total` equals the number. */

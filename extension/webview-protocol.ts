@@ -105,6 +105,10 @@ export interface PreviewState {
     viewport?: { x: number; y: number; zoom: number };
     /** Layout direction chosen in the preview's toolbar. */
     direction?: 'DOWN' | 'RIGHT';
+    /** Width of the chat simulator pane in CSS pixels, as the user dragged it. */
+    chatWidth?: number;
+    /** The user collapsed the chat simulator pane. */
+    chatHidden?: boolean;
 }
 
 // ---- The Analytics panel ----

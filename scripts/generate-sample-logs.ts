@@ -5,9 +5,16 @@
  *
  *   npx tsx scripts/generate-sample-logs.ts          # writes examples/logs/*
  *
- * What the data shows (30 days ending 2026-11-20, versions v1 then v2 from 2026-11-06):
- * - Clinic (JSON Lines): more drop-outs at the sensitive inputs (name, date of birth, symptoms)
- *   and most at the phone number, which v2 asks with a reason: far fewer drop there in v2.
+ * What the data shows (30 days ending 2026-11-20, versions v1, v2 from 2026-11-01, and for the
+ * clinic v3 from 2026-11-09):
+ * - Clinic (JSON Lines, with channel and source): more drop-outs at the sensitive inputs (name,
+ *   date of birth, symptoms) and most at the phone number, which v2 asks with a reason: far fewer
+ *   drop there in v2; v3 explains why it asks the date of birth: fewer drop there. The `pricing`
+ *   split (patients without insurance, all month): arm b (a first-visit discount) loses fewer of
+ *   them on the way to a booking than arm a.
+ * - Times are a person's: reading the bot's messages by their length, typing answers by theirs, a
+ *   long tail of slow answers, a few chats paused for minutes that come back before the timeout,
+ *   and many who leave after the bot did not understand their answer.
  * - Refill (CSV, with the pharmacy's shared Common boxes): identity check and prescription number.
  * - Dental (Rasa tracker dump): actions and utterances by alias, slots holding PHI (never stored),
  *   a fallback action the flow does not know.
@@ -23,7 +30,8 @@ import { loadWorkspace } from '../cli/workspace.js';
 
 export const EXPORT_TS = Date.parse('2026-11-20T18:00:00Z');
 export const FIRST_TS = Date.parse('2026-10-22T00:00:00Z');
-export const V2_FROM = Date.parse('2026-11-06T00:00:00Z');
+export const V2_FROM = Date.parse('2026-11-01T00:00:00Z');
+export const V3_FROM = Date.parse('2026-11-09T00:00:00Z');
 
 export interface SimEvent {
     chat: string;
@@ -32,8 +40,12 @@ export interface SimEvent {
     version: string;
     /** Box name for the flow's own boxes, `Flow.box` for boxes of another flow. */
     box: string;
-    type: 'enter' | 'answer' | 'end';
+    /** `retry`: an answer the box rejected (a typo, free text where buttons were offered). */
+    type: 'enter' | 'answer' | 'retry' | 'end';
     text?: string;
+    /** Channel and entry source: the channel on every event, the source on the chat's first. */
+    channel?: string;
+    source?: string;
 }
 
 export interface SimChat {
@@ -52,9 +64,21 @@ export interface Behaviour {
     leaveV2?: Record<string, number>;
     /** Choice label or action outcome -> weight, by box id. Uniform when absent. */
     weights: Record<string, Record<string, number>>;
+    /** The same, for chats of version v3, from V3_FROM (a flow without it stops at v2). */
+    leaveV3?: Record<string, number>;
+    /** Factor on every leave chance after a split, by arm name: an arm that works keeps more chats. */
+    armLeave?: Record<string, number>;
+}
+
+/** Versions by start time: every flow has v1 and v2; a flow with `v3` has that from V3_FROM. */
+function versionAt(start: number, behaviour: Behaviour): string {
+    if (behaviour.leaveV3 && start >= V3_FROM) return 'v3';
+    return start < V2_FROM ? 'v1' : 'v2';
 }
 
 import { seededRandom } from '../language/seeded-random.js';
+import { answeringMs, botDelayMs, PAUSE_SHARE, pauseMs, readingMs } from './sample-timing.js';
+import { trafficOf } from './sample-traffic.js';
 
 export { seededRandom };
 
@@ -79,7 +103,7 @@ export function fakeAnswer(box: FlowBox, random: () => number, valid: boolean): 
             return valid ? day : day.split('-').reverse().join('/');
         }
         case 'number': return valid ? String(Math.max(1, Math.min(95, Math.round(18 + random() * 60 - (random() < 0.1 ? 10 : 0))))) : 'forty';
-        case 'yesno': return valid ? pick(['yes', 'no', 'yes', 'y']) : pick(['yes, please', 'not sure', 'maybe']);
+        case 'yesno': return valid ? pick(['yes', 'no', 'yes', 'no', 'y']) : pick(['yes, please', 'not sure', 'maybe']);
         default: {
             if (box.input?.validation?.kind === 'pattern' && /0-9\]\{7\}/.test(box.input.validation.pattern)) {
                 return valid ? (random() < 0.1 ? `it says "${digits(7)}"` : digits(7)) : digits(5);
@@ -90,54 +114,82 @@ export function fakeAnswer(box: FlowBox, random: () => number, valid: boolean): 
     }
 }
 
-/** Plays one chat through the flow; returns its events (cut at the export time). */
+/** Plays one chat through the flow; returns its events (cut at the export time). Splits take an arm by their weights. */
 export function simulateChat(graph: FlowGraph, behaviour: Behaviour, chat: string, start: number, random: () => number, cutoff = EXPORT_TS): SimChat {
-    const version = start < V2_FROM ? 'v1' : 'v2';
-    const simulator = new Simulator(graph);
+    const version = versionAt(start, behaviour);
+    const simulator = new Simulator(graph, { random });
+    const traffic = trafficOf(graph.flow, random);
     const events: SimEvent[] = [];
     const entered: FlowBox[] = [];
     const nameOf = (box: FlowBox) => (box.flow === graph.flow ? box.name : box.id);
+    const log = (box: FlowBox, type: SimEvent['type'], text?: string) => {
+        const event: SimEvent = { chat, ts: t, flow: graph.flow, version, box: nameOf(box), type };
+        if (text !== undefined) event.text = text;
+        if (traffic) {
+            event.channel = traffic.channel;
+            if (events.length === 0) event.source = traffic.source;
+        }
+        events.push(event);
+    };
     let t = start;
+    let shown: string[] = [];
     const enterNew = (state: ChatState, from: number) => {
         for (const id of state.path.slice(from)) {
             const box = simulator.box(id)!;
             entered.push(box);
-            events.push({ chat, ts: t, flow: graph.flow, version, box: nameOf(box), type: 'enter' });
-            t += 600 + Math.floor(random() * 900);
+            log(box, 'enter');
+            if (box.text) shown.push(box.text);
+            t += botDelayMs(random);
         }
     };
     let state = simulator.start();
     enterNew(state, 0);
+    const paused = random() < PAUSE_SHARE;
+    const pauseAt = paused ? 1 + Math.floor(random() * 4) : -1;
     for (let steps = 0; steps < 80 && state.status === 'waiting'; steps++) {
         const box = simulator.box(state.current!)!;
-        const leave = (version === 'v2' ? behaviour.leaveV2?.[box.id] : undefined) ?? behaviour.leave[box.id] ?? 0.03;
-        if (random() < leave) break;
-        t += thinkTime(box, random);
-        const before = state.path.length;
+        const armTaken = Object.values(state.arms ?? {})[0];
+        const leaveBase = (version === 'v3' ? behaviour.leaveV3?.[box.id] : undefined)
+            ?? (version !== 'v1' ? behaviour.leaveV2?.[box.id] : undefined) ?? behaviour.leave[box.id] ?? 0.03;
+        const leave = leaveBase * (armTaken ? behaviour.armLeave?.[armTaken] ?? 1 : 1);
         const awaiting = state.awaiting!;
+        t += readingMs(shown, random);
+        shown = [];
+        if (steps === pauseAt) t += pauseMs(random);
+        if (random() < leave) {
+            // Many leave after the bot did not understand them: their last event is that answer.
+            if (awaiting.kind !== 'outcome' && random() < 0.55) {
+                const text = awaiting.kind === 'choice' ? unmatchedChoice(random) : fakeAnswer(box, random, false);
+                t += answeringMs(awaiting.kind, text, box.input?.sensitive ?? false, random);
+                log(box, 'retry', text);
+            }
+            break;
+        }
+        const before = state.path.length;
         if (awaiting.kind === 'outcome') {
+            t += answeringMs('action', '', false, random);
             state = simulator.outcome(state, weighted(awaiting.outcomes.map(o => o.name), behaviour.weights[box.id], random)).state;
         } else {
             const text = awaiting.kind === 'choice'
                 ? weighted(awaiting.options.map(o => o.label), behaviour.weights[box.id], random)
                 : fakeAnswer(box, random, random() > 0.08);
-            events.push({ chat, ts: t, flow: graph.flow, version, box: nameOf(box), type: 'answer', text });
-            t += 700 + Math.floor(random() * 800);
-            state = (awaiting.kind === 'choice' ? simulator.choose(state, text) : simulator.answer(state, text)).state;
+            t += answeringMs(awaiting.kind, text, box.input?.sensitive ?? false, random);
+            const result = awaiting.kind === 'choice' ? simulator.choose(state, text) : simulator.answer(state, text);
+            log(box, result.ok && result.state.path.length > before ? 'answer' : 'retry', text);
+            state = result.state;
+            if (state.path.length === before) shown.push(state.transcript.at(-1)?.text ?? '');
+            t += botDelayMs(random);
         }
         enterNew(state, before);
     }
-    if (state.status === 'ended' || state.status === 'handoff') {
-        events.push({ chat, ts: t, flow: graph.flow, version, box: nameOf(simulator.box(state.current!)!), type: 'end' });
-    }
+    if (state.status === 'ended' || state.status === 'handoff') log(simulator.box(state.current!)!, 'end');
     return { chat, version, events: events.filter(e => e.ts <= cutoff), enteredBoxes: entered };
 }
 
-function thinkTime(box: FlowBox, random: () => number): number {
-    if (box.kind === 'action') return 800 + Math.floor(random() * 2500);
-    const base = box.kind === 'choice' ? 3000 : box.input?.sensitive ? 12000 : 6000;
-    // Long-tailed: most answer quickly, some come back minutes later.
-    return Math.floor(base * (0.5 + random()) * (random() < 0.07 ? 8 + random() * 20 : 1));
+/** What people type where the bot offered buttons. */
+function unmatchedChoice(random: () => number): string {
+    const texts = ['how much is it', 'what?', 'I need to talk to someone', 'none of these', 'can I come today', 'ok'];
+    return texts[Math.floor(random() * texts.length)];
 }
 
 function weighted(options: readonly string[], weights: Record<string, number> | undefined, random: () => number): string {
@@ -171,6 +223,9 @@ export const BEHAVIOUR: Record<string, Behaviour> = {
             'Clinic.ask_phone': 0.22, 'Clinic.slot_full': 0.15, 'Clinic.offer_callback': 0.15, 'Clinic.anything_else': 0.35
         },
         leaveV2: { 'Clinic.ask_phone': 0.07 },
+        leaveV3: { 'Clinic.ask_dob': 0.05 },
+        // The first-visit discount (arm b) keeps more of the uninsured patients on the way to a booking.
+        armLeave: { a: 1, b: 0.6 },
         weights: {
             'Clinic.main_menu': { 'Book an appointment': 55, 'Opening hours and address': 15, 'Insurance questions': 12, 'Something urgent': 8, 'Talk to the front desk': 10 },
             'Clinic.urgent_check': { Yes: 15, No: 85 },
@@ -215,14 +270,17 @@ export function byTime(chats: readonly SimChat[]): SimEvent[] {
 }
 
 export function jsonLine(event: SimEvent): string {
-    const { chat, flow, version, box, type, text } = event;
-    return JSON.stringify({ chat, ts: iso(event.ts), flow, version, box, type, ...(text === undefined ? {} : { text }) });
+    const { chat, flow, version, box, type, text, channel, source } = event;
+    return JSON.stringify({
+        chat, ts: iso(event.ts), flow, version, box, type,
+        ...(text === undefined ? {} : { text }), ...(channel === undefined ? {} : { channel }), ...(source === undefined ? {} : { source })
+    });
 }
 
-export const CSV_HEADER = 'chat,ts,flow,version,box,type,text,goal';
+export const CSV_HEADER = 'chat,ts,flow,version,box,type,text,goal,channel,source';
 
 export function csvLine(event: SimEvent): string {
-    return [event.chat, iso(event.ts), event.flow, event.version, event.box, event.type, event.text ?? '', ''].map(csvField).join(',');
+    return [event.chat, iso(event.ts), event.flow, event.version, event.box, event.type, event.text ?? '', '', event.channel ?? '', event.source ?? ''].map(csvField).join(',');
 }
 
 function csvField(value: string): string {
@@ -258,12 +316,12 @@ export function rasaTracker(chat: SimChat, random: () => number): object {
             if (!alias) continue;
             events.push({ event: 'action', timestamp: seconds(event.ts), name: alias, metadata });
             if (alias.startsWith('utter_')) events.push({ event: 'bot', timestamp: seconds(event.ts + 5), text: box.text ?? '', metadata: { ...metadata, utter_action: alias } });
-        } else if (event.type === 'answer') {
+        } else if (event.type === 'answer' || event.type === 'retry') {
             events.push({ event: 'action', timestamp: seconds(event.ts - 2000), name: 'action_listen', metadata });
             if (random() < 0.04) events.push({ event: 'action', timestamp: seconds(event.ts - 1000), name: 'action_default_fallback', metadata });
             events.push({ event: 'user', timestamp: seconds(event.ts), text: event.text, parse_data: { intent: { name: 'inform', confidence: 0.9 }, entities: [] }, metadata });
             const box = chat.enteredBoxes[entered - 1];
-            if (box?.input?.variable) {
+            if (event.type === 'answer' && box?.input?.variable) {
                 slots[box.input.variable] = event.text ?? '';
                 events.push({ event: 'slot', timestamp: seconds(event.ts + 1), name: box.input.variable, value: event.text });
             }
@@ -288,7 +346,7 @@ async function main(): Promise<void> {
     const out = path.join(root, 'examples', 'logs');
     fs.mkdirSync(out, { recursive: true });
 
-    const clinic = simulateFlow(graphs.get('Clinic')!, 1500, 'c', 20261120);
+    const clinic = simulateFlow(graphs.get('Clinic')!, 2400, 'c', 20261120);
     fs.writeFileSync(path.join(out, 'clinic-2026-11.jsonl'), byTime(clinic).map(jsonLine).join('\n') + '\n');
 
     const refill = simulateFlow(graphs.get('Refill')!, 3000, 'rx', 4821907);

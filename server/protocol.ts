@@ -64,7 +64,7 @@ export interface AnalyticsUnavailable {
 
 /** Per-box and per-edge numbers of a document's flows, for code lenses, decorations and the graph overlay. */
 export type BoxStatsResult =
-    | { available: true; db: string; stats: Record<string, BoxStats>; edges: EdgeTraffic[] }
+    | { available: true; db: string; stats: Record<string, BoxStats>; edges: EdgeTraffic[]; /** The data's generation these numbers were read at (AnalyticsChanged). */ generation: number }
     | AnalyticsUnavailable;
 
 export const BoxStatsRequest = new RequestType<AnalyticsParams, BoxStatsResult, void>('chatflow/boxStats');
@@ -74,6 +74,8 @@ export type AnalyticsOverviewResult =
     | {
         available: true;
         db: string;
+        /** The data's generation these numbers were read at (AnalyticsChanged). */
+        generation?: number;
         totals: { events: number; chats: number; first?: string; last?: string };
         conversions: GoalConversions[];
         /** Boxes by drop-outs, most first. */
@@ -173,8 +175,23 @@ export interface ReapplyPrivacyResult {
 /** Re-applies a privacy policy to every text of the workspace store, in place (one transaction, then VACUUM). */
 export const ReapplyPrivacyRequest = new RequestType<ReapplyPrivacyParams, ReapplyPrivacyResult, void>('chatflow/reapplyPrivacy');
 
-/** Sent after an import changed the store: clients pull their numbers again. */
-export const AnalyticsChangedNotification = new NotificationType<{ db: string }>('chatflow/analyticsChanged');
+/** What changed the numbers: an import, a re-redaction, a concluded experiment, a new alias re-mapping stored events, the settings (the database, the filter, the overlay), or someone else's import. */
+export type AnalyticsChangeCause = 'import' | 'privacy' | 'experiment' | 'alias' | 'settings' | 'outside';
+
+/**
+ * The one notification after the numbers changed: code lenses (the server also asks the editor to
+ * refresh them), hovers, shading, the preview overlay and the Analytics panel all pull again.
+ * `generation` rises by one with every change; every stats answer carries the generation it was
+ * read at, so a client drops an answer older than the last notification instead of showing a
+ * stale number beside a fresh one.
+ */
+export interface AnalyticsChanged {
+    db: string;
+    generation: number;
+    cause: AnalyticsChangeCause;
+}
+
+export const AnalyticsChangedNotification = new NotificationType<AnalyticsChanged>('chatflow/analyticsChanged');
 
 // ---- Cancellation: a request the client cancelled answers with this error, never a message to match. ----
 

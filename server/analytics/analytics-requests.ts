@@ -17,6 +17,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
 
     connection.onRequest(AnalyticsOverviewRequest, async (params): Promise<AnalyticsOverviewResult> => {
         await analytics.shared.workspace.WorkspaceManager.ready;
+        const generation = analytics.generation;
         const opened = await analytics.open();
         if ('available' in opened) return opened;
         const { store, settings } = opened;
@@ -42,7 +43,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             const hasSplit = [...context.boxes.values()].some(box => box.kind === 'split');
             const experiments = hasSplit ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined;
             return {
-                available: true, db: settings.db,
+                available: true, db: settings.db, generation,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
                 conversions,
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),

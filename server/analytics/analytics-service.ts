@@ -18,6 +18,8 @@ export interface Opened {
 export class AnalyticsService {
     readonly holder: StoreHolder;
     private chatflow: ChatflowServices | undefined;
+    /** Rises by one with every change of the numbers (AnalyticsChangedNotification). */
+    generation = 0;
 
     constructor(readonly shared: LangiumSharedServices, onOutsideChange: (db: string) => void) {
         this.holder = new StoreHolder(onOutsideChange);
@@ -69,13 +71,14 @@ export class AnalyticsService {
     }
 
     async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {
+        const generation = this.generation;
         const opened = await this.open();
         if ('available' in opened) return opened;
         const context = typeof document === 'string' ? this.documentContext(document) : new FlowContext(this.graphsOf(document));
-        if (!context) return { available: true, db: opened.settings.db, stats: {}, edges: [] };
+        if (!context) return { available: true, db: opened.settings.db, stats: {}, edges: [], generation };
         const merged = { ...opened.settings.filter, ...filter };
         // One snapshot: the box numbers and the edges from the same state of the data.
         const [stats, edges] = await opened.store.snapshot(() => Promise.all([opened.store.boxStats(context, merged), opened.store.edges(context, merged)]));
-        return { available: true, db: opened.settings.db, stats, edges };
+        return { available: true, db: opened.settings.db, stats, edges, generation };
     }
 }

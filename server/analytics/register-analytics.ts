@@ -2,7 +2,7 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
-import { AnalyticsChangedNotification } from '../protocol.js';
+import { AnalyticsChangedNotification, type AnalyticsChangeCause } from '../protocol.js';
 import { AnalyticsCodeActionProvider } from './alias-code-actions.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
 import { ExperimentCodeActionProvider } from './experiment-code-actions.js';
@@ -39,26 +39,27 @@ export class ServerAnalytics {
     }
 
     register(shared: LangiumSharedServices, chatflow: ChatflowServices): void {
-        this.service = new AnalyticsService(shared, db => this.changed(db));
+        this.service = new AnalyticsService(shared, db => this.changed(db, 'outside'));
         this.service.attach(chatflow);
         registerAnalyticsRequests(this.connection, this.service);
         registerChatToTest(this.connection, this.service);
         registerUntestedTrafficHints(chatflow, this.service);
         this.shared = shared;
-        registerImportLogs(this.connection, this.service, db => this.changed(db));
-        registerReapplyPrivacy(this.connection, this.service, db => this.changed(db));
-        registerConcludeExperiment(this.connection, this.service, db => this.changed(db));
-        registerRemapOnAlias(shared, this.service, db => this.changed(db));
+        registerImportLogs(this.connection, this.service, db => this.changed(db, 'import'));
+        registerReapplyPrivacy(this.connection, this.service, db => this.changed(db, 'privacy'));
+        registerConcludeExperiment(this.connection, this.service, db => this.changed(db, 'experiment'));
+        registerRemapOnAlias(shared, this.service, db => this.changed(db, 'alias'));
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
-            if (update.section === 'chatflow') this.changed((await this.service!.settings()).db);
+            if (update.section === 'chatflow') this.changed((await this.service!.settings()).db, 'settings');
         });
         this.connection.onShutdown(() => this.service?.holder.dispose());
     }
 
     /** The store changed: clients pull again, editors ask for new code lenses, the hints are recomputed. */
-    private changed(db: string): void {
-        void this.connection.sendNotification(AnalyticsChangedNotification, { db });
+    private changed(db: string, cause: AnalyticsChangeCause): void {
+        const generation = ++this.analytics.generation;
+        void this.connection.sendNotification(AnalyticsChangedNotification, { db, generation, cause });
         this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         // The untested-traffic hints are diagnostics: validate again to update them.
         if (this.shared) revalidateForAnalytics(this.shared);

@@ -39,6 +39,14 @@ describe('Analytics in the editor', function () {
         assert.ok(summary.read > 10_000, `the sample logs hold many events; read ${summary.read}`);
         assert.strictEqual(summary.imported + summary.duplicates, summary.read);
         assert.strictEqual(summary.malformed, 0);
+        // Right after the command resolves, without waiting: the code lenses read the imported
+        // numbers, never "0 chats" from before the import (one notification, one generation).
+        const right = await lensesOf(clinic());
+        const titles = right.map(l => l.command?.title ?? '');
+        assert.ok(titles.length > 10, `code lenses right after the import: ${JSON.stringify(titles)}`);
+        assert.ok(titles.every(t => !t.startsWith('0 chats')), `a lens still reads the numbers from before the import: ${JSON.stringify(titles)}`);
+        const welcomeVisits = Number(/^(\d+) chats/.exec(titles[0])?.[1]);
+        assert.ok(welcomeVisits > 1000, `the first box's lens counts the sample's chats: '${titles[0]}'`);
         const dental = await vscode.commands.executeCommand<ImportSummary | undefined>('chatflow.importLogs', [workspaceUri('logs', 'dental-rasa-trackers.json').fsPath], { flowName: 'Dental' });
         assert.ok(dental && dental.read > 0);
         // The runner prints extension-host lines that carry its marker (test/integration/index.ts).

@@ -60,7 +60,11 @@ describe('analytics over LSP (bundled server, stdio)', function () {
     it('after a CLI import, tells clients and shows each clinic box\'s numbers in a code lens', async () => {
         const changed = server.waitForNotification(AnalyticsChangedNotification, () => true, 20_000);
         cli(['import', ...logs(), '--flow', workspace.dir, '--db', db]);
-        assert.strictEqual((await changed).db, db);
+        const outside = await changed;
+        assert.strictEqual(outside.db, db);
+        assert.strictEqual(outside.cause, 'outside', 'an import by the CLI is a change from outside the server');
+        const numbers = await server.request(BoxStatsRequest, { uri: clinicUri });
+        assert.ok(numbers.available && numbers.generation >= outside.generation, 'the numbers carry the generation of the change they follow (the file watcher may notice the writes of the CLI more than once)');
         const report = JSON.parse(cli(['report', join(workspace.dir, 'clinic.chatflow'), '--db', db, '--format', 'json'])) as { flows: Array<{ flow: string; boxes: ReportBox[] }> };
         const boxes = report.flows.find(f => f.flow === 'Clinic')!.boxes;
         const lenses = await server.request(CodeLensRequest.type, { textDocument: { uri: clinicUri } }) as CodeLens[];
@@ -107,7 +111,10 @@ describe('analytics over LSP (bundled server, stdio)', function () {
         assert.strictEqual(again.imported, 0, 'the same logs again add nothing');
         assert.strictEqual(again.duplicates, again.read);
         assert.ok(again.read > 1000);
-        await changed;
+        const notified = await changed;
+        assert.strictEqual(notified.cause, 'import');
+        const after = await server.request(BoxStatsRequest, { uri: clinicUri });
+        assert.ok(after.available && after.generation === notified.generation && notified.generation > 1, 'one more generation per change');
         const dental = await server.request(ImportLogsRequest, { files: [join(workspace.dir, 'logs', 'dental-rasa-trackers.json')], flowName: 'Dental' });
         assert.ok(dental.imported > 0, 'Rasa trackers for the Dental flow are new events');
         const dentalUri = LspServer.uri(workspace.dir, 'dental.chatflow');

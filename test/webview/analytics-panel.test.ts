@@ -49,6 +49,18 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
         assert.strictEqual(await page.page.locator('.chats li').count(), busiest.chats);
     });
 
+    it('shows the median time spent before leaving from the sample logs\' real timing, and a note instead of a column of zeros', async () => {
+        const header = await page.page.$$eval('table.dropouts thead th', ths => ths.map(th => th.textContent));
+        assert.ok(header.includes('Median time there'), `columns: ${header.join(', ')}`);
+        const times = await page.page.$$eval('table.dropouts tbody tr td:nth-child(5)', tds => tds.map(td => td.textContent ?? ''));
+        assert.ok(times.filter(t => /^\d+(\.\d)? (s|min)$/.test(t)).length >= times.length / 2, `most rows show a time: ${times.join(', ')}`);
+        assert.ok(!times.includes('0 s'), 'no "0 s": under a second reads "< 1 s"');
+        const untimed: Available = { ...overview, dwell: overview.dwell.map(d => ({ ...d, medianMs: 0, p90Ms: 0 })) };
+        await page.post({ type: 'overview', uri: CLINIC_URI, title: CLINIC_TITLE, result: untimed });
+        await page.page.waitForSelector('.dwell-note');
+        assert.ok(!(await page.page.$$eval('table.dropouts thead th', ths => ths.map(th => th.textContent))).includes('Median time there'), 'no column without information');
+    });
+
     it('lists the top drop-out boxes, most first, and reveals a box on click', async () => {
         const rows = await page.page.$$eval('table.dropouts tbody tr', trs => trs.map(tr => ({
             box: tr.getAttribute('data-box'), dropOuts: Number(tr.children[1].textContent!.replace(/,/g, ''))
@@ -148,8 +160,8 @@ describe('the Analytics panel webview (headless Chromium, clinic logs imported b
         for (const [i, goal] of overview.comparison!.goals.entries()) {
             if (goal.test.kind === 'z-test') assert.match(words[i].text, goal.test.significant ? /: a significant difference/ : /is not a significant difference/);
         }
-        // v2 replaced v1 on 2026-11-05: those two days hold ~50 chats of each, too few for the rarest goal.
-        const oneDay = await data.overview({ from: '2026-11-05', to: '2026-11-06' });
+        // v3 replaced v2 on 2026-11-09: those two days hold ~80 chats of each, too few for the rarest goal.
+        const oneDay = await data.overview({ from: '2026-11-08', to: '2026-11-09' });
         assert.ok(oneDay.available && oneDay.comparison?.goals.some(g => g.test.kind === 'insufficient-sample'), 'two days are too few chats for some goal');
         await page.post({ type: 'overview', uri: 'file:///work/examples/clinic.chatflow', title: 'Analytics clinic.chatflow', result: oneDay });
         await page.page.waitForSelector('.comparison li[data-test="insufficient-sample"]');

@@ -11,6 +11,9 @@ export function dropOutTable(dropOuts: readonly BoxDropOuts[], visits: Record<st
         .sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)).slice(0, TOP_DROP_OUTS);
     if (rows.length === 0) return h('p', { class: 'empty' }, 'No chat dropped out in this range.');
     const dwellOf = new Map(dwell.map(d => [d.box, d]));
+    // Logs without time between events (every chat's events in the same second) say nothing about
+    // the time spent: the column is left out and a note says why, rather than a row of "0 s".
+    const timed = rows.some(row => (dwellOf.get(row.box)?.medianMs ?? 0) > 0);
     const body = h('tbody');
     for (const row of rows) {
         const seen = visits[row.box] ?? 0;
@@ -22,15 +25,19 @@ export function dropOutTable(dropOuts: readonly BoxDropOuts[], visits: Record<st
             h('td', { class: 'num' }, numberButton(row.dropOuts, { metric: 'dropOuts', box: row.box }, `dropped out at ${row.box}`, open)),
             h('td', { class: 'num' }, numberButton(seen, { metric: 'visits', box: row.box }, `visited ${row.box}`, open)),
             h('td', { class: 'num' }, seen > 0 ? `${(row.dropOuts / seen * 100).toFixed(1)}%` : '–'),
-            h('td', { class: 'num' }, time ? duration(time.medianMs) : '–')));
+            timed && h('td', { class: 'num' }, time ? duration(time.medianMs) : '–')));
     }
-    return h('table', { class: 'dropouts' },
+    const table = h('table', { class: 'dropouts' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Box'), h('th', {}, 'Dropped out'), h('th', {}, 'Visited'), h('th', {}, 'Rate'),
-            h('th', { title: 'Median time from entering the box to the chat\'s last event' }, 'Median time there'))),
+            timed && h('th', { title: 'Median time from entering the box to the chat\'s last event' }, 'Median time there'))),
         body);
+    if (timed) return table;
+    return h('div', {}, table,
+        h('p', { class: 'empty dwell-note' }, 'No time spent at a box before leaving: in these logs every chat that dropped out left right after the box\'s message (or the logs carry no time between events).'));
 }
 
 export function duration(ms: number): string {
+    if (ms < 1000) return '< 1 s';
     if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
     if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
     return `${(ms / 3_600_000).toFixed(1)} h`;

@@ -47,6 +47,10 @@ export class GraphView {
     private highlighted?: string;
     private coverage?: { covered: Set<string>; uncovered: Set<string> };
     private stats?: GraphOverlay;
+    private searchHits: readonly string[] = [];
+    private searchCurrent?: string;
+    /** The one box in the Tab order (roving tabindex): Tab enters the graph once, the arrows move inside. */
+    private tabStop?: string;
 
     constructor(container: HTMLElement, private readonly measure: Measurers, private readonly events: GraphViewEvents) {
         this.svg = document.createElementNS(SVG_NS, 'svg');
@@ -64,6 +68,15 @@ export class GraphView {
         this.svg.addEventListener('click', e => this.click(e));
         this.svg.addEventListener('contextmenu', e => this.contextMenu(e));
         this.svg.addEventListener('keydown', e => this.keyDown(e));
+        this.svg.addEventListener('focusin', e => {
+            const id = this.boxAt(e.target);
+            if (id && id !== this.tabStop) this.setTabStop(id);
+        });
+    }
+
+    /** The laid-out geometry drawn, if any (the minimap draws it small). */
+    get geometry(): LayoutResult | undefined {
+        return this.layout;
     }
 
     get drawn(): boolean {
@@ -116,7 +129,46 @@ export class GraphView {
         this.applyPath();
         this.applyHighlight();
         this.applyCoverage();
+        this.applySearch();
+        this.setTabStop(focused ?? this.tabStop, true);
         if (focused) this.boxElements.get(focused)?.focus({ preventScroll: true });
+    }
+
+    /** `everyBox` after a fresh drawing, where every box came in focusable. */
+    private setTabStop(id: string | undefined, everyBox = false): void {
+        const start = this.index?.graph.start;
+        const stop = id && this.boxElements.has(id) ? id
+            : start && this.boxElements.has(start) ? start : this.boxElements.keys().next().value;
+        if (everyBox) {
+            for (const [boxId, element] of this.boxElements) element.setAttribute('tabindex', boxId === stop ? '0' : '-1');
+        } else {
+            if (this.tabStop) this.boxElements.get(this.tabStop)?.setAttribute('tabindex', '-1');
+            if (stop) this.boxElements.get(stop)?.setAttribute('tabindex', '0');
+        }
+        this.tabStop = stop;
+    }
+
+    /** Marks the boxes a search found. */
+    setSearchHits(ids: readonly string[]): void {
+        this.searchHits = ids;
+        this.searchCurrent = undefined;
+        this.applySearch();
+    }
+
+    /** Pans a box into view without moving the focus, and marks it as the search's current hit. */
+    bringIntoView(boxId: string): void {
+        const rect = this.layout?.boxes[boxId];
+        if (!rect) return;
+        this.searchCurrent = boxId;
+        this.viewport.ensureVisible(...rect);
+        if (!this.boxElements.has(boxId)) this.render();
+        this.applySearch();
+    }
+
+    private applySearch(): void {
+        for (const element of this.content.querySelectorAll('.search-hit, .search-current')) element.classList.remove('search-hit', 'search-current');
+        for (const id of this.searchHits) this.boxElements.get(id)?.classList.add('search-hit');
+        if (this.searchCurrent) this.boxElements.get(this.searchCurrent)?.classList.add('search-current');
     }
 
     /** The content area on screen, grown by `margin` screens on each side. */

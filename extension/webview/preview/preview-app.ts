@@ -10,9 +10,12 @@ import { LayoutCancelled, LayoutClient } from './layout-client.js';
 import { layoutInput, layoutKey } from './layout-input.js';
 import { LayoutProgress } from './layout-progress.js';
 import type { Direction, LayoutResult } from './layout-types.js';
+import { Minimap } from './minimap.js';
 import { renderOverview } from './overview.js';
+import { SearchField } from './search-field.js';
 import { buildShell, type Shell } from './shell.js';
 import { SimulatorPane } from './simulator-pane.js';
+import { SplitPane } from './split-pane.js';
 import { statsLegend } from './stats-marks.js';
 import { pageFont, TextMeasurer } from './text-metrics.js';
 import type { ViewportState } from './viewport.js';
@@ -25,6 +28,9 @@ export class PreviewApp {
     private readonly shell: Shell;
     private readonly graphView: GraphView;
     private readonly simulator: SimulatorPane;
+    private readonly split: SplitPane;
+    private readonly minimap: Minimap;
+    private readonly search: SearchField;
     private readonly layoutClient: LayoutClient;
     private readonly progress: LayoutProgress;
     private readonly legend = statsLegend();
@@ -62,7 +68,19 @@ export class PreviewApp {
         });
         this.simulator = new SimulatorPane(state => this.graphView.setPath(state?.path ?? [], state?.edges ?? [], state?.current));
         this.shell.body.append(this.simulator.element);
-        this.shell.graphArea.append(this.legend);
+        this.split = new SplitPane(this.shell.body, this.simulator.element, { width: restored?.chatWidth, hidden: restored?.chatHidden }, state => {
+            this.shell.button('toggle-chat').setAttribute('aria-pressed', String(!state.hidden));
+            this.updateMinimap();
+            this.scheduleSave();
+        });
+        this.shell.button('toggle-chat').setAttribute('aria-pressed', String(!this.split.get().hidden));
+        this.minimap = new Minimap((x, y) => this.graphView.viewport.centerOn(x, y));
+        this.shell.graphArea.append(this.legend, this.minimap.element);
+        this.graphView.viewport.reserveBottom = () => Math.max(
+            this.legend.hidden ? 0 : this.legend.offsetHeight + 16,
+            this.minimap.shown ? this.minimap.element.getBoundingClientRect().height + 16 : 0);
+        new ResizeObserver(() => this.updateMinimap()).observe(this.shell.graphArea);
+        this.search = new SearchField(this.shell.search, this.shell.searchCount, this.graphView, () => this.current()?.boxes ?? [], root);
         this.wireToolbar();
         this.setStatus('waiting');
         host.onMessage(message => this.handle(message));
@@ -172,15 +190,19 @@ export class PreviewApp {
         this.shell.empty.hidden = true;
         this.shell.overview.hidden = true;
         this.graphView.svg.style.display = '';
+        this.minimap.draw(layout, graph.boxes.length);
         // Redrawing the flow already on screen keeps the viewport; only a first drawing fits.
         this.graphView.draw(index, layout, this.direction, () => {
             if (this.viewportFlow === graph.flow) return;
             const restored = this.restored && (!this.restored.flow || this.restored.flow === graph.flow) ? this.restored.viewport : undefined;
             const saved = this.viewports.get(graph.flow) ?? restored;
             this.viewportFlow = graph.flow;
+            const start = graph.start ? layout.boxes[graph.start] : undefined;
             if (saved) this.graphView.viewport.set(saved);
-            else this.graphView.viewport.fitReadable();
+            else this.graphView.viewport.fitReadable(undefined, start ? start[0] + start[2] / 2 : undefined);
         });
+        this.updateMinimap();
+        this.search.refresh();
         this.restored = undefined;
         // The box the cursor is in stays ringed, but a redraw never moves the user's viewport.
         this.graphView.setHighlight(this.highlighted, false);
@@ -196,6 +218,7 @@ export class PreviewApp {
 
     private showOverview(graph: FlowGraph, reason: string): void {
         this.graphView.clear();
+        this.minimap.draw(undefined, 0);
         this.graphView.svg.style.display = 'none';
         this.shell.empty.hidden = true;
         renderOverview(this.shell.overview, graph, reason, () => {
@@ -263,10 +286,7 @@ export class PreviewApp {
             void this.showFlow();
         });
         button('coverage').addEventListener('click', () => this.setCoverageShown(!this.coverageOn));
-        button('toggle-chat').addEventListener('click', () => {
-            const hidden = this.shell.body.classList.toggle('chat-hidden');
-            button('toggle-chat').setAttribute('aria-pressed', String(!hidden));
-        });
+        button('toggle-chat').addEventListener('click', () => this.split.setHidden(!this.split.get().hidden));
         this.updateDirectionButton();
     }
 
@@ -291,12 +311,26 @@ export class PreviewApp {
 
     private viewportChanged(state: ViewportState): void {
         if (this.viewportFlow) this.viewports.set(this.viewportFlow, state);
+        this.updateMinimap(state);
+        this.scheduleSave();
+    }
+
+    private updateMinimap(state = this.graphView.viewport.get()): void {
+        const { width, height } = this.graphView.viewport.viewSize();
+        this.minimap?.update(state, width, height);
+    }
+
+    private scheduleSave(): void {
         window.clearTimeout(this.saveTimer);
         this.saveTimer = window.setTimeout(() => this.saveState(), 150);
     }
 
     private saveState(): void {
         if (!this.uri) return;
-        this.host.saveState({ uri: this.uri, flow: this.flowName, viewport: this.graphView.viewport.get(), direction: this.direction });
+        const chat = this.split.get();
+        this.host.saveState({
+            uri: this.uri, flow: this.flowName, viewport: this.graphView.viewport.get(), direction: this.direction,
+            chatWidth: chat.width, chatHidden: chat.hidden
+        });
     }
 }

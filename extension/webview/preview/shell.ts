@@ -10,6 +10,8 @@ export interface Shell {
     overview: HTMLElement;
     empty: HTMLElement;
     body: HTMLElement;
+    search: HTMLInputElement;
+    searchCount: HTMLElement;
     button(action: string): HTMLButtonElement;
 }
 
@@ -22,6 +24,8 @@ export function buildShell(root: HTMLElement): Shell {
             h('select', { class: 'cf-flow-picker', 'aria-label': 'Flow to show', hidden: true }),
             h('span', { class: 'cf-status', role: 'status' }),
             h('span', { class: 'cf-spacer' }),
+            h('input', { type: 'search', class: 'cf-search', placeholder: 'Find a box…', 'aria-label': 'Find a box by name or text (/ or Ctrl+F; Enter goes to it, Shift+Enter to the next)', autocomplete: 'off', spellcheck: 'false' }),
+            h('span', { class: 'cf-search-count', 'aria-live': 'polite' }),
             tool('zoom-out', '−', 'Zoom out (-)'),
             tool('zoom-in', '+', 'Zoom in (+)'),
             tool('fit', 'Fit', 'Fit to view (0)'),
@@ -42,6 +46,8 @@ export function buildShell(root: HTMLElement): Shell {
         overview: must(root, '.cf-overview'),
         empty: must(root, '.cf-empty'),
         body: must(root, '.cf-body'),
+        search: must(root, '.cf-search'),
+        searchCount: must(root, '.cf-search-count'),
         button: action => must(root, `[data-action="${action}"]`)
     };
 }

@@ -9,12 +9,16 @@ export interface ViewportState {
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 4;
 const DRAG_THRESHOLD = 4;
+/** The zoom at which box texts (11-12px) stay readable: the first view of a flow never goes below it. */
+export const READABLE_ZOOM = 0.85;
 
 export class Viewport {
     private state: ViewportState = { x: 0, y: 0, zoom: 1 };
     private content = { width: 0, height: 0 };
     private drag?: { id: number; startX: number; startY: number; x: number; y: number; moved: boolean };
     private lastDragMoved = false;
+    /** Pixels at the bottom of the view covered by overlays (legend, minimap): fitting keeps boxes clear of them. */
+    reserveBottom: () => number = () => 0;
 
     constructor(
         private readonly svg: SVGSVGElement,
@@ -48,8 +52,9 @@ export class Viewport {
         return moved;
     }
 
+    /** The whole flow in the part of the graph area nothing covers. */
     fit(): void {
-        const { width, height } = this.viewSize();
+        const { width, height } = this.fitArea();
         if (this.content.width === 0 || width === 0) return;
         const zoom = clamp(Math.min(width / this.content.width, height / this.content.height, 1.25) * 0.96);
         this.set({ zoom, x: (width - this.content.width * zoom) / 2, y: (height - this.content.height * zoom) / 2 });
@@ -57,10 +62,11 @@ export class Viewport {
 
     /**
      * The first view of a flow: the whole graph when it is readable at that size, otherwise the
-     * top of it (where the start box is) at a readable zoom, as wide as the view allows.
+     * top of it at a readable zoom, as wide as the view allows, centred on `focusX` (the start
+     * box) when the graph is wider than the view.
      */
-    fitReadable(minZoom = 0.6): void {
-        const { width, height } = this.viewSize();
+    fitReadable(minZoom = READABLE_ZOOM, focusX?: number): void {
+        const { width, height } = this.fitArea();
         if (this.content.width === 0 || width === 0) return;
         const whole = Math.min(width / this.content.width, height / this.content.height, 1.25) * 0.96;
         if (whole >= minZoom) {
@@ -68,8 +74,16 @@ export class Viewport {
             return;
         }
         const zoom = clamp(Math.max(minZoom, Math.min(1, (width / this.content.width) * 0.96)));
-        const x = this.content.width * zoom <= width ? (width - this.content.width * zoom) / 2 : 0;
+        const wide = this.content.width * zoom;
+        const x = wide <= width ? (width - wide) / 2
+            : Math.min(0, Math.max(width - wide, width / 2 - (focusX ?? 0) * zoom));
         this.set({ zoom, x, y: 0 });
+    }
+
+    /** Centres the view on a content point, keeping the zoom (the minimap, the box search). */
+    centerOn(x: number, y: number): void {
+        const { width, height } = this.viewSize();
+        this.set({ ...this.state, x: width / 2 - x * this.state.zoom, y: height / 2 - y * this.state.zoom });
     }
 
     /** Zooms by `factor` around a point of the view (its centre by default). */
@@ -99,8 +113,13 @@ export class Viewport {
         if (dx !== 0 || dy !== 0) this.panBy(dx, dy);
     }
 
-    private viewSize(): { width: number; height: number } {
+    viewSize(): { width: number; height: number } {
         return { width: this.svg.clientWidth, height: this.svg.clientHeight };
+    }
+
+    private fitArea(): { width: number; height: number } {
+        const { width, height } = this.viewSize();
+        return { width, height: Math.max(height / 2, height - this.reserveBottom()) };
     }
 
     private apply(): void {
