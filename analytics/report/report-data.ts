@@ -4,8 +4,8 @@ import type {
     AnalyticsFilter, BoxStats, CompletePath, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions, OutcomeCounts, Outcomes,
     ProblemBox, SegmentBy, TimeToConvert, VersionComparison
 } from '../model.js';
-import { OUTCOMES } from '../model.js';
-import { segmentDifferences, type SegmentDifference } from '../segment-significance.js';
+import { compareSegments } from '../segment-comparison.js';
+import type { SegmentDifference } from '../segment-significance.js';
 import type { AnalyticsStore } from '../store.js';
 
 /** The complete paths a report lists per flow (and per segment). */
@@ -116,12 +116,7 @@ async function segmentReports(store: AnalyticsStore, graph: FlowGraph, context: 
     for (const { value } of values) {
         reports.push({ segment: by, value, ...await flowNumbers(store, graph, context, { ...filter, segment: { by, value } }) });
     }
-    const measures = [...reports[0]?.conversions.map(c => `conversion:${c.goal}`) ?? [], ...OUTCOMES.map(o => `outcome:${o}`)];
-    const counts = reports.map(r => ({
-        chats: r.chats,
-        successes: Object.fromEntries([...r.conversions.map(c => [`conversion:${c.goal}`, c.chats]), ...OUTCOMES.map(o => [`outcome:${o}`, r.outcomes[o]])])
-    }));
-    const differences = segmentDifferences(counts, measures);
+    const differences = compareSegments(reports);
     return reports.map((report, i) => ({ ...report, differences: differences[i] }));
 }
 

@@ -6,6 +6,7 @@ import type { FlowContext } from '../../analytics/flow-context.js';
 import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
 import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
 import type { AnalyticsService, Opened } from './analytics-service.js';
+import { insightNumbers } from './insight-numbers.js';
 
 /** The pull requests: numbers of a document's flows, the chats behind a number, a chat's transcript. */
 export function registerAnalyticsRequests(connection: Connection, analytics: AnalyticsService): void {
@@ -38,6 +39,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 ? { a: newest[0].version, b: newest[1].version, goals: await store.compareVersions(context, newest[0].version, newest[1].version, filter) }
                 : undefined;
             const untested = await untestedOf(analytics, params.uri, store, context, filter);
+            const insight = await insightNumbers(store, context, filter, params.segmentBy);
             return {
                 available: true, db: settings.db,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
@@ -45,7 +47,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 dropOuts: [...dropOuts].sort((a, b) => b.dropOuts - a.dropOuts || a.box.localeCompare(b.box)),
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
                 funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested,
-                unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === '')
+                unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === ''),
+                insight
             };
         });
     });
