@@ -76,6 +76,8 @@ export interface AnalyticsInsight {
     fixFirst: ProblemBox[];
     paths: CompletePath[];
     timeToConvert: TimeToConvert[];
+    /** The variables of the flows a chat can be segmented by: saved by an input box, not sensitive. */
+    segmentVariables: string[];
     /** With `segmentBy`: the segment and its values (or why it was refused: a sensitive variable). */
     segments?: { by: SegmentBy; columns: SegmentColumn[] } | { by: SegmentBy; refused: string };
 }

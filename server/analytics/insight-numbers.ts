@@ -13,7 +13,7 @@ export async function insightNumbers(store: MetricStore, context: FlowContext, f
     const [outcomes, fixFirst, paths, timeToConvert] = await Promise.all([
         store.outcomes(context, filter), store.fixFirst(context, filter), store.completePaths(context, PANEL_PATHS, filter), store.timeToConvert(context, filter)
     ]);
-    return { outcomes, fixFirst, paths, timeToConvert, ...(segmentBy ? { segments: await segmentColumns(store, context, filter, segmentBy) } : {}) };
+    return { outcomes, fixFirst, paths, timeToConvert, segmentVariables: segmentVariables(context), ...(segmentBy ? { segments: await segmentColumns(store, context, filter, segmentBy) } : {}) };
 }
 
 async function segmentColumns(store: MetricStore, context: FlowContext, filter: AnalyticsFilter, by: SegmentBy): Promise<NonNullable<AnalyticsInsight['segments']>> {
@@ -32,4 +32,12 @@ async function segmentColumns(store: MetricStore, context: FlowContext, filter: 
         if (error instanceof SegmentError) return { by, refused: error.message };
         throw error;
     }
+}
+
+/** Variables saved by an input box of the flows, neither declared nor saved as sensitive. */
+export function segmentVariables(context: FlowContext): string[] {
+    const graphs = [...context.flows.values()];
+    const sensitive = new Set([...graphs.flatMap(g => g.variables.filter(v => v.sensitive).map(v => v.name)),
+        ...[...context.boxes.values()].filter(b => b.input?.sensitive && b.input.variable).map(b => b.input!.variable!)]);
+    return [...new Set([...context.boxes.values()].map(b => b.input?.variable).filter((v): v is string => v !== undefined && !sensitive.has(v)))].sort();
 }
