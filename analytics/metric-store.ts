@@ -17,9 +17,15 @@ import { chatsTakingPairs } from './metrics/untested-traffic.js';
 import { compareVersions, versions } from './metrics/versions.js';
 import { visits } from './metrics/visits.js';
 import { armDays } from './metrics/experiments.js';
+import { completePaths } from './metrics/complete-paths.js';
+import { fixFirst } from './metrics/fix-first.js';
+import { outcomes } from './metrics/outcomes.js';
+import { parseSegmentBy } from './metrics/segment-sql.js';
+import { segmentValues } from './metrics/segments.js';
+import { timeToConvert } from './metrics/time-to-convert.js';
 import { analyseExperiment } from './experiments/experiment-analysis.js';
 import type {
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, ConcludedExperiment, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
+    AnalyticsFilter, CompletePath, Outcomes, ProblemBox, SegmentBy, SegmentValue, TimeToConvert, BoxDropOuts, BoxStats, BoxVisits, ChatPage, ConcludedExperiment, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 import { privacyStatus } from './privacy-log.js';
@@ -93,25 +99,25 @@ export abstract class MetricStore implements AnalyticsStore {
         return this.reading(() => privacyStatus(this.db));
     }
 
-    visits(_context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
-        return this.remembered(['visits', filter], () => visits(this.db, scopeOf(filter)));
+    visits(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxVisits[]> {
+        return this.remembered(['visits', context, filter], () => visits(this.db, scopeOf(filter, context)));
     }
 
     dropOuts(context: FlowContext, filter?: AnalyticsFilter): Promise<BoxDropOuts[]> {
-        return this.remembered(['dropOuts', context, filter], () => dropOuts(this.db, context, scopeOf(filter)));
+        return this.remembered(['dropOuts', context, filter], () => dropOuts(this.db, context, scopeOf(filter, context)));
     }
 
-    edges(_context: FlowContext, filter?: AnalyticsFilter): Promise<EdgeTraffic[]> {
-        return this.remembered(['edges', filter], () => edges(this.db, scopeOf(filter)));
+    edges(context: FlowContext, filter?: AnalyticsFilter): Promise<EdgeTraffic[]> {
+        return this.remembered(['edges', context, filter], () => edges(this.db, scopeOf(filter, context)));
     }
 
     conversions(context: FlowContext, filter?: AnalyticsFilter): Promise<GoalConversions[]> {
-        return this.remembered(['conversions', context, filter], () => conversions(this.db, context, scopeOf(filter)));
+        return this.remembered(['conversions', context, filter], () => conversions(this.db, context, scopeOf(filter, context)));
     }
 
     funnel(context: FlowContext, request: { steps: string[] } | { goal: string }, filter?: AnalyticsFilter): Promise<Funnel> {
         return this.remembered(['funnel', context, request, filter], async () => {
-            const scope = scopeOf(filter);
+            const scope = scopeOf(filter, context);
             if ('steps' in request) return { path: 'given', steps: await funnelSteps(this.db, request.steps, scope) };
             const chosen = funnelPath(context, request.goal, await convertingEdges(this.db, context, scope, request.goal));
             return { goal: request.goal, path: chosen.path, steps: await funnelSteps(this.db, chosen.steps, scope) };
@@ -119,19 +125,19 @@ export abstract class MetricStore implements AnalyticsStore {
     }
 
     dwellBeforeDropOut(context: FlowContext, filter?: AnalyticsFilter): Promise<DropOutDwell[]> {
-        return this.remembered(['dwell', context, filter], () => dwellBeforeDropOut(this.db, context, scopeOf(filter)));
+        return this.remembered(['dwell', context, filter], () => dwellBeforeDropOut(this.db, context, scopeOf(filter, context)));
     }
 
     compareVersions(context: FlowContext, a: string, b: string, filter?: AnalyticsFilter): Promise<VersionComparison[]> {
-        return this.remembered(['compareVersions', context, a, b, filter], () => compareVersions(this.db, context, scopeOf(filter), a, b));
+        return this.remembered(['compareVersions', context, a, b, filter], () => compareVersions(this.db, context, scopeOf(filter, context), a, b));
     }
 
     versions(context: FlowContext, filter?: AnalyticsFilter): Promise<Array<{ version: string; chats: number }>> {
-        return this.remembered(['versions', context, filter], () => versions(this.db, context, scopeOf(filter)));
+        return this.remembered(['versions', context, filter], () => versions(this.db, context, scopeOf(filter, context)));
     }
 
     boxStats(context: FlowContext, filter?: AnalyticsFilter): Promise<Record<string, BoxStats>> {
-        return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter)));
+        return this.remembered(['boxStats', context, filter], () => boxStats(this.db, context, scopeOf(filter, context)));
     }
 
     chatsTaking(boxes: readonly string[], pairs: ReadonlyArray<{ from: string; to: string }>, filter?: AnalyticsFilter): Promise<{ chats: number; taking: number }> {
@@ -145,7 +151,7 @@ export abstract class MetricStore implements AnalyticsStore {
     /** Every split of the context's flows: its arms' chats and conversions, the statistics and the decision. */
     experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]> {
         return this.remembered(['experiments', context, filter], async () => {
-            const scope = scopeOf(filter);
+            const scope = scopeOf(filter, context);
             const results: ExperimentResult[] = [];
             for (const box of context.boxes.values()) {
                 if (box.kind !== 'split' || box.external || !box.split) continue;
@@ -169,8 +175,33 @@ export abstract class MetricStore implements AnalyticsStore {
             .map(row => ({ at: new Date(row.at).toISOString(), flow: row.flow, split: row.split, measure: row.measure || undefined, winner: row.winner, result: JSON.parse(row.result) as ExperimentResult })));
     }
 
+    /** Each chat of the context's flows: contained, escalated, abandoned or in progress; per day too. */
+    outcomes(context: FlowContext, filter?: AnalyticsFilter): Promise<Outcomes> {
+        return this.remembered(['outcomes', context, filter], () => outcomes(this.db, context, scopeOf(filter, context)));
+    }
+
+    /** The own boxes with drop-outs, retries or repeats, ranked by lost conversions ("fix these first"). */
+    fixFirst(context: FlowContext, filter?: AnalyticsFilter): Promise<ProblemBox[]> {
+        return this.remembered(['fixFirst', context, filter], () => fixFirst(this.db, context, scopeOf(filter, context)));
+    }
+
+    /** The `top` complete paths of the chats that started in the context's flows, with their conversions. */
+    completePaths(context: FlowContext, top: number, filter?: AnalyticsFilter): Promise<CompletePath[]> {
+        return this.remembered(['completePaths', context, top, filter], () => completePaths(this.db, context, scopeOf(filter, context), top));
+    }
+
+    /** Per goal: time from a chat's first event to its conversion. */
+    timeToConvert(context: FlowContext, filter?: AnalyticsFilter): Promise<TimeToConvert[]> {
+        return this.remembered(['timeToConvert', context, filter], () => timeToConvert(this.db, context, scopeOf(filter, context)));
+    }
+
+    /** The values of a segment and their chats (a sensitive or unknown variable throws a SegmentError). */
+    segmentValues(context: FlowContext, by: SegmentBy, filter?: AnalyticsFilter): Promise<SegmentValue[]> {
+        return this.remembered(['segmentValues', context, by, filter], () => segmentValues(this.db, context, scopeOf(filter, context), parseSegmentBy(by)));
+    }
+
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage> {
-        return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter), drill, page));
+        return this.remembered(['chats', context, drill, filter, page], () => chatPage(this.db, context, scopeOf(filter, context), drill, page));
     }
 
     unmatchedSteps(): Promise<UnmatchedStep[]> {

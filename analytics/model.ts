@@ -16,6 +16,96 @@ export interface AnalyticsFilter {
     timeZone?: string;
     /** A chat whose last event is at most this old (relative to the newest event stored) is in progress. Default 30. */
     inactivityMinutes?: number;
+    /** Only the chats of one segment value (README: "Segments"); value null: the chats with none. */
+    segment?: { by: SegmentBy; value: string | null };
+}
+
+/** What chats are segmented by: version, channel, source (of the chat), a non-sensitive variable's value, weekday or hour of the chat's start. */
+export type SegmentBy = 'version' | 'channel' | 'source' | 'weekday' | 'hour' | `var:${string}`;
+
+/** One value of a segment and how many chats (of the context's flows, in the filter) have it. */
+export interface SegmentValue {
+    segment: SegmentBy;
+    /** null: the chats that have no value (no channel logged, the variable never answered). */
+    value: string | null;
+    chats: number;
+}
+
+export type Outcome = 'contained' | 'escalated' | 'abandoned' | 'inProgress';
+export const OUTCOMES: readonly Outcome[] = ['contained', 'escalated', 'abandoned', 'inProgress'];
+
+/**
+ * Each chat that started in the flows has exactly one outcome: escalated (entered a handoff box),
+ * else contained (its last entered box is an end box), else in progress (its last event is within
+ * the inactivity timeout of the newest event stored), else abandoned.
+ */
+export interface OutcomeCounts {
+    contained: number;
+    escalated: number;
+    abandoned: number;
+    inProgress: number;
+}
+
+export interface Outcomes extends OutcomeCounts {
+    /** The chats: the four counts add up to it. */
+    chats: number;
+    /** Per day the chats started (filter's zone). */
+    days: Array<OutcomeCounts & { day: string; chats: number }>;
+}
+
+/** Nearest-rank percentiles of durations, ms, over `n` measurements (0 when there are none). */
+export interface Durations {
+    n: number;
+    medianMs: number;
+    p90Ms: number;
+}
+
+/** What chats that went on from a box converted on one goal, and what its drop-outs cost. */
+export interface LostConversions {
+    goal: string;
+    /** Chats that visited the box and did not drop out there. */
+    wentOn: number;
+    /** Of those, the chats that converted on the goal. */
+    wentOnConverted: number;
+    /** wentOnConverted / wentOn (0 when nobody went on). */
+    rate: number;
+    /** dropOuts × rate: conversions the box's drop-outs would have brought at that rate. */
+    lost: number;
+}
+
+/** One box of the "fix these first" list. */
+export interface ProblemBox {
+    box: string;
+    kind: string;
+    label: string;
+    visits: number;
+    dropOuts: number;
+    /** Retry events at the box (answers it rejected, a platform's no-match or no-input) and the chats with any. */
+    retries: number;
+    retryChats: number;
+    /** Entries at the box beyond each chat's first, and the chats that entered it more than once. */
+    repeats: number;
+    repeatChats: number;
+    /** Time from an entry at the box to the chat's next entry (at any box). */
+    leaving: Durations;
+    lost: LostConversions[];
+    /** The sum of `lost` over the goals: what the list is ranked by. */
+    lostTotal: number;
+}
+
+/** A complete path: the boxes a chat no longer in progress entered, in order (a box entered twice in a row once). */
+export interface CompletePath {
+    boxes: string[];
+    chats: number;
+    /** Chats on the path that converted on any goal of the flows, and per goal. */
+    converted: number;
+    rate: number;
+    conversions: Record<string, number>;
+}
+
+/** Per goal: time from a converted chat's first event to its first conversion. */
+export interface TimeToConvert extends Durations {
+    goal: string;
 }
 
 export interface BoxVisits {
@@ -119,7 +209,21 @@ export type DrillDown =
     /** The chats that took an arm of a split (the box they entered after it). */
     | { metric: 'experimentArm'; split: string; box: string }
     /** Of those, the chats that converted on the split's measured goal. */
-    | { metric: 'experimentConversions'; split: string; box: string; goal: string };
+    | { metric: 'experimentConversions'; split: string; box: string; goal: string }
+    /** The chats with this outcome (that started on this day). */
+    | { metric: 'outcome'; outcome: Outcome; day?: string }
+    /** Chats with a retry event at the box (count: their retries). */
+    | { metric: 'retries'; box: string }
+    /** Chats that entered the box more than once (count: entries beyond the first). */
+    | { metric: 'repeats'; box: string }
+    /** Chats that left the box at least once (count: times they left it). */
+    | { metric: 'leaving'; box: string }
+    /** Chats that visited the box and did not drop out there; with a goal, those of them that converted on it. */
+    | { metric: 'wentOn'; box: string; goal?: string }
+    /** The chats of a complete path; with converted, those of them that converted on any goal. */
+    | { metric: 'path'; boxes: string[]; converted?: boolean }
+    /** The chats that started in the flows (the outcomes' total). */
+    | { metric: 'flowChats' };
 
 /** Stored events no box matched, by flow and step key (README: "Logs from bot platforms"). */
 export interface UnmatchedStep {

@@ -2,7 +2,7 @@ import type { FlowContext } from './flow-context.js';
 import type { FrequentPath } from './metrics/frequent-paths.js';
 import type {
     EventType,
-    AnalyticsFilter, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
+    AnalyticsFilter, CompletePath, Outcomes, ProblemBox, SegmentBy, SegmentValue, TimeToConvert, BoxDropOuts, BoxStats, BoxVisits, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from './model.js';
 
@@ -120,6 +120,16 @@ export interface AnalyticsStore {
     frequentPaths(flow: string, top: number, filter?: AnalyticsFilter): Promise<FrequentPath[]>;
     /** Every split of the context's flows, analysed (arms, statistics, decision). */
     experiments(context: FlowContext, filter?: AnalyticsFilter): Promise<ExperimentResult[]>;
+    /** Each chat of the context's flows: contained, escalated, abandoned or in progress (adding up to the chats); per day too. */
+    outcomes(context: FlowContext, filter?: AnalyticsFilter): Promise<Outcomes>;
+    /** The own boxes with drop-outs, retries or repeats, ranked by lost conversions ("fix these first"). */
+    fixFirst(context: FlowContext, filter?: AnalyticsFilter): Promise<ProblemBox[]>;
+    /** The `top` complete paths of the chats that started in the context's flows, with counts and conversions. */
+    completePaths(context: FlowContext, top: number, filter?: AnalyticsFilter): Promise<CompletePath[]>;
+    /** Per goal: time from a chat's first event to its conversion (median, p90). */
+    timeToConvert(context: FlowContext, filter?: AnalyticsFilter): Promise<TimeToConvert[]>;
+    /** The values of a segment among the chats, with the chats of the context's flows; a sensitive variable is refused. */
+    segmentValues(context: FlowContext, by: SegmentBy, filter?: AnalyticsFilter): Promise<SegmentValue[]>;
     /** The chats behind a number, ordered by chat id. */
     chats(context: FlowContext, drill: DrillDown, filter?: AnalyticsFilter, page?: PageRequest): Promise<ChatPage>;
     /**

@@ -12,8 +12,8 @@ export interface Proportion {
  * approximation holds on both sides: n·p > 5 and n·(1−p) > 5, with p each sample's own rate
  * (that is, more than 5 conversions and more than 5 non-conversions in each version).
  */
-export function twoProportionZTest(a: Proportion, b: Proportion, alpha = 0.05): SignificanceTest {
-    const guard = [check('a', a), check('b', b)].filter((r): r is string => r !== undefined);
+export function twoProportionZTest(a: Proportion, b: Proportion, alpha = 0.05, names: readonly [string, string] = ['version a', 'version b']): SignificanceTest {
+    const guard = [check(names[0], a), check(names[1], b)].filter((r): r is string => r !== undefined);
     if (guard.length > 0) return { kind: 'insufficient-sample', reason: guard.join('; ') };
     const pa = a.successes / a.n;
     const pb = b.successes / b.n;
@@ -25,12 +25,12 @@ export function twoProportionZTest(a: Proportion, b: Proportion, alpha = 0.05): 
 }
 
 function check(name: string, sample: Proportion): string | undefined {
-    if (sample.n === 0) return `version ${name} has no chats`;
+    if (sample.n === 0) return `${name} has no chats`;
     // With p = successes / n, n·p and n·(1−p) are exactly the conversions and the non-conversions.
     const np = sample.successes;
     const nq = sample.n - sample.successes;
     if (np > 5 && nq > 5) return undefined;
-    return `version ${name}: n·p = ${np} and n·(1−p) = ${nq}; both must exceed 5`;
+    return `${name}: n·p = ${np} and n·(1−p) = ${nq}; both must exceed 5`;
 }
 
 /** Standard normal CDF via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */

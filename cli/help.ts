@@ -171,7 +171,10 @@ box, drop-outs and drop-out rate, conversions per goal and day, the funnel to ea
 comparison of the two latest flow versions (a z-test, shown only when both samples are big
 enough), and every split experiment (arms, always-valid p-values, probability to be best,
 sample ratio check, decision). A drop-out is a chat whose last box is not an end or handoff box and whose last event
-is more than the inactivity timeout older than the newest event stored.
+is more than the inactivity timeout older than the newest event stored. Also each flow's chat
+outcomes (contained, escalated, abandoned, in progress, per day), the boxes to fix first (ranked
+by lost conversions, with retries, repeats and time before leaving), the most taken complete
+paths and the time to convert per goal (README: Metrics).
 
 Options:
   --db <path>                 The database (default .chatflow/analytics.db)
@@ -180,6 +183,10 @@ Options:
   --version <v>               Only chats of this flow version
   --time-zone <zone>          Days in UTC (default), an offset like +02:00, or a zone like America/Chicago
   --timeout <minutes>         Inactivity timeout (default 30)
+  --segment <by>              The same numbers per segment, which add up to the totals: version,
+                              channel, source, var:NAME (a variable not marked sensitive), weekday
+                              or hour (in --time-zone); differences marked significant after a
+                              Benjamini-Hochberg correction
   --format table|json|html    table (default); json; html: one self-contained file with charts
   --out <file>                Write to a file instead of stdout
   --fail-on-srm               Exit 1 when an experiment's arms did not get the shares of chats

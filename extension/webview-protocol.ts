@@ -6,9 +6,10 @@
  * union (the compiler checks it): the webview drops messages of any other type.
  */
 import type { FlowGraph, ProblemSummary, SourceRange } from '../language/flow-model.js';
-import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, DrillDown, TranscriptEntry } from '../server/protocol.js';
+import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, DrillDown, SegmentBy, TranscriptEntry } from '../server/protocol.js';
 
 export type {
+    AnalyticsInsight, CompletePath, Outcome, OutcomeCounts, Outcomes, ProblemBox, SegmentBy, SegmentColumn, SegmentDifference, TimeToConvert,
     AnalyticsFilter, AnalyticsOverviewResult, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
     ExperimentResult,
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
@@ -132,8 +133,8 @@ export type FromAnalytics =
     | { type: 'filter'; filter: PanelFilter }
     /** The user clicked a box name: reveal and select it in the editor. */
     | { type: 'reveal'; boxId: string }
-    /** The user clicked a number (or a page button): the chats behind it. */
-    | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number }
+    /** The user clicked a number (or a page button): the chats behind it; a number of one segment's column names the segment. */
+    | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number; segment?: { by: SegmentBy; value: string | null } }
     /** The user clicked a chat: its transcript. */
     | { type: 'transcript'; requestId: number; chat: string }
     /** The user clicked a chat's "Turn into test": runs `chatflow.chatToTest` (the test goes into the flow's file). */
@@ -155,8 +156,11 @@ export interface AnalyticsState {
     filter?: PanelFilter;
 }
 
-/** The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive) and one flow version. */
-export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version'>;
+/** The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive), one flow version, and the segment shown side by side. */
+export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version'> & { segmentBy?: SegmentBy };
+
+/** The segments the panel's picker offers (plus `var:NAME` for the flows' variables that are not sensitive). */
+export const PANEL_SEGMENTS = ['version', 'channel', 'source', 'weekday', 'hour'] as const;
 
 /** Chats per page of the chats list. */
 export const CHATS_PAGE_SIZE = 50;

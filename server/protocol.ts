@@ -7,12 +7,16 @@ import { LSPErrorCodes, NotificationType, RequestType, RequestType0, ResponseErr
 import type { DocumentFlows } from '../language/flow-model.js';
 import type { UntestedTraffic } from '../analytics/untested-traffic.js';
 export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested-traffic.js';
+import type { SegmentDifference } from '../analytics/segment-significance.js';
 import type {
+    CompletePath, OutcomeCounts, Outcomes, ProblemBox, SegmentBy, TimeToConvert,
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 
+export type { SegmentDifference } from '../analytics/segment-significance.js';
 export type {
+    CompletePath, OutcomeCounts, Outcomes, Outcome, ProblemBox, SegmentBy, TimeToConvert, LostConversions, Durations,
     AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, ExportFailure, ExportResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
@@ -53,6 +57,29 @@ export interface AnalyticsParams {
     /** The .chatflow document whose flows the numbers are for. */
     uri: string;
     filter?: AnalyticsFilter;
+    /** The overview: also the numbers per value of this segment, side by side. */
+    segmentBy?: SegmentBy;
+}
+
+/** One segment value of the panel's side-by-side view: its counts, and its rates against the other segments. */
+export interface SegmentColumn {
+    value: string | null;
+    chats: number;
+    outcomes: OutcomeCounts;
+    conversions: GoalConversions[];
+    differences: SegmentDifference[];
+}
+
+/** What says what to fix first: outcomes, the ranked problem boxes, paths, time to convert; segments when asked. */
+export interface AnalyticsInsight {
+    outcomes: Outcomes;
+    fixFirst: ProblemBox[];
+    paths: CompletePath[];
+    timeToConvert: TimeToConvert[];
+    /** The variables of the flows a chat can be segmented by: saved by an input box, not sensitive. */
+    segmentVariables: string[];
+    /** With `segmentBy`: the segment and its values (or why it was refused: a sensitive variable). */
+    segments?: { by: SegmentBy; columns: SegmentColumn[] } | { by: SegmentBy; refused: string };
 }
 
 /** Why there are no numbers: no database yet, or it cannot be opened (message names the file and what to do). */
@@ -96,6 +123,7 @@ export type AnalyticsOverviewResult =
         unmatched?: UnmatchedStep[];
         /** The split experiments of these flows, with their statistic per day and their code lens's words. */
         experiments?: Array<ExperimentResult & { headline: string }>;
+        insight?: AnalyticsInsight;
     }
     | AnalyticsUnavailable;
 

@@ -5,8 +5,11 @@ import { parseTimestamp } from './timestamps.js';
 /** The canonical columns, in CSV order (README: "Chat logs"). */
 export const CANONICAL_COLUMNS = ['chat', 'ts', 'flow', 'version', 'box', 'type', 'text', 'goal'] as const;
 
-/** Optional columns, read only when a header names them: the platform's step key, the channel, the entry source. */
-export const OPTIONAL_COLUMNS = ['step', 'channel', 'source'] as const;
+/**
+ * Optional columns, read only when a header names them: the platform's step key, the channel, the
+ * entry source, and `utm_source` (the source of a log that carries UTM fields instead).
+ */
+export const OPTIONAL_COLUMNS = ['step', 'channel', 'source', 'utm_source'] as const;
 
 const TYPES = new Set<EventType>(EVENT_TYPES);
 const TYPE_LIST = 'enter, answer, retry, goal or end';
@@ -39,7 +42,7 @@ export function canonicalEvent(record: Record<string, unknown>, line: number, op
     if (step) event.step = step;
     const channel = text(record.channel);
     if (channel) event.channel = channel;
-    const source = text(record.source);
+    const source = text(record.source) || text(record.utm_source);
     if (source) event.source = source;
     return event;
 }

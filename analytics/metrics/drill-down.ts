@@ -13,6 +13,9 @@ import type { SqlQuery, SqlRunner } from './sql.js';
 import { versionChatRows, versionConversionRows } from './versions.js';
 import { visitRows } from './visits.js';
 import { armConversionRows, armRows } from './experiments.js';
+import { leavingChatRows, repeatRows, retryRows, wentOnConvertedRows, wentOnRows } from './box-problems.js';
+import { onePathRows } from './complete-paths.js';
+import { flowChatRows, outcomeRows } from './outcomes.js';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -21,7 +24,7 @@ const MAX_LIMIT = 1000;
  * The chats behind a number: the same rows the number was counted from (each metric's `...Rows`
  * query), narrowed to the number's key. So the total always equals the number shown.
  */
-export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDown): SqlQuery {
+export function drillDownRows(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown): SqlQuery {
     const narrow = (rows: SqlQuery, where: string, params: Array<string | number>): SqlQuery =>
         ({ sql: `SELECT r.chat AS chat, r.count AS count FROM (${rows.sql}) r WHERE ${where}`, params: [...rows.params, ...params] });
     switch (drill.metric) {
@@ -44,11 +47,28 @@ export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDo
             const spec = splitOf(context, drill.split);
             return narrow(armConversionRows(context, drill.split, spec, drill.goal, scope), 'r.box = ?', [drill.box]);
         }
+        case 'outcome': {
+            if (drill.day === undefined) return narrow(outcomeRows(context, scope), 'r.outcome = ?', [drill.outcome]);
+            parseDay(drill.day);
+            return narrow(outcomeRows(context, scope), 'r.outcome = ? AND r.first_ts >= ? AND r.first_ts < ?',
+                [drill.outcome, dayStart(scope.zone, drill.day), dayStart(scope.zone, nextDay(drill.day))]);
+        }
+        case 'retries': return narrow(retryRows(scope), 'r.box = ?', [drill.box]);
+        case 'repeats': return narrow(repeatRows(scope), 'r.box = ?', [drill.box]);
+        case 'leaving': return narrow(leavingChatRows(scope), 'r.box = ?', [drill.box]);
+        case 'wentOn': return drill.goal === undefined
+            ? narrow(wentOnRows(context, scope), 'r.box = ?', [drill.box])
+            : narrow(wentOnConvertedRows(context, scope), 'r.box = ? AND r.goal = ?', [drill.box, drill.goal]);
+        case 'path': {
+            const rows = onePathRows(db, context, scope, drill.boxes, drill.converted === true);
+            return { sql: `SELECT r.chat AS chat, r.count AS count FROM (${rows.sql}) r`, params: rows.params };
+        }
+        case 'flowChats': return narrow(flowChatRows(context, scope), '1 = 1', []);
     }
 }
 
 export async function chatPage(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown, page: PageRequest = {}): Promise<ChatPage> {
-    const rows = drillDownRows(context, scope, drill);
+    const rows = drillDownRows(db, context, scope, drill);
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
     // The total rides along on every row (a window count), so one query serves a page.

@@ -1,6 +1,8 @@
+import type { FlowContext } from '../flow-context.js';
 import type { AnalyticsFilter } from '../model.js';
 import { dayRange, parseTimeZone, type TimeZone } from '../time-zone.js';
-import type { SqlQuery } from './sql.js';
+import { parseSegmentBy, segmentChats } from './segment-sql.js';
+import type { SqlQuery, SqlValue } from './sql.js';
 
 export const DEFAULT_INACTIVITY_MINUTES = 30;
 
@@ -13,9 +15,12 @@ export interface Scope {
     end?: number;
     version?: string;
     timeoutMs: number;
+    /** Only the chats of one segment value: `SELECT chat ...`. */
+    segment?: SqlQuery;
 }
 
-export function scopeOf(filter: AnalyticsFilter = {}): Scope {
+/** The context names the boxes a `var:` segment reads; a segment that needs it and has none throws. */
+export function scopeOf(filter: AnalyticsFilter = {}, context?: FlowContext): Scope {
     const zone = parseTimeZone(filter.timeZone);
     const { start, end } = dayRange(zone, filter.from, filter.to);
     if (start !== undefined && end !== undefined && end <= start) {
@@ -23,7 +28,8 @@ export function scopeOf(filter: AnalyticsFilter = {}): Scope {
     }
     const minutes = filter.inactivityMinutes ?? DEFAULT_INACTIVITY_MINUTES;
     if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`inactivity timeout ${minutes} is not a number of minutes >= 0`);
-    return { zone, start, end, version: filter.version, timeoutMs: Math.round(minutes * 60000) };
+    const segment = filter.segment && segmentChats(parseSegmentBy(filter.segment.by), filter.segment.value, zone, context);
+    return { zone, start, end, version: filter.version, timeoutMs: Math.round(minutes * 60000), ...(segment ? { segment } : {}) };
 }
 
 /**
@@ -32,7 +38,7 @@ export function scopeOf(filter: AnalyticsFilter = {}): Scope {
  */
 export function chatsInScope(scope: Scope, alias: string, startColumn = 'chat_start', options: { ignoreVersion?: boolean } = {}): SqlQuery {
     const parts: string[] = [];
-    const params: Array<string | number> = [];
+    const params: SqlValue[] = [];
     if (scope.start !== undefined) {
         parts.push(`${alias}.${startColumn} >= ?`);
         params.push(scope.start);
@@ -44,6 +50,10 @@ export function chatsInScope(scope: Scope, alias: string, startColumn = 'chat_st
     if (scope.version !== undefined && !options.ignoreVersion) {
         parts.push(`${alias}.version = ?`);
         params.push(scope.version);
+    }
+    if (scope.segment) {
+        parts.push(`${alias}.chat IN (${scope.segment.sql})`);
+        params.push(...scope.segment.params);
     }
     return { sql: parts.length === 0 ? '1 = 1' : parts.join(' AND '), params };
 }

@@ -10,18 +10,20 @@ DELETE FROM chat_facts WHERE chat IN (SELECT chat FROM touched);
 DELETE FROM transitions WHERE chat IN (SELECT chat FROM touched);
 DELETE FROM chat_goals WHERE chat IN (SELECT chat FROM touched);
 
-INSERT INTO touched_events (chat, ts, id, type, box, goal, stream)
-SELECT e.chat, e.ts, e.id, e.type, e.box, e.goal, e.stream FROM events e WHERE e.chat IN (SELECT chat FROM touched);
+INSERT INTO touched_events (chat, ts, id, type, box, goal, stream, channel, source)
+SELECT e.chat, e.ts, e.id, e.type, e.box, e.goal, e.stream, e.channel, e.source FROM events e WHERE e.chat IN (SELECT chat FROM touched);
 
-INSERT INTO chat_facts (chat, flow, version, first_ts, last_ts, last_box, last_enter_ts)
-SELECT f.chat, s.flow, s.version, f.first_ts, f.last_ts, COALESCE(f.last_box, ''), f.last_enter_ts
+INSERT INTO chat_facts (chat, flow, version, first_ts, last_ts, last_box, last_enter_ts, channel, source)
+SELECT f.chat, s.flow, s.version, f.first_ts, f.last_ts, COALESCE(f.last_box, ''), f.last_enter_ts, f.channel, f.source
 FROM (
     SELECT e.chat,
            (array_agg(e.stream ORDER BY e.ts, e.id))[1] AS stream,
            MIN(e.ts) AS first_ts,
            MAX(e.ts) AS last_ts,
            (array_agg(e.box ORDER BY e.ts DESC, e.id DESC) FILTER (WHERE e.type = 'enter'))[1] AS last_box,
-           MAX(e.ts) FILTER (WHERE e.type = 'enter') AS last_enter_ts
+           MAX(e.ts) FILTER (WHERE e.type = 'enter') AS last_enter_ts,
+           (array_agg(e.channel ORDER BY e.ts, e.id) FILTER (WHERE e.channel IS NOT NULL))[1] AS channel,
+           (array_agg(e.source ORDER BY e.ts, e.id) FILTER (WHERE e.source IS NOT NULL))[1] AS source
     FROM touched_events e GROUP BY e.chat
 ) f
 JOIN streams s ON s.id = f.stream;
@@ -53,6 +55,7 @@ CREATE TEMP TABLE IF NOT EXISTS staging (
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS touched (chat TEXT PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS touched_events (
-    chat TEXT NOT NULL, ts BIGINT NOT NULL, id BIGINT NOT NULL, type TEXT NOT NULL, box TEXT NOT NULL, goal TEXT NOT NULL, stream INTEGER NOT NULL
+    chat TEXT NOT NULL, ts BIGINT NOT NULL, id BIGINT NOT NULL, type TEXT NOT NULL, box TEXT NOT NULL, goal TEXT NOT NULL, stream INTEGER NOT NULL,
+    channel TEXT, source TEXT
 ) ON COMMIT DELETE ROWS;
 `;

@@ -122,6 +122,14 @@ export const PG_MIGRATIONS: readonly string[] = [
     ALTER TABLE events ADD COLUMN channel TEXT;
     ALTER TABLE events ADD COLUMN source TEXT;
     CREATE INDEX events_unmatched_step ON events (stream, step) WHERE matched = 0 AND step IS NOT NULL;
+    `,
+    // segments (as SQLite's migration 6): a chat's channel and entry source, from the first of its events that names one
+    `
+    ALTER TABLE chat_facts ADD COLUMN channel TEXT;
+    ALTER TABLE chat_facts ADD COLUMN source TEXT;
+    UPDATE chat_facts SET
+        channel = (SELECT e.channel FROM events e WHERE e.chat = chat_facts.chat AND e.channel IS NOT NULL ORDER BY e.ts, e.id LIMIT 1),
+        source = (SELECT e.source FROM events e WHERE e.chat = chat_facts.chat AND e.source IS NOT NULL ORDER BY e.ts, e.id LIMIT 1);
     `
 ];
 

@@ -1,3 +1,4 @@
+import { durationsInWords, outcomesInWords, problemInWords, segmentInWords } from './insight-words.js';
 import { comparisonInWords, percent, topDropOuts, type FlowReport, type ReportData } from './report-data.js';
 import { filterText } from './report-table.js';
 import { conversionsChart, dropOutBars, escapeXml } from './svg-charts.js';
@@ -39,7 +40,13 @@ ${body.join('\n')}
 function flowSection(flow: FlowReport): string {
     const parts: string[] = [`<h2>${escapeXml(flow.flow)}${flow.label ? ` <span class="muted">${escapeXml(flow.label)}</span>` : ''}</h2>`];
     parts.push('<h3>Conversions per day</h3>', conversionsChart(flow.conversions));
+    parts.push(`<h3>Outcomes</h3><p>${escapeXml(outcomesInWords(flow))}</p>`);
     parts.push('<h3>Top drop-outs</h3>', dropOutBars(topDropOuts(flow, 8)));
+    const list = (title: string, items: string[]) => (items.length === 0 ? [] : [`<h3>${title}</h3><ol>`, ...items.map(i => `<li>${escapeXml(i)}</li>`), '</ol>']);
+    parts.push(...list('Fix these first', flow.fixFirst.slice(0, 10).map(problemInWords)));
+    parts.push(...list('Most taken complete paths', flow.paths.map(p => `${p.chats} chats, ${percent(p.rate)} converted: ${p.boxes.map(b => b.split('.').pop()).join(' > ')}`)));
+    parts.push(...list('Time to convert', flow.timeToConvert.filter(t => t.n > 0).map(t => `${t.goal}: ${durationsInWords(t)}`)));
+    parts.push(...list('Segments', (flow.segments ?? []).map(segmentInWords)));
     const goals = [...new Set(flow.boxes.flatMap(b => Object.keys(b.conversions)))];
     parts.push('<h3>Boxes</h3><table><thead><tr><th>box</th><th>kind</th><th>chats</th><th>entries</th><th>dropped</th><th>rate</th>'
         + goals.map(g => `<th>→ ${escapeXml(g)}</th>`).join('') + '</tr></thead><tbody>');

@@ -1,4 +1,5 @@
 import { experimentInWords } from '../experiments/experiment-words.js';
+import { durationsInWords, outcomesInWords, problemInWords, segmentInWords } from './insight-words.js';
 import { comparisonInWords, percent, topDropOuts, type ReportData } from './report-data.js';
 
 /** The report as plain text: one table of boxes per flow, conversions, funnels, versions. */
@@ -12,8 +13,18 @@ export function reportTable(report: ReportData): string {
         out.push('', `== ${flow.flow}${flow.label ? ` (${flow.label})` : ''} ==`);
         const rows = flow.boxes.map(b => [b.label, b.kind, String(b.visits), String(b.dropOuts), b.visits === 0 ? '-' : percent(b.dropOutRate), ...goals.map(g => String(b.conversions[g] ?? 0))]);
         out.push(...table(['box', 'kind', 'chats', 'dropped', 'rate', ...goals.map(g => `→ ${g}`)], rows));
+        out.push('', `Outcomes: ${outcomesInWords(flow)}`);
         const top = topDropOuts(flow);
         if (top.length > 0) out.push('', `Top drop-outs: ${top.map(b => `${b.label} ${b.dropOuts} (${percent(b.dropOutRate)})`).join(', ')}`);
+        if (flow.fixFirst.length > 0) {
+            out.push('', 'Fix these first:');
+            flow.fixFirst.slice(0, 10).forEach((row, i) => out.push(`  ${i + 1}. ${problemInWords(row)}`));
+        }
+        if (flow.paths.length > 0) {
+            out.push('', 'Most taken complete paths:');
+            for (const p of flow.paths) out.push(`  ${p.chats} chats, ${percent(p.rate)} converted: ${p.boxes.map(b => b.split('.').pop()).join(' > ')}`);
+        }
+        for (const time of flow.timeToConvert) if (time.n > 0) out.push('', `Time to ${time.goal}: ${durationsInWords(time)}`);
         for (const goal of flow.conversions) {
             out.push('', `Conversions: ${goal.goal}: ${goal.chats} chats`);
             if (goal.days.length > 0) out.push(`  ${goal.days.map(d => `${d.day.slice(5)} ${d.chats}`).join(', ')}`);
@@ -27,6 +38,10 @@ export function reportTable(report: ReportData): string {
         if (flow.versions) {
             out.push('', `Versions ${flow.versions.a} vs ${flow.versions.b}:`);
             for (const comparison of flow.versions.goals) out.push(`  ${comparisonInWords(comparison)}`);
+        }
+        if (flow.segments) {
+            out.push('', 'Segments:');
+            for (const segment of flow.segments) out.push(`  ${segmentInWords(segment)}`);
         }
         for (const experiment of flow.experiments) {
             out.push('', `Experiment ${experiment.split.split('.').pop()}${experiment.measure ? ` on ${experiment.measure}` : ''}: ${experiment.chats} chats${experiment.stopAt ? ` of ${experiment.stopAt}` : ''}`);

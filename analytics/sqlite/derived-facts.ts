@@ -16,17 +16,19 @@ export async function refreshTouched(db: SqliteConnection): Promise<void> {
 
 export const CREATE_TOUCHED = 'CREATE TEMP TABLE IF NOT EXISTS touched (chat TEXT NOT NULL PRIMARY KEY)';
 
-/** A chat's order is (ts, id): time, then file order. */
+/** A chat's order is (ts, id): time, then file order. Its channel and source: the first of its events that names one. */
 const CHAT_FACTS = `
-INSERT INTO chat_facts (chat, flow, version, first_ts, last_ts, last_box, last_enter_ts)
-SELECT facts.chat, streams.flow, streams.version, facts.first_ts, facts.last_ts, COALESCE(facts.last_box, ''), facts.last_enter_ts
+INSERT INTO chat_facts (chat, flow, version, first_ts, last_ts, last_box, last_enter_ts, channel, source)
+SELECT facts.chat, streams.flow, streams.version, facts.first_ts, facts.last_ts, COALESCE(facts.last_box, ''), facts.last_enter_ts, facts.channel, facts.source
 FROM (
     SELECT touched.chat AS chat,
            (SELECT e.stream FROM events e WHERE e.chat = touched.chat ORDER BY e.ts, e.id LIMIT 1) AS stream,
            (SELECT MIN(e.ts) FROM events e WHERE e.chat = touched.chat) AS first_ts,
            (SELECT MAX(e.ts) FROM events e WHERE e.chat = touched.chat) AS last_ts,
            (SELECT e.box FROM events e WHERE e.chat = touched.chat AND e.type = 'enter' ORDER BY e.ts DESC, e.id DESC LIMIT 1) AS last_box,
-           (SELECT MAX(e.ts) FROM events e WHERE e.chat = touched.chat AND e.type = 'enter') AS last_enter_ts
+           (SELECT MAX(e.ts) FROM events e WHERE e.chat = touched.chat AND e.type = 'enter') AS last_enter_ts,
+           (SELECT e.channel FROM events e WHERE e.chat = touched.chat AND e.channel IS NOT NULL ORDER BY e.ts, e.id LIMIT 1) AS channel,
+           (SELECT e.source FROM events e WHERE e.chat = touched.chat AND e.source IS NOT NULL ORDER BY e.ts, e.id LIMIT 1) AS source
     FROM touched
 ) facts
 JOIN streams ON streams.id = facts.stream`;

@@ -134,6 +134,14 @@ export const MIGRATIONS: readonly string[] = [
     ALTER TABLE events ADD COLUMN channel TEXT;   -- web, sms, whatsapp, msteams, directline...
     ALTER TABLE events ADD COLUMN source TEXT;    -- entry source (UTM), on the chat's first event
     CREATE INDEX events_unmatched_step ON events (stream, step) WHERE matched = 0 AND step IS NOT NULL;
+    `,
+    // segments: a chat's channel and entry source, each from the first of its events that names one
+    `
+    ALTER TABLE chat_facts ADD COLUMN channel TEXT;
+    ALTER TABLE chat_facts ADD COLUMN source TEXT;
+    UPDATE chat_facts SET
+        channel = (SELECT e.channel FROM events e WHERE e.chat = chat_facts.chat AND e.channel IS NOT NULL ORDER BY e.ts, e.id LIMIT 1),
+        source = (SELECT e.source FROM events e WHERE e.chat = chat_facts.chat AND e.source IS NOT NULL ORDER BY e.ts, e.id LIMIT 1);
     `
 ];
 

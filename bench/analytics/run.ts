@@ -22,6 +22,7 @@ import { FlowContext } from '../../analytics/flow-context.js';
 import { importLogFiles } from '../../analytics/import/import-logs.js';
 import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { benchData } from './generate-data.js';
+import { insightQueryRows, printRows } from './insight-queries.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const eventsArg = process.argv.indexOf('--events');
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
         console.log(`  ${name.padEnd(42)} ${cold.toFixed(0).padStart(6)} ms ${memoised.toFixed(1).padStart(6)} ms  ${cold <= 500 ? 'met' : 'MISSED cold'}`);
     }
     console.log(`slowest query: cold ${slowestCold.toFixed(0)} ms ${verdict(slowestCold <= 500)}, memoised ${slowestMemo.toFixed(1)} ms ${verdict(slowestMemo <= 500)} (target <= 500 ms); load average at the end ${load()}`);
+    console.log(`\nwhat to fix first, over ${EVENTS.toLocaleString('en-US')} events (cold, median of 3)`);
+    printRows(await insightQueryRows(store, context));
     await store.close();
 }
 

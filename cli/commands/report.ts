@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AnalyticsFilter } from '../../analytics/model.js';
+import type { AnalyticsFilter, SegmentBy } from '../../analytics/model.js';
+import { parseSegmentBy, SegmentError } from '../../analytics/metrics/segment-sql.js';
 import { AnalyticsError } from '../../analytics/errors.js';
 import { scopeOf } from '../../analytics/metrics/scope.js';
 import { buildReport, type ReportData } from '../../analytics/report/report-data.js';
@@ -20,11 +21,11 @@ export const reportSpec: CommandSpec = {
     name: 'report',
     options: {
         'db': 'any', 'from': 'any', 'to': 'any', 'version': 'any', 'time-zone': 'any', 'timeout': 'any',
-        'format': Object.keys(FORMATS), 'out': 'any', 'fail-on-srm': 'flag', 'help': 'flag'
+        'format': Object.keys(FORMATS), 'out': 'any', 'fail-on-srm': 'flag', 'segment': 'any', 'help': 'flag'
     }
 };
 
-/** `chatflow report <flow files> [--db] [--from] [--to] [--version] [--time-zone] [--timeout] [--format table|json|html] [--out file]` */
+/** `chatflow report <flow files> [--db] [--from] [--to] [--version] [--time-zone] [--timeout] [--segment by] [--format table|json|html] [--out file]` */
 export async function reportCommand(argv: readonly string[], io: CommandIO): Promise<number> {
     const { positionals, options } = parseArgs(argv, reportSpec);
     if (options.help) {
@@ -32,6 +33,7 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
         return ExitCode.Ok;
     }
     const filter = filterOf(options);
+    const segment = segmentOf(options.segment);
     const location = storeLocation(options, io.cwd);
     if (positionals.length === 0) throw new UsageError('report needs the .chatflow files or folders to report on, e.g. chatflow report examples');
     const graphs = await loadFlowGraphs(positionals, io);
@@ -39,9 +41,10 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
     const store = await openCliStore(location, 'existing', io.cwd);
     let report: ReportData;
     try {
-        report = await buildReport(store, graphs, filter, shownStore(location, io.cwd));
+        report = await buildReport(store, graphs, filter, shownStore(location, io.cwd), segment);
     } catch (error) {
         if (error instanceof AnalyticsError) throw new UsageError(error.message);
+        if (error instanceof SegmentError) throw new UsageError(`--segment: ${error.message}.`);
         throw error;
     } finally {
         await store.close();
@@ -67,6 +70,16 @@ export async function reportCommand(argv: readonly string[], io: CommandIO): Pro
         return ExitCode.Problems;
     }
     return ExitCode.Ok;
+}
+
+function segmentOf(value: string | true | undefined): SegmentBy | undefined {
+    if (value === undefined) return undefined;
+    try {
+        return parseSegmentBy(value === true ? '' : value);
+    } catch (error) {
+        if (error instanceof SegmentError) throw new UsageError(`--segment: ${error.message}.`);
+        throw error;
+    }
 }
 
 function filterOf(options: Record<string, string | true>): AnalyticsFilter {

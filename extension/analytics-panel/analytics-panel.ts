@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CHAT_TO_TEST_COMMAND } from '../../server/protocol.js';
-import { unknownMessage, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
+import { unknownMessage, type AnalyticsFilter, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
 import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import { findBox } from '../panels/box-at.js';
@@ -55,7 +55,8 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
                     return await revealInEditor(box.nameRange, this.panel.viewColumn, this.sourceColumn);
                 }
                 case 'chats': {
-                    const page = await this.ctx.flows.chats({ uri: this.uri.toString(), drill: message.drill, filter: this.filter, offset: message.offset, limit: message.limit });
+                    const filter = { ...numbersFilter(this.filter), ...(message.segment ? { segment: message.segment } : {}) };
+                    const page = await this.ctx.flows.chats({ uri: this.uri.toString(), drill: message.drill, filter, offset: message.offset, limit: message.limit });
                     return this.post({ type: 'chats', requestId: message.requestId, page });
                 }
                 case 'transcript': {
@@ -84,10 +85,16 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
     private async refresh(): Promise<void> {
         const pull = ++this.pulls;
         const filter = this.filter;
-        const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString(), filter });
+        const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString(), filter: numbersFilter(filter), segmentBy: filter.segmentBy });
         if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result, filter });
     }
 
+}
+
+/** The panel's filter as the numbers take it: the segment picked is shown side by side, it selects no chats. */
+function numbersFilter(filter: PanelFilter): AnalyticsFilter {
+    const { segmentBy: _shown, ...numbers } = filter;
+    return numbers;
 }
 
 export function analyticsTitle(uri: vscode.Uri): string {

@@ -7,6 +7,7 @@ import { experimentLensTitle } from '../../analytics/experiments/experiment-word
 import { untestedTraffic, type UntestedTraffic } from '../../analytics/untested-traffic.js';
 import { runFlowTests, uncoveredEdges } from '../../language/conversation-tests.js';
 import type { AnalyticsService, Opened } from './analytics-service.js';
+import { insightNumbers } from './insight-numbers.js';
 
 /** The pull requests: numbers of a document's flows, the chats behind a number, a chat's transcript. */
 export function registerAnalyticsRequests(connection: Connection, analytics: AnalyticsService): void {
@@ -42,6 +43,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
             const untested = await untestedOf(analytics, params.uri, store, context, filter);
             const hasSplit = [...context.boxes.values()].some(box => box.kind === 'split');
             const experiments = hasSplit ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined;
+            const insight = await insightNumbers(store, context, filter, params.segmentBy);
             return {
                 available: true, db: settings.db, generation,
                 totals: { events: totals.events, chats: totals.chats, first: totals.first, last: totals.last },
@@ -50,7 +52,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
                 visits: Object.fromEntries(visits.map(v => [v.box, v.chats])),
                 funnels, dwell, versions, comparison, privacy, storeVersions: unfiltered.map(v => v.version), untested,
                 unmatched: unmatched.filter(u => context.hasFlow(u.flow) || u.flow === ''),
-                experiments
+                experiments,
+                insight
             };
         });
     });

@@ -5,6 +5,8 @@ import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { FlowContext } from '../../analytics/flow-context.js';
 import type { StoredEvent } from '../../analytics/store.js';
+import { SCHEMA_VERSION } from '../../analytics/sqlite/schema.js';
+import { PG_SCHEMA_VERSION } from '../../analytics/postgres/pg-schema.js';
 import { dentalSuite, engineStore, ENGINES, FIXTURES, graphsOf, importInto, type EngineName, type TempFolder } from './helpers.js';
 
 /** A platform's events as the import stores them: step key, channel and source besides the canonical fields. */
@@ -15,7 +17,9 @@ function event(fields: Partial<StoredEvent> & Pick<StoredEvent, 'chat' | 'ts' | 
 /** Puts a store back to its schema before the platform columns (SQLite migration 5, PostgreSQL 3), keeping its events: a database of the previous release. */
 async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
     const location = await temp.location(engine);
-    const sql = ['DROP INDEX events_unmatched_step', 'ALTER TABLE events DROP COLUMN step', 'ALTER TABLE events DROP COLUMN channel', 'ALTER TABLE events DROP COLUMN source'];
+    const sql = ['DROP INDEX events_unmatched_step', 'ALTER TABLE events DROP COLUMN step', 'ALTER TABLE events DROP COLUMN channel', 'ALTER TABLE events DROP COLUMN source',
+        // The later migration's per-chat channel and source go too: it runs again on opening.
+        'ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'];
     if (location.engine === 'sqlite') {
         const db = new sqlite3.Database(location.file);
         const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
@@ -26,7 +30,7 @@ async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
     const client = new pg.Client({ connectionString: location.url });
     await client.connect();
     try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version = 3']) await client.query(statement);
+        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version >= 3']) await client.query(statement);
     } finally {
         await client.end();
     }
@@ -104,7 +108,7 @@ for (const engine of ENGINES) {
             await downgrade(engine, suite.temp);
             store = await engineStore(engine, suite.temp);
             try {
-                assert.strictEqual(await store.schemaVersion(), engine === 'sqlite' ? 5 : 3);
+                assert.strictEqual(await store.schemaVersion(), engine === 'sqlite' ? SCHEMA_VERSION : PG_SCHEMA_VERSION);
                 const again = await importInto(store, [log], suite.context);
                 assert.deepStrictEqual([again.imported, again.duplicates], [0, first.imported]);
                 assert.deepStrictEqual(await store.visits(suite.context), visits);

@@ -1,4 +1,6 @@
-import { CHATS_PAGE_SIZE, unknownMessage, type DrillDown, type PanelFilter, type ToAnalytics } from '../../webview-protocol.js';
+import { CHATS_PAGE_SIZE, unknownMessage, type DrillDown, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../../webview-protocol.js';
+
+type ChatsSegment = NonNullable<Extract<FromAnalytics, { type: 'chats' }>['segment']>;
 import { h, must } from '../common/dom.js';
 import { chatsView } from './chats-view.js';
 import type { AnalyticsHost } from './host.js';
@@ -10,7 +12,7 @@ export class AnalyticsApp {
     private readonly main: HTMLElement;
     private readonly side: HTMLElement;
     private requestId = 0;
-    private chats?: { requestId: number; drill: DrillDown; label: string; filterKey: string };
+    private chats?: { requestId: number; drill: DrillDown; label: string; filterKey: string; segment?: ChatsSegment };
     private transcript?: number;
     private filter: PanelFilter = {};
 
@@ -28,7 +30,8 @@ export class AnalyticsApp {
                 this.filter = message.filter ?? {};
                 this.host.saveState({ uri, filter: this.filter });
                 this.main.replaceChildren(result.available
-                    ? overviewView(title, result, this.filter, filter => this.applyFilter(filter), (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box))
+                    ? overviewView(title, result, this.filter, filter => this.applyFilter(filter), (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box),
+                        (drill, label, segment) => this.openChats(drill, label, 0, segment))
                     : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' }), () => this.host.post({ type: 'retry' })));
                 this.root.dataset.state = result.available ? 'available' : 'unavailable';
                 // Chats listed for the previous filter would not add up to the new numbers.
@@ -38,7 +41,7 @@ export class AnalyticsApp {
             case 'chats': {
                 if (message.requestId !== this.chats?.requestId) return;
                 const pane = chatsView(this.chats.label, message.page, CHATS_PAGE_SIZE, {
-                    page: offset => this.chats && this.openChats(this.chats.drill, this.chats.label, offset),
+                    page: offset => this.chats && this.openChats(this.chats.drill, this.chats.label, offset, this.chats.segment),
                     transcript: chat => this.openTranscript(chat),
                     toTest: (chat, flow) => this.host.post({ type: 'chatToTest', chat, flow }),
                     close: () => this.closeSide()
@@ -67,10 +70,10 @@ export class AnalyticsApp {
         }
     }
 
-    private openChats(drill: DrillDown, label: string, offset: number): void {
+    private openChats(drill: DrillDown, label: string, offset: number, segment?: ChatsSegment): void {
         const requestId = ++this.requestId;
-        this.chats = { requestId, drill, label, filterKey: JSON.stringify(this.filter) };
-        this.host.post({ type: 'chats', requestId, drill, offset, limit: CHATS_PAGE_SIZE });
+        this.chats = { requestId, drill, label, filterKey: JSON.stringify(this.filter), segment };
+        this.host.post({ type: 'chats', requestId, drill, offset, limit: CHATS_PAGE_SIZE, ...(segment ? { segment } : {}) });
     }
 
     /** Asks for the numbers of the chats `filter` selects; the page updates when they come. */

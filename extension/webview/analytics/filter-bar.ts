@@ -36,7 +36,8 @@ export function filterBar(current: PanelFilter, choices: FilterChoices, apply: (
         day('from', 'From'), day('to', 'To'), h('label', {}, 'Version', select), clear, error);
     const read = (): PanelFilter => {
         const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value || undefined;
-        return { from: value('from'), to: value('to'), version: value('version') };
+        // The segment shown side by side stays as picked.
+        return { from: value('from'), to: value('to'), version: value('version'), segmentBy: current.segmentBy };
     };
     const submit = (filter: PanelFilter) => {
         if (filter.from && filter.to && filter.from > filter.to) {
@@ -48,6 +49,6 @@ export function filterBar(current: PanelFilter, choices: FilterChoices, apply: (
     };
     form.addEventListener('change', () => submit(read()));
     form.addEventListener('submit', e => { e.preventDefault(); submit(read()); });
-    clear.addEventListener('click', () => submit({}));
+    clear.addEventListener('click', () => submit({ segmentBy: current.segmentBy }));
     return form;
 }

@@ -9,6 +9,10 @@ import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
 import { privacyBanner } from './privacy-banner.js';
 import { unmatchedView } from './unmatched-view.js';
+import { fixFirstView } from './fix-first-view.js';
+import { outcomesView } from './outcomes-view.js';
+import { pathsView, timeToConvertView } from './paths-view.js';
+import { segmentsView, type OpenSegmentChats } from './segments-view.js';
 import { untestedView } from './untested-view.js';
 
 type Available = Extract<AnalyticsOverviewResult, { available: true }>;
@@ -18,7 +22,7 @@ type Available = Extract<AnalyticsOverviewResult, { available: true }>;
  * comparison. Every section shows the chats `filter` selects; none selected says so.
  */
 export function overviewView(title: string, o: Available, filter: PanelFilter, applyFilter: (filter: PanelFilter) => void,
-    open: OpenChats, reveal: (boxId: string) => void): HTMLElement {
+    open: OpenChats, reveal: (boxId: string) => void, openSegment: OpenSegmentChats): HTMLElement {
     const first = o.totals.first?.slice(0, 10), last = o.totals.last?.slice(0, 10);
     const span = first && last ? `, ${first} to ${last}` : '';
     const versions = o.versions.map(v => h('span', { class: 'chip' }, `${v.version}: ${formatCount(v.chats)} chats`));
@@ -35,8 +39,13 @@ export function overviewView(title: string, o: Available, filter: PanelFilter, a
     }
     return h('div', { class: 'overview' }, header,
         privacyBanner(o.privacy),
+        o.insight ? section('Outcomes', outcomesView(o.insight.outcomes, open)) : undefined,
+        o.insight ? section('Fix these first', fixFirstView(o.insight.fixFirst, open, reveal)) : undefined,
+        o.insight ? section('Segments', segmentsView(o.insight, filter, applyFilter, openSegment)) : undefined,
         section('Conversions per day', conversionChart(o.conversions, open)),
+        o.insight ? section('Time to convert', timeToConvertView(o.insight.timeToConvert, open)) : undefined,
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
+        o.insight ? section('Most taken paths', pathsView(o.insight.paths, open, reveal)) : undefined,
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))
             : h('p', { class: 'empty' }, 'The flows mark no goal.')),
         o.experiments?.length ? section('Experiments', experimentsView(o.experiments, open, reveal)) : undefined,

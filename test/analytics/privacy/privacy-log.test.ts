@@ -21,6 +21,7 @@ async function openAsPreviousRelease(db: string) {
     // The later migrations' additions go too: they run again on opening.
     await exec(older, `DROP TABLE privacy_log; DROP INDEX events_unmatched_step;
         ALTER TABLE events DROP COLUMN step; ALTER TABLE events DROP COLUMN channel; ALTER TABLE events DROP COLUMN source;
+        ALTER TABLE chat_facts DROP COLUMN channel; ALTER TABLE chat_facts DROP COLUMN source;
         PRAGMA user_version = 2;`);
     await close(older);
     return openStore(db);

@@ -1,0 +1,128 @@
+import type { FlowContext } from '../flow-context.js';
+import type { Durations } from '../model.js';
+import { boxConversionRows } from './box-conversions.js';
+import { dropOutRows } from './drop-outs.js';
+import { chatsInScope, type Scope } from './scope.js';
+import type { SqlQuery, SqlRunner } from './sql.js';
+import { visitRows } from './visits.js';
+
+/** Retry events at a box (stored where the box asked). Rows (box, chat, count = the chat's retries there). */
+export function retryRows(scope: Scope): SqlQuery {
+    const where = chatsInScope(scope, 'f', 'first_ts');
+    return {
+        sql: `SELECT e.box AS box, e.chat AS chat, COUNT(*) AS count
+              FROM events e JOIN chat_facts f ON f.chat = e.chat
+              WHERE e.type = 'retry' AND e.matched = 1 AND ${where.sql}
+              GROUP BY e.box, e.chat`,
+        params: where.params
+    };
+}
+
+/** Re-entries: a chat entering a box it entered before. Rows (box, chat, count = entries beyond its first). */
+export function repeatRows(scope: Scope): SqlQuery {
+    const where = chatsInScope(scope, 't');
+    return {
+        sql: `SELECT t.to_box AS box, t.chat AS chat, SUM(t.times) - 1 AS count
+              FROM transitions t WHERE ${where.sql}
+              GROUP BY t.to_box, t.chat HAVING SUM(t.times) > 1`,
+        params: where.params
+    };
+}
+
+/**
+ * Time before leaving a box: each entry that a later entry of the chat follows, measured from the
+ * entry to that next entry (ordered by time, then file order). Rows (box, chat, ms), one per leave.
+ */
+export function leaveRows(scope: Scope): SqlQuery {
+    const where = chatsInScope(scope, 'f', 'first_ts');
+    return {
+        sql: `SELECT x.box AS box, x.chat AS chat, x.next_ts - x.ts AS ms
+              FROM (
+                  SELECT e.box AS box, e.chat AS chat, e.ts AS ts, LEAD(e.ts) OVER (PARTITION BY e.chat ORDER BY e.ts, e.id) AS next_ts
+                  FROM events e JOIN chat_facts f ON f.chat = e.chat
+                  WHERE e.type = 'enter' AND e.matched = 1 AND ${where.sql}
+              ) x
+              WHERE x.next_ts IS NOT NULL`,
+        params: where.params
+    };
+}
+
+/** leaveRows per chat: rows (box, chat, count = times it left the box). */
+export function leavingChatRows(scope: Scope): SqlQuery {
+    const rows = leaveRows(scope);
+    return { sql: `SELECT l.box AS box, l.chat AS chat, COUNT(*) AS count FROM (${rows.sql}) l GROUP BY l.box, l.chat`, params: rows.params };
+}
+
+/** The chats that visited a box and did not drop out there. Rows (box, chat, count = 1). */
+export function wentOnRows(context: FlowContext, scope: Scope): SqlQuery {
+    const visited = visitRows(scope);
+    const dropped = dropOutRows(context, scope);
+    return {
+        sql: `SELECT v.box AS box, v.chat AS chat, 1 AS count FROM (${visited.sql}) v
+              WHERE NOT EXISTS (SELECT 1 FROM (${dropped.sql}) d WHERE d.box = v.box AND d.chat = v.chat)`,
+        params: [...visited.params, ...dropped.params]
+    };
+}
+
+/** Of those, the chats that converted on a goal. Rows (box, goal, chat, count = 1). */
+export function wentOnConvertedRows(context: FlowContext, scope: Scope): SqlQuery {
+    const converted = boxConversionRows(context, scope);
+    const dropped = dropOutRows(context, scope);
+    return {
+        sql: `SELECT b.box AS box, b.goal AS goal, b.chat AS chat, 1 AS count FROM (${converted.sql}) b
+              WHERE NOT EXISTS (SELECT 1 FROM (${dropped.sql}) d WHERE d.box = b.box AND d.chat = b.chat)`,
+        params: [...converted.params, ...dropped.params]
+    };
+}
+
+/** Per box: retry events and the chats with any. */
+export async function retries(db: SqlRunner, scope: Scope): Promise<Map<string, { events: number; chats: number }>> {
+    return summed(db, retryRows(scope));
+}
+
+/** Per box: entries beyond each chat's first, and the chats that repeated it. */
+export async function repeats(db: SqlRunner, scope: Scope): Promise<Map<string, { events: number; chats: number }>> {
+    return summed(db, repeatRows(scope));
+}
+
+async function summed(db: SqlRunner, rows: SqlQuery): Promise<Map<string, { events: number; chats: number }>> {
+    const counts = await db.all<{ box: string; events: number; chats: number }>(
+        `SELECT r.box AS box, SUM(r.count) AS events, COUNT(*) AS chats FROM (${rows.sql}) r GROUP BY r.box`, rows.params);
+    return new Map(counts.map(row => [row.box, { events: Number(row.events), chats: Number(row.chats) }]));
+}
+
+/** Per box: the time before leaving it, median and p90 by nearest rank (the value at rank ⌈p·n⌉), as dwell.ts. */
+export async function timeBeforeLeaving(db: SqlRunner, scope: Scope): Promise<Map<string, Durations>> {
+    const rows = leaveRows(scope);
+    const found = await db.all<{ box: string; n: number; median: number; p90: number }>(
+        `SELECT ranked.box AS box, MAX(ranked.n) AS n,
+                MIN(CASE WHEN ranked.position * 2 >= ranked.n THEN ranked.ms END) AS median,
+                MIN(CASE WHEN ranked.position * 10 >= ranked.n * 9 THEN ranked.ms END) AS p90
+         FROM (
+             SELECT r.box AS box, r.ms AS ms,
+                    ROW_NUMBER() OVER (PARTITION BY r.box ORDER BY r.ms, r.chat) AS position,
+                    COUNT(*) OVER (PARTITION BY r.box) AS n
+             FROM (${rows.sql}) r
+         ) ranked
+         GROUP BY ranked.box`,
+        rows.params);
+    return new Map(found.map(row => [row.box, { n: Number(row.n), medianMs: Number(row.median), p90Ms: Number(row.p90) }]));
+}
+
+/** Per (box, goal): the drop-outs at the box that had converted on the goal anyway (before dropping out). */
+export async function convertedDropOuts(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Map<string, Map<string, number>>> {
+    const dropped = dropOutRows(context, scope);
+    const converted = boxConversionRows(context, scope);
+    const rows = await db.all<{ box: string; goal: string; chats: number }>(
+        `SELECT d.box AS box, c.goal AS goal, COUNT(*) AS chats
+         FROM (${dropped.sql}) d JOIN (${converted.sql}) c ON c.chat = d.chat AND c.box = d.box
+         GROUP BY d.box, c.goal`,
+        [...dropped.params, ...converted.params]);
+    const result = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+        const goals = result.get(row.box) ?? new Map<string, number>();
+        goals.set(row.goal, Number(row.chats));
+        result.set(row.box, goals);
+    }
+    return result;
+}
