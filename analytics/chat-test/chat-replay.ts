@@ -37,7 +37,7 @@ function reach(flow: SymbolicFlow, options: Array<{ edge: FlowEdge; next: PathSt
     if (direct || depth === 0) return direct?.next;
     for (const option of options) {
         const kind = flow.box(option.edge.to)?.kind;
-        if (kind !== 'message' && kind !== 'condition') continue;
+        if (kind !== 'message' && kind !== 'condition' && kind !== 'split') continue;
         const found = reach(flow, flow.successors(option.next), to, depth - 1);
         if (found) return found;
     }

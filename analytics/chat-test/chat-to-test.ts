@@ -1,6 +1,6 @@
 import type { FlowGraph } from '../../language/flow-model.js';
 import { parseAnswer } from '../../language/input-values.js';
-import { withExpectations, type GeneratedStep, type GeneratedTest } from '../../language/testgen/generated-test.js';
+import { armsFirst, withExpectations, type GeneratedStep, type GeneratedTest } from '../../language/testgen/generated-test.js';
 import { pathOf } from '../../language/testgen/path-state.js';
 import { solveSlot } from '../../language/testgen/solve-slot.js';
 import { SymbolicFlow, type PathState } from '../../language/testgen/symbolic-flow.js';
@@ -64,7 +64,8 @@ function actionsOf(flow: SymbolicFlow, state: PathState, fixed: ReadonlyMap<numb
     const actions: GeneratedStep[] = [];
     for (const s of pathOf(state)) {
         if (!s.step) continue;
-        if (s.step.kind === 'choose') actions.push({ kind: 'choose', label: s.step.label });
+        if (s.step.kind === 'arm') actions.push({ kind: 'arm', arm: s.step.arm });
+        else if (s.step.kind === 'choose') actions.push({ kind: 'choose', label: s.step.label });
         else if (s.step.kind === 'outcome') actions.push({ kind: 'outcome', outcome: s.step.outcome });
         else {
             const spec = flow.slots[s.step.slot];
@@ -79,5 +80,5 @@ function actionsOf(flow: SymbolicFlow, state: PathState, fixed: ReadonlyMap<numb
             actions.push({ kind: 'answer', value: solved.value });
         }
     }
-    return actions;
+    return armsFirst(actions);
 }

@@ -1,6 +1,6 @@
 import { runFlowTests, uncoveredEdges } from '../conversation-tests.js';
 import type { FlowGraph } from '../flow-model.js';
-import { withExpectations, type GeneratedStep, type GeneratedTest } from './generated-test.js';
+import { armsFirst, withExpectations, type GeneratedStep, type GeneratedTest } from './generated-test.js';
 import { infeasibleTransitions } from './infeasible-transitions.js';
 import { completeToEnd, distancesToEnd } from './complete.js';
 import { DEFAULT_LIMITS, explore, type SearchLimits } from './explore.js';
@@ -77,7 +77,8 @@ function testOf(flow: SymbolicFlow, graph: FlowGraph, state: PathState, names: (
     const actions: GeneratedStep[] = [];
     for (const s of pathOf(state)) {
         if (!s.step) continue;
-        if (s.step.kind === 'choose') actions.push({ kind: 'choose', label: s.step.label });
+        if (s.step.kind === 'arm') actions.push({ kind: 'arm', arm: s.step.arm });
+        else if (s.step.kind === 'choose') actions.push({ kind: 'choose', label: s.step.label });
         else if (s.step.kind === 'outcome') actions.push({ kind: 'outcome', outcome: s.step.outcome });
         else {
             const solved = solveSlot(flow.slots[s.step.slot], alternative.atoms.get(s.step.slot) ?? []);
@@ -86,7 +87,7 @@ function testOf(flow: SymbolicFlow, graph: FlowGraph, state: PathState, names: (
         }
     }
     const path = pathOf(state);
-    const test = withExpectations(graph, '', actions);
+    const test = withExpectations(graph, '', armsFirst(actions));
     if (!test) return undefined;
     test.name = names(testName(graph, path.map(s => s.step).filter(s => s !== undefined), state.box));
     return test;

@@ -8,6 +8,7 @@ export type GeneratedStep =
     | { kind: 'choose'; label: string }
     | { kind: 'answer'; value: LiteralValue }
     | { kind: 'outcome'; outcome: string }
+    | { kind: 'arm'; arm: string }
     | { kind: 'expectBox'; box: string }
     | { kind: 'expectGoal'; goal: string }
     | { kind: 'expectEnd' };
@@ -37,11 +38,15 @@ export interface ExpectationOptions {
  */
 export function withExpectations(graph: FlowGraph, name: string, actions: readonly GeneratedStep[], options: ExpectationOptions = {}): GeneratedTest | undefined {
     const simulator = new Simulator(graph);
-    let state: ChatState = simulator.start(options.from);
-    for (const step of actions) {
+    // A first `arm` is for a split right after the start, as the test runner reads it.
+    const first = actions[0]?.kind === 'arm' ? actions[0].arm : undefined;
+    let state: ChatState = simulator.start(options.from, {}, first);
+    for (const [index, step] of actions.entries()) {
+        if (index === 0 && first !== undefined) continue;
         const result = step.kind === 'choose' ? simulator.choose(state, step.label)
             : step.kind === 'outcome' ? simulator.outcome(state, step.outcome)
             : step.kind === 'answer' ? simulator.answer(state, answerText(step.value))
+            : step.kind === 'arm' ? simulator.chooseArm(state, step.arm)
             : { ok: true as const, state };
         if (!result.ok) return undefined;
         state = result.state;
@@ -61,6 +66,24 @@ function expectations(graph: FlowGraph, state: ChatState, alwaysExpectBox: boole
     if (state.current && (!ended || terminals > 1 || alwaysExpectBox)) steps.push({ kind: 'expectBox', box: state.current });
     if (ended) steps.push({ kind: 'expectEnd' });
     return steps;
+}
+
+/**
+ * A path's steps in the order a test needs them: a split's arm (in the path where the chat passes
+ * the split) moves before the action after which the chat reaches it, since `arm b` applies to the
+ * next split the chat reaches.
+ */
+export function armsFirst(steps: readonly GeneratedStep[]): GeneratedStep[] {
+    const ordered: GeneratedStep[] = [];
+    let lastAction = 0;
+    for (const step of steps) {
+        if (step.kind === 'arm') ordered.splice(lastAction++, 0, step);
+        else {
+            lastAction = ordered.length;
+            ordered.push(step);
+        }
+    }
+    return ordered;
 }
 
 /** How the simulator is given an answer: yes/no for booleans, the number or text as typed. */

@@ -5,11 +5,13 @@ import type { SlotSpec } from './slot-spec.js';
 /** One answer typed along a path: at which input, into which variable, of what type and validation. */
 export interface SlotInfo extends SlotSpec { box: string; variable?: string }
 
-/** What a test does at a waiting box. Messages and conditions move on by themselves. */
+/** What a test does at a waiting box, or the arm it asks a split for. Messages and conditions move on by themselves. */
 export type PathStep =
     | { kind: 'choose'; label: string }
     | { kind: 'answer'; slot: number }
-    | { kind: 'outcome'; outcome: string };
+    | { kind: 'outcome'; outcome: string }
+    /** The split's arm: a test asks for it (`arm b`) before the chat gets there. */
+    | { kind: 'arm'; arm: string };
 
 /**
  * One way the conditions along a path can all hold: the atoms each slot's answer must satisfy.

@@ -29,6 +29,7 @@ function stepText(step: GeneratedStep, graph: FlowGraph): string {
         case 'choose': return `choose ${stringText(step.label)}`;
         case 'answer': return `answer ${literalText(step.value)}`;
         case 'outcome': return `outcome ${step.outcome}`;
+        case 'arm': return `arm ${step.arm}`;
         case 'expectGoal': return `expect goal ${step.goal}`;
         case 'expectEnd': return 'expect end';
         case 'expectBox': return `expect box ${boxRef(step.box, graph)}`;

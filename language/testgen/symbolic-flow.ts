@@ -11,7 +11,7 @@ export type { Alternative, PathState, PathStep, SlotInfo } from './path-state.js
  * (and the negations of the branches before it) as atoms on the slots, and a transition whose
  * atoms the solver proves impossible is not taken. The same rules as the simulator: the first
  * `when` that holds wins, an input and a message follow their first `->`, a choice label or
- * outcome name repeated in a box only ever selects its first option.
+ * outcome name repeated in a box only ever selects its first option; a split takes any of its arms.
  */
 export class SymbolicFlow {
     readonly slots: SlotInfo[] = [];
@@ -70,6 +70,10 @@ export class SymbolicFlow {
             }
             case 'message':
                 add(edges[0], undefined, state.bindings, state.alternatives);
+                break;
+            case 'split':
+                // Every arm can be taken: a test asks for it with `arm <name>`.
+                for (const edge of edges.filter(e => e.kind === 'arm')) add(edge, { kind: 'arm', arm: edge.label ?? '' }, state.bindings, state.alternatives);
                 break;
             case 'input': {
                 const slot = this.slots.length;
