@@ -29,7 +29,7 @@ export function experimentChart(experiment: ExperimentResult, alpha: number): HT
     days.forEach((d, i) => {
         if (i % every === 0) svg.append(s('text', { class: 'axis', x: x(i), y: HEIGHT - 8, 'text-anchor': 'middle' }, d.day.slice(5)));
     });
-    const series = s('g', { class: 'series series-0', 'data-split': experiment.split });
+    const series = s('g', { class: 'statistic series-0', 'data-split': experiment.split });
     series.append(s('polyline', { points: days.map((d, i) => `${x(i)},${y(d.pValue)}`).join(' ') }));
     days.forEach((d, i) => series.append(s('circle', { class: 'point', cx: x(i), cy: y(d.pValue), r: 2.5, 'data-day': d.day, 'data-p': d.pValue },
         s('title', {}, `${d.day}: ${d.chats.reduce((a, b) => a + b, 0)} chats so far, always-valid p = ${formatP(d.pValue)}`))));
