@@ -99,7 +99,8 @@ export async function lspRows(quick: boolean): Promise<BenchRow[]> {
     const at = quick ? 1000 : 5000;
     const rows: BenchRow[] = [];
     for (const size of sizes) {
-        const f = await measureLsp(size, quick ? 50 : REQUESTS);
+        // Completion and hover are reported at `at` boxes only: elsewhere one request of each.
+        const f = await measureLsp(size, size !== at ? 1 : quick ? 50 : REQUESTS);
         const peer = `empty round trip p50 ${median(f.peer).toFixed(1)} ms`;
         const boxes = f.boxes.toLocaleString('en-US');
         rows.push(row({
