@@ -8,6 +8,7 @@ import {
 import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './generated/module.js';
 import { ChatflowScopeComputation } from './chatflow-scope.js';
 import { ChatflowScopeProvider } from './chatflow-scope-provider.js';
+import { ChatflowLinker, ChatflowReferenceDescriptionProvider } from './chatflow-linker.js';
 import { ChatflowValidator, registerValidationChecks } from './chatflow-validator.js';
 import { ChatflowDocumentValidator } from './validation/linking-diagnostics.js';
 import { FlowGraphBuilder } from './flow-graph.js';
@@ -45,7 +46,11 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
     },
     references: {
         ScopeComputation: (services) => new ChatflowScopeComputation(services),
-        ScopeProvider: (services) => new ChatflowScopeProvider(services)
+        ScopeProvider: (services) => new ChatflowScopeProvider(services),
+        Linker: (services) => new ChatflowLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new ChatflowReferenceDescriptionProvider(services)
     },
     validation: {
         ChatflowValidator: (services) => new ChatflowValidator(services),

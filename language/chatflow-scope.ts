@@ -1,6 +1,7 @@
-import type { AstNodeDescription, LangiumDocument } from 'langium';
-import { DefaultScopeComputation } from 'langium';
+import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
+import { Cancellation, DefaultScopeComputation, MultiMap, type AstNode } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { walkAst } from './ast-walk.js';
 import { isFlow, isGoal, type ChatflowDocument } from './generated/ast.js';
 
 /**
@@ -24,5 +25,12 @@ export class ChatflowScopeComputation extends DefaultScopeComputation {
             }
         }
         return exports;
+    }
+
+    /** Langium's, with the walk of ast-walk.ts instead of a stream and an awaited promise per node. */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        await walkAst(document.parseResult.value, node => this.addLocalSymbol(node, document, symbols), cancelToken, false);
+        return symbols;
     }
 }

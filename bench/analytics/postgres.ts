@@ -9,23 +9,23 @@
  * resolves box names, redacts, skips duplicates, and keeps the per-chat facts in the same
  * transactions.
  *
- * Usage: npm run bench:postgres [-- --events N]   (data cached in bench/.data/, git-ignored)
+ * `npm run bench` takes its rows (postgresRows, 1,000,000 events); alone:
+ * npm run bench:postgres [-- --events N]   (data cached in bench/.data/, git-ignored)
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { importLogFiles } from '../../analytics/import/import-logs.js';
 import { PostgresAnalyticsStore } from '../../analytics/postgres/pg-store.js';
 import { loadExampleGraphs } from '../../scripts/generate-sample-logs.js';
 import { postgresBin, startCluster } from '../../test/postgres/cluster.js';
+import { formatTable, results, row, type BenchRow } from '../bench-table.js';
 import { benchData } from './generate-data.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const eventsArg = process.argv.indexOf('--events');
-const EVENTS = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 10_000_000;
 const IMPORT_GOAL = 1.5;
 const QUERY_GOAL_MS = 1000;
 
@@ -49,7 +49,9 @@ function peerCopy(url: string, csv: string): number {
     return Date.now() - started;
 }
 
-async function main(): Promise<void> {
+export async function postgresRows(EVENTS: number, quick: boolean): Promise<BenchRow[]> {
+    const rows: BenchRow[] = [];
+    const n = EVENTS.toLocaleString('en-US');
     console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; node ${process.version}`);
     const data = await benchData(root, EVENTS);
     const cluster = await startCluster();
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
         console.log(`\nimport of ${EVENTS.toLocaleString('en-US')} events into PostgreSQL (CSV)`);
         console.log(`  psql \\copy, unique identity index   ${seconds(peerMs).padStart(10)}`);
         console.log(`  chatflow import                     ${seconds(oursMs).padStart(10)}   ${ratio.toFixed(2)}x the peer; goal <= ${IMPORT_GOAL}x ${ratio <= IMPORT_GOAL ? 'MET' : 'MISSED'}`);
+        rows.push(row({
+            suite: 'postgres', figure: `${n} events, CSV: import into PostgreSQL`, goal: `≤ ${IMPORT_GOAL}× peer`, measured: oursMs, unit: 'ms',
+            peer: `psql \\copy + unique identity index ${seconds(peerMs)}`, ratio, atMost: quick ? undefined : IMPORT_GOAL, on: 'ratio'
+        }));
 
         console.log(`\nmetrics over ${EVENTS.toLocaleString('en-US')} events (cold: memo emptied, median of 3; memoised: median of 3; goal <= ${QUERY_GOAL_MS} ms cold)`);
         const queries: Array<[string, () => Promise<unknown>]> = [
@@ -98,12 +104,23 @@ async function main(): Promise<void> {
                 warm.push(performance.now() - t);
             }
             const median = (values: number[]) => values.sort((a, b) => a - b)[1];
-            console.log(`  ${name.padEnd(50)} cold ${median(cold).toFixed(0).padStart(6)} ms   memoised ${median(warm).toFixed(1).padStart(6)} ms   ${median(cold) <= QUERY_GOAL_MS ? 'MET' : 'MISSED'}`);
+            const coldMs = median(cold), warmMs = median(warm);
+            console.log(`  ${name.padEnd(50)} cold ${coldMs.toFixed(0).padStart(6)} ms   memoised ${warmMs.toFixed(1).padStart(6)} ms   ${coldMs <= QUERY_GOAL_MS ? 'MET' : 'MISSED'}`);
+            rows.push(row({
+                suite: 'postgres', figure: `${n} events: ${name}, cold (median of 3)`, goal: `≤ ${QUERY_GOAL_MS.toLocaleString('en-US')} ms`, measured: coldMs, unit: 'ms',
+                peer: `memoised ${warmMs.toFixed(1)} ms`, ratio: coldMs / Math.max(warmMs, 0.01), atMost: quick ? undefined : QUERY_GOAL_MS
+            }));
         }
         await store.close();
     } finally {
         await cluster.stop();
     }
+    return rows;
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    const eventsArg = process.argv.indexOf('--events');
+    const quick = process.argv.includes('--quick');
+    const events = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : quick ? 100_000 : 10_000_000;
+    console.log(formatTable(results(await postgresRows(events, quick), quick)));
+}

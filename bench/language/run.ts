@@ -1,26 +1,57 @@
 /**
  * Benchmark: parse+link+validate of generated flows of 1,000 / 5,000 / 10,000 boxes, each size in
  * a fresh process (cold = first build, warm = rebuild after an edit), against the peer "parse
- * only" of the same text in the same process; then completion and hover latency through the
- * bundled server over stdio (see lsp-latency.ts).
- * Usage: npm run bench:language
+ * only" of the same text in the same process. `npm run bench` takes its rows (languageRows);
+ * run alone it prints them: npm run bench:language.
  */
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { formatTable, results, row, type BenchRow } from '../bench-table.js';
 
-interface Row { boxes: number; lines: number; coldMs: number; warmMs: number; parseMs: number; diagnostics: number; lastWarmPhases: Record<string, number> }
+interface Size { boxes: number; lines: number; coldMs: number; warmMs: number; parseMs: number; diagnostics: number; lastWarmPhases: Record<string, number> }
 
-const sizes = [1000, 5000, 10000];
-const rows: Row[] = sizes.map(size => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/language/build-bench.ts', String(size)], { encoding: 'utf8' })));
-const fmt = (n: number) => n.toFixed(0).padStart(7);
-console.log('boxes   lines   cold ms  warm ms  parse ms  warm/parse  diagnostics');
-for (const r of rows) {
-    console.log(`${String(r.boxes).padStart(5)} ${String(r.lines).padStart(7)} ${fmt(r.coldMs)}  ${fmt(r.warmMs)}  ${fmt(r.parseMs)}   ${(r.warmMs / r.parseMs).toFixed(2).padStart(8)}  ${String(r.diagnostics).padStart(6)}`);
+const COLD_GOAL_MS = 1000;
+const WARM_GOAL_MS = 300;
+const SCALING_GOAL = 2.2;
+
+function measure(size: number): Size {
+    return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/language/build-bench.ts', String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 }
-for (const r of rows) {
-    // Cumulative ms at which the edited document reached each Langium build phase (warm rebuild).
-    const phases = Object.entries(r.lastWarmPhases).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ');
-    console.log(`${r.boxes} boxes, warm rebuild phases (cumulative ms): ${phases}`);
+
+/** Rows at `big` boxes (goals apply at 5,000) and the scaling to `twice` (10,000). Quick: 1,000 / 2,000, no verdict. */
+export function languageRows(quick: boolean): BenchRow[] {
+    const [big, twice] = quick ? [1000, 2000] : [5000, 10000];
+    const goals = !quick;
+    const one = measure(big);
+    const two = measure(twice);
+    const rows: BenchRow[] = [];
+    const label = (n: number) => n.toLocaleString('en-US');
+    const phases = (s: Size) => Object.entries(s.lastWarmPhases).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ');
+    for (const s of [one, two]) {
+        const at = goals && s === one;
+        rows.push(row({
+            suite: 'language', figure: `${label(s.boxes)} boxes (${label(s.lines)} lines): parse+link+validate, cold`, goal: `≤ ${label(COLD_GOAL_MS)} ms at 5,000`,
+            measured: s.coldMs, unit: 'ms', peer: `parse only ${s.parseMs.toFixed(0)} ms`, ratio: s.coldMs / s.parseMs, atMost: at ? COLD_GOAL_MS : undefined
+        }));
+        rows.push(row({
+            suite: 'language', figure: `${label(s.boxes)} boxes: rebuild after an edit, warm (median of 7)`, goal: `≤ ${WARM_GOAL_MS} ms at 5,000`,
+            measured: s.warmMs, unit: 'ms', peer: `parse only ${s.parseMs.toFixed(0)} ms`, ratio: s.warmMs / s.parseMs, atMost: at ? WARM_GOAL_MS : undefined,
+            note: `warm phases (cumulative ms): ${phases(s)}`
+        }));
+    }
+    rows.push(row({
+        suite: 'language', figure: `cold time ${label(two.boxes)} / ${label(one.boxes)} boxes`, goal: `≤ ${SCALING_GOAL}`,
+        measured: two.coldMs / one.coldMs, unit: '', peer: `parse only: ${(two.parseMs / one.parseMs).toFixed(2)}`,
+        ratio: (two.coldMs / one.coldMs) / (two.parseMs / one.parseMs), atMost: goals ? SCALING_GOAL : undefined
+    }));
+    rows.push(row({
+        suite: 'language', figure: `warm time ${label(two.boxes)} / ${label(one.boxes)} boxes`, goal: `≤ ${SCALING_GOAL}`,
+        measured: two.warmMs / one.warmMs, unit: '', peer: `parse only: ${(two.parseMs / one.parseMs).toFixed(2)}`,
+        ratio: (two.warmMs / one.warmMs) / (two.parseMs / one.parseMs), atMost: goals ? SCALING_GOAL : undefined
+    }));
+    return rows;
 }
-const [, five, ten] = rows;
-console.log(`scaling: cold(10k)/cold(5k) = ${(ten.coldMs / five.coldMs).toFixed(2)}, warm(10k)/warm(5k) = ${(ten.warmMs / five.warmMs).toFixed(2)} (target <= 2.2)`);
-console.log(`targets at 5,000 boxes: cold ${five.coldMs.toFixed(0)} ms (<= 1000), warm ${five.warmMs.toFixed(0)} ms (<= 300)`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    console.log(formatTable(results(languageRows(process.argv.includes('--quick')), process.argv.includes('--quick'))));
+}

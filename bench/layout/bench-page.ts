@@ -135,3 +135,51 @@ Object.assign(window, {
         return done;
     }
 });
+
+export interface FrameTimes {
+    /** Per frame: the frame's start (its requestAnimationFrame time) -> after its paint, ms. */
+    frames: number[];
+    /** Boxes in the DOM after each gesture (culling at work), the most seen. */
+    maxBoxesInDom: number;
+}
+
+/** After the frame's rendering: a message posted during the frame runs after its paint. */
+function afterPaint(): Promise<number> {
+    return new Promise(resolve => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(undefined);
+    });
+}
+
+Object.assign(window, {
+    /**
+     * Frame times of pan and zoom on the drawn flow, as a user's wheel makes them: each frame one
+     * wheel event (horizontal: pan; vertical: zoom around the pointer), timed from the frame's
+     * start to after its paint, so the culling redraws scheduled by the viewport are included.
+     * With `idle`, the same frames with no gesture: the peer (what an empty frame costs here).
+     */
+    async benchPanZoom(steps: number, idle: boolean): Promise<FrameTimes> {
+        const svg = root().querySelector<SVGSVGElement>('svg.cf-canvas')!;
+        const bounds = svg.getBoundingClientRect();
+        const cx = bounds.left + bounds.width / 2, cy = bounds.top + bounds.height / 2;
+        const frames: number[] = [];
+        let maxBoxesInDom = 0;
+        for (let step = 0; step < steps; step++) {
+            const phase = Math.floor(step / (steps / 4));
+            const frameStart = await new Promise<number>(resolve => requestAnimationFrame(now => {
+                if (!idle) {
+                    // Pan right, zoom out (down to outlines), pan left, zoom back in.
+                    const init: WheelEventInit = phase === 0 ? { deltaX: 60 } : phase === 1 ? { deltaY: 60 } : phase === 2 ? { deltaX: -60 } : { deltaY: -60 };
+                    svg.dispatchEvent(new WheelEvent('wheel', { ...init, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+                }
+                resolve(now);
+            }));
+            // The viewport's culling redraw runs in the next frame's rAF: time that frame too.
+            const end = await afterPaint();
+            frames.push(end - frameStart);
+            maxBoxesInDom = Math.max(maxBoxesInDom, svg.querySelectorAll('[data-box]').length);
+        }
+        return { frames, maxBoxesInDom };
+    }
+});

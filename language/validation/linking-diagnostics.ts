@@ -1,8 +1,9 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
     type AstNode, type LangiumCoreServices, type LangiumDocument, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import { pushChildren } from '../ast-walk.js';
 import { closestName, didYouMean } from './did-you-mean.js';
 
 /** Beyond this many unresolved references in one document, skip the suggestions (each scans a scope). */
@@ -74,20 +75,4 @@ export class ChatflowDocumentValidator extends DefaultDocumentValidator {
         const names = this.scopeProvider.getScope(info).getAllElements().map(d => d.name);
         return closestName(info.reference.$refText, names);
     }
-}
-
-/** Pushes the child nodes of `node` so that they pop in document order (as AstUtils.streamContents lists them). */
-function pushChildren(node: AstNode, stack: AstNode[]): void {
-    const start = stack.length;
-    for (const key of Object.keys(node)) {
-        if (key.startsWith('$')) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-            for (const item of value) if (isAstNode(item)) stack.push(item);
-        } else if (isAstNode(value)) {
-            stack.push(value);
-        }
-    }
-    // Reverse the pushed range so that the first child is on top.
-    for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
 }

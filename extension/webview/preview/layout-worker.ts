@@ -7,7 +7,8 @@
  * wrapped in a bundler's module closure, the same ELK code runs measurably slower.
  */
 import ElkApi from 'elkjs/lib/elk-api.js';
-import type { FromLayoutWorker, ToLayoutWorker } from './layout-types.js';
+import { composeRegions, REGION_ABOVE, splitRegions } from './layout-regions.js';
+import type { FromLayoutWorker, LayoutInput, LayoutResult, ToLayoutWorker } from './layout-types.js';
 import { fromElkGraph, toElkGraph } from './to-elk.js';
 
 interface ElkWorkerModule {
@@ -26,12 +27,25 @@ scope.onmessage = async (event: MessageEvent<ToLayoutWorker>) => {
     if (request?.type !== 'layout') return;
     let reply: FromLayoutWorker;
     try {
-        const graph = toElkGraph(request.input);
-        const started = performance.now();
-        const laidOut = await elk.layout(graph);
-        reply = { type: 'laidOut', id: request.id, result: fromElkGraph(laidOut, performance.now() - started) };
+        reply = { type: 'laidOut', id: request.id, result: await layout(request.input) };
     } catch (error) {
         reply = { type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
     }
     scope.postMessage(reply);
 };
+
+async function layoutOnce(input: LayoutInput): Promise<LayoutResult> {
+    const graph = toElkGraph(input);
+    const started = performance.now();
+    const laidOut = await elk.layout(graph);
+    return fromElkGraph(laidOut, performance.now() - started);
+}
+
+/** One ELK layout, or for a huge flow one per region, composed (see layout-regions.ts). */
+async function layout(input: LayoutInput): Promise<LayoutResult> {
+    if (input.boxes.length <= REGION_ABOVE) return layoutOnce(input);
+    const regions = splitRegions(input);
+    const results: LayoutResult[] = [];
+    for (const part of regions.parts) results.push(await layoutOnce(part));
+    return composeRegions(input, regions, results);
+}

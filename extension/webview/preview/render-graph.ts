@@ -32,16 +32,17 @@ export interface RenderArea {
 /** SVG markup of a laid-out flow: edges below, boxes above, each box focusable; with `overlay`, its numbers. */
 export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Measurers, area?: RenderArea, overlay?: GraphOverlay): string {
     const graph = index.graph;
-    const external = new Set(graph.boxes.filter(b => b.external).map(b => b.id));
-    const goalLabels = new Map(graph.goals.map(g => [g.name, g.label ?? g.name] as const));
+    const { order, external, goalLabels } = prepared(index, layout);
     const parts: string[] = ['<g class="edges">'];
-    for (const edge of graph.edges) {
+    // Culled: only what the spatial grid puts near the area is looked at, not all 10,000 boxes.
+    const near = area ? spatialGrid(index, layout).near(area) : undefined;
+    for (const edge of near ? near.edges : graph.edges) {
         const geometry = layout.edges[edge.id];
         if (!geometry || geometry.points.length < 4 || (area && !edgeInside(geometry, area))) continue;
         parts.push(renderEdge(edge, geometry, external.has(edge.to), area?.detail ?? true, overlay?.edges[edge.id]));
     }
     parts.push('</g><g class="boxes">');
-    for (const box of readingOrder(index)) {
+    for (const box of near ? near.boxes : order) {
         const rect = layout.boxes[box.id];
         if (!rect || (area && !overlaps(rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3], area))) continue;
         parts.push(area && !area.detail
@@ -52,18 +53,120 @@ export function renderGraph(index: GraphIndex, layout: LayoutResult, measure: Me
     return parts.join('');
 }
 
+interface Prepared {
+    /** Boxes in reading order (the Tab order of the drawing). */
+    order: FlowBox[];
+    /** Each box's place in `order`. */
+    rank: Map<string, number>;
+    external: Set<string>;
+    goalLabels: Map<string, string>;
+}
+
+/** Per drawing (index and layout), computed once, not on every culled redraw of a pan. */
+const preparedCache = new WeakMap<GraphIndex, WeakMap<LayoutResult, Prepared>>();
+
+function prepared(index: GraphIndex, layout: LayoutResult): Prepared {
+    let byLayout = preparedCache.get(index);
+    if (!byLayout) preparedCache.set(index, byLayout = new WeakMap());
+    let p = byLayout.get(layout);
+    if (!p) {
+        const order = readingOrder(index);
+        p = {
+            order, rank: new Map(order.map((box, i) => [box.id, i])),
+            external: new Set(index.graph.boxes.filter(b => b.external).map(b => b.id)),
+            goalLabels: new Map(index.graph.goals.map(g => [g.name, g.label ?? g.name] as const))
+        };
+        byLayout.set(layout, p);
+    }
+    return p;
+}
+
+const CELL = 1024;
+const LONG_EDGE_CELLS = 32;
+
+/** Boxes and edges by grid cell of the content, for culled redraws of huge flows. */
+class SpatialGrid {
+    private readonly boxes = new Map<string, FlowBox[]>();
+    private readonly edges = new Map<string, FlowEdge[]>();
+    /** Edges over too many cells (long lanes between regions): checked on every redraw instead. */
+    private readonly long: FlowEdge[] = [];
+
+    constructor(index: GraphIndex, layout: LayoutResult, private readonly rank: Map<string, number>) {
+        for (const box of index.graph.boxes) {
+            const r = layout.boxes[box.id];
+            if (r) this.add(this.boxes, r[0], r[1], r[0] + r[2], r[1] + r[3], box);
+        }
+        for (const edge of index.graph.edges) {
+            const geometry = layout.edges[edge.id];
+            if (!geometry || geometry.points.length < 4) continue;
+            const [x0, y0, x1, y1] = bounds(geometry);
+            if ((cell(x1) - cell(x0) + 1) * (cell(y1) - cell(y0) + 1) > LONG_EDGE_CELLS) this.long.push(edge);
+            else this.add(this.edges, x0, y0, x1, y1, edge);
+        }
+    }
+
+    /** What may overlap the area: boxes in reading order, edges in graph order, each once. */
+    near(area: RenderArea): { boxes: FlowBox[]; edges: FlowEdge[] } {
+        const boxes = new Set<FlowBox>(), edges = new Set<FlowEdge>(this.long);
+        const [cx0, cy0, cx1, cy1] = [cell(area.x0), cell(area.y0), cell(area.x1), cell(area.y1)];
+        for (let cx = cx0; cx <= cx1; cx++) {
+            for (let cy = cy0; cy <= cy1; cy++) {
+                for (const box of this.boxes.get(`${cx},${cy}`) ?? []) boxes.add(box);
+                for (const edge of this.edges.get(`${cx},${cy}`) ?? []) edges.add(edge);
+            }
+        }
+        return { boxes: [...boxes].sort((a, b) => this.rank.get(a.id)! - this.rank.get(b.id)!), edges: [...edges] };
+    }
+
+    private add<T>(cells: Map<string, T[]>, x0: number, y0: number, x1: number, y1: number, item: T): void {
+        for (let cx = cell(x0); cx <= cell(x1); cx++) {
+            for (let cy = cell(y0); cy <= cell(y1); cy++) {
+                const key = `${cx},${cy}`;
+                const list = cells.get(key);
+                if (list) list.push(item);
+                else cells.set(key, [item]);
+            }
+        }
+    }
+}
+
+function cell(v: number): number {
+    return Math.floor(v / CELL);
+}
+
+const grids = new WeakMap<LayoutResult, { index: GraphIndex; grid: SpatialGrid }>();
+
+function spatialGrid(index: GraphIndex, layout: LayoutResult): SpatialGrid {
+    const cached = grids.get(layout);
+    if (cached && cached.index === index) return cached.grid;
+    const grid = new SpatialGrid(index, layout, prepared(index, layout).rank);
+    grids.set(layout, { index, grid });
+    return grid;
+}
+
 function overlaps(x0: number, y0: number, x1: number, y1: number, area: RenderArea): boolean {
     return x0 <= area.x1 && x1 >= area.x0 && y0 <= area.y1 && y1 >= area.y0;
 }
 
-function edgeInside(edge: LaidOutEdge, area: RenderArea): boolean {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let i = 0; i < edge.points.length; i += 2) {
-        x0 = Math.min(x0, edge.points[i]);
-        x1 = Math.max(x1, edge.points[i]);
-        y0 = Math.min(y0, edge.points[i + 1]);
-        y1 = Math.max(y1, edge.points[i + 1]);
+const edgeBounds = new WeakMap<LaidOutEdge, [number, number, number, number]>();
+
+function bounds(edge: LaidOutEdge): [number, number, number, number] {
+    let b = edgeBounds.get(edge);
+    if (!b) {
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (let i = 0; i < edge.points.length; i += 2) {
+            x0 = Math.min(x0, edge.points[i]);
+            x1 = Math.max(x1, edge.points[i]);
+            y0 = Math.min(y0, edge.points[i + 1]);
+            y1 = Math.max(y1, edge.points[i + 1]);
+        }
+        edgeBounds.set(edge, b = [x0, y0, x1, y1]);
     }
+    return b;
+}
+
+function edgeInside(edge: LaidOutEdge, area: RenderArea): boolean {
+    const [x0, y0, x1, y1] = bounds(edge);
     return overlaps(x0, y0, x1, y1, area);
 }
 
