@@ -61,9 +61,18 @@ describe('analytics over LSP (bundled server, stdio)', function () {
         const changed = server.waitForNotification(AnalyticsChangedNotification, () => true, 20_000);
         cli(['import', ...logs(), '--flow', workspace.dir, '--db', db]);
         assert.strictEqual((await changed).db, db);
-        const report = JSON.parse(cli(['report', join(workspace.dir, 'clinic.chatflow'), '--db', db, '--format', 'json'])) as { flows: Array<{ flow: string; boxes: ReportBox[] }> };
-        const boxes = report.flows.find(f => f.flow === 'Clinic')!.boxes;
-        const lenses = await server.request(CodeLensRequest.type, { textDocument: { uri: clinicUri } }) as CodeLens[];
+        const report = JSON.parse(cli(['report', join(workspace.dir, 'clinic.chatflow'), '--db', db, '--format', 'json'])) as { flows: Array<{ flow: string; boxes: ReportBox[]; chats: number; outcomes: Record<string, number>; fixFirst: Array<{ label: string; lostTotal: number }> }> };
+        const clinicReport = report.flows.find(f => f.flow === 'Clinic')!;
+        const boxes = clinicReport.boxes;
+        const all = await server.request(CodeLensRequest.type, { textDocument: { uri: clinicUri } }) as CodeLens[];
+        // The flow's own lens, on its `flow` line: its chats' outcomes and the box to fix first, as the report says.
+        const flowLine = clinic.split('\n').findIndex(line => /^\s*flow\s+Clinic\b/.test(line));
+        const flowLens = all.filter(l => l.range.start.line === flowLine);
+        const { chats, outcomes, fixFirst } = clinicReport;
+        const share = (n: number) => `${(n / chats * 100).toFixed(1)}%`;
+        assert.deepStrictEqual(flowLens.map(l => l.command!.title), [`${chats} chats · ${share(outcomes.contained)} contained · ${share(outcomes.escalated)} escalated · `
+            + `${share(outcomes.abandoned)} abandoned · ${share(outcomes.inProgress)} in progress · fix first: ${fixFirst[0].label} (${fixFirst[0].lostTotal.toFixed(1)} lost)`]);
+        const lenses = all.filter(l => l.range.start.line !== flowLine);
         assert.strictEqual(lenses.length, boxes.length, 'one lens per clinic box');
         for (const box of boxes) {
             const name = box.box.split('.')[1];
