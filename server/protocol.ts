@@ -264,6 +264,15 @@ export function boxNumbers(stats: BoxStats, canDropOut: boolean): ShowChatsArgs[
     return numbers;
 }
 
+/** A flow's outcomes, each with the drill-down that lists its chats (the flow's code lens). */
+export function outcomeNumbers(flow: string, outcomes: OutcomeCounts & { chats: number }): ShowChatsArgs['numbers'] {
+    const words = { contained: 'contained', escalated: 'escalated', abandoned: 'abandoned', inProgress: 'in progress' } as const;
+    return [
+        { label: `${outcomes.chats} chats started in ${flow}`, drill: { metric: 'flowChats' } },
+        ...(['contained', 'escalated', 'abandoned', 'inProgress'] as const).map(o => ({ label: `${outcomes[o]} ${words[o]}`, drill: { metric: 'outcome' as const, outcome: o } }))
+    ];
+}
+
 // ---- Experiments ----
 
 export interface ConcludeExperimentParams {

@@ -4,8 +4,8 @@ import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { experimentLensTitle } from '../../analytics/experiments/experiment-words.js';
-import { boxLensTitle } from './box-lens-title.js';
-import { boxNumbers, experimentNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
+import { boxLensTitle, flowLensTitle } from './box-lens-title.js';
+import { boxNumbers, experimentNumbers, outcomeNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
 
 /** A lens above each box of the document with its numbers; none while there is no database. */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {
@@ -20,6 +20,16 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [];
         const experiments = graphs.some(g => g.boxes.some(b => b.kind === 'split')) ? await this.analytics.experiments(document) : [];
+        for (const graph of graphs) {
+            if (graph.range.uri !== uri) continue;
+            const flow = await this.analytics.flowOutcomes(graph);
+            if (!flow || flow.outcomes.chats === 0) continue;
+            const args: ShowChatsArgs = { uri, box: graph.flow, numbers: outcomeNumbers(graph.flow, flow.outcomes) };
+            lenses.push({
+                range: { start: graph.range.start, end: graph.range.start },
+                command: { title: flowLensTitle(flow.outcomes, flow.fixFirst), command: SHOW_CHATS_COMMAND, arguments: [args] }
+            });
+        }
         for (const box of graphs.flatMap(g => g.boxes)) {
             if (box.external || box.range.uri !== uri) continue;
             const stats = result.stats[box.id];

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../../analytics/flow-context.js';
-import type { AnalyticsFilter, ExperimentResult } from '../../analytics/model.js';
+import type { AnalyticsFilter, ExperimentResult, Outcomes, ProblemBox } from '../../analytics/model.js';
 import type { MetricStore } from '../../analytics/metric-store.js';
 import type { AnalyticsUnavailable, BoxStatsResult } from '../protocol.js';
 import { readAnalyticsSettings, type AnalyticsSettings } from './analytics-settings.js';
@@ -68,6 +68,18 @@ export class AnalyticsService {
         const opened = await this.open();
         if ('available' in opened) return [];
         return opened.store.experiments(new FlowContext(this.graphsOf(document)), { ...opened.settings.filter, ...filter });
+    }
+
+    /** One flow's outcomes and the box to fix first (the flow's code lens); undefined without a store. */
+    async flowOutcomes(graph: FlowGraph, filter?: AnalyticsFilter): Promise<{ outcomes: Outcomes; fixFirst?: ProblemBox } | undefined> {
+        const opened = await this.open();
+        if ('available' in opened) return undefined;
+        const context = new FlowContext([graph]);
+        const merged = { ...opened.settings.filter, ...filter };
+        return opened.store.snapshot(async () => ({
+            outcomes: await opened.store.outcomes(context, merged),
+            fixFirst: (await opened.store.fixFirst(context, merged)).find(row => row.lostTotal > 0)
+        }));
     }
 
     async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {

@@ -63,7 +63,12 @@ describe('Analytics in the editor', function () {
         assert.ok(stats.available, 'the store exists after the import');
         const graph = await api.client.sendRequest<DocumentFlows | null>(FlowGraphRequest.method, { uri });
         const boxes = graph!.flows!.flatMap(g => g.boxes).filter(b => !b.external && b.range.uri === uri);
-        const lenses = await until('a code lens per clinic box', () => lensesOf(clinic()), l => l.length === boxes.length && l.every(x => x.command));
+        const flows = graph!.flows!.filter(g => g.range.uri === uri);
+        const lenses = await until('a code lens per clinic box, and one on each flow', () => lensesOf(clinic()), l => l.length === boxes.length + flows.length && l.every(x => x.command));
+        for (const flow of flows) {
+            const lens = lenses.find(l => l.range.start.line === flow.range.start.line && l.command?.title.includes(' contained · '));
+            assert.ok(lens, `no outcomes lens on flow ${flow.flow}`);
+        }
         for (const box of boxes) {
             const s = stats.stats[box.id];
             const lens = lenses.find(l => l.range.start.line === box.range.start.line);

@@ -65,9 +65,18 @@ describe('analytics over LSP (bundled server, stdio)', function () {
         assert.strictEqual(outside.cause, 'outside', 'an import by the CLI is a change from outside the server');
         const numbers = await server.request(BoxStatsRequest, { uri: clinicUri });
         assert.ok(numbers.available && numbers.generation >= outside.generation, 'the numbers carry the generation of the change they follow (the file watcher may notice the writes of the CLI more than once)');
-        const report = JSON.parse(cli(['report', join(workspace.dir, 'clinic.chatflow'), '--db', db, '--format', 'json'])) as { flows: Array<{ flow: string; boxes: ReportBox[] }> };
-        const boxes = report.flows.find(f => f.flow === 'Clinic')!.boxes;
-        const lenses = await server.request(CodeLensRequest.type, { textDocument: { uri: clinicUri } }) as CodeLens[];
+        const report = JSON.parse(cli(['report', join(workspace.dir, 'clinic.chatflow'), '--db', db, '--format', 'json'])) as { flows: Array<{ flow: string; boxes: ReportBox[]; chats: number; outcomes: Record<string, number>; fixFirst: Array<{ label: string; lostTotal: number }> }> };
+        const clinicReport = report.flows.find(f => f.flow === 'Clinic')!;
+        const boxes = clinicReport.boxes;
+        const all = await server.request(CodeLensRequest.type, { textDocument: { uri: clinicUri } }) as CodeLens[];
+        // The flow's own lens, on its `flow` line: its chats' outcomes and the box to fix first, as the report says.
+        const flowLine = clinic.split('\n').findIndex(line => /^\s*flow\s+Clinic\b/.test(line));
+        const flowLens = all.filter(l => l.range.start.line === flowLine);
+        const { chats, outcomes, fixFirst } = clinicReport;
+        const share = (n: number) => `${(n / chats * 100).toFixed(1)}%`;
+        assert.deepStrictEqual(flowLens.map(l => l.command!.title), [`${chats} chats · ${share(outcomes.contained)} contained · ${share(outcomes.escalated)} escalated · `
+            + `${share(outcomes.abandoned)} abandoned · ${share(outcomes.inProgress)} in progress · fix first: ${fixFirst[0].label} (${fixFirst[0].lostTotal.toFixed(1)} lost)`]);
+        const lenses = all.filter(l => l.range.start.line !== flowLine);
         assert.strictEqual(lenses.length, boxes.length, 'one lens per clinic box');
         for (const box of boxes) {
             const name = box.box.split('.')[1];

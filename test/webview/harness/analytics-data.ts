@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../analytics/model.js';
+import { insightNumbers } from '../../../server/analytics/insight-numbers.js';
+import type { SegmentBy, AnalyticsFilter, BoxStats, ChatPage, DrillDown, EdgeTraffic, TranscriptEntry } from '../../../analytics/model.js';
 import { FlowContext } from '../../../analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../../analytics/sqlite/sqlite-store.js';
 import { loadFlowGraphs } from '../../../cli/commands/import.js';
@@ -43,9 +44,10 @@ export class AnalyticsData {
         return new AnalyticsData(dir, store, new FlowContext(graphs), graphs);
     }
 
-    /** What the server's AnalyticsOverviewRequest answers for the flow, over the chats `filter` selects. */
-    async overview(filter: AnalyticsFilter = {}): Promise<AnalyticsOverviewResult> {
+    /** What the server's AnalyticsOverviewRequest answers for the flow, over the chats `filter` selects (with the segment it shows side by side). */
+    async overview(panelFilter: AnalyticsFilter & { segmentBy?: SegmentBy } = {}): Promise<AnalyticsOverviewResult> {
         const { store, context } = this;
+        const { segmentBy, ...filter } = panelFilter;
         const conversions = await store.conversions(context, filter);
         const funnels = [];
         for (const c of conversions) funnels.push(await store.funnel(context, { goal: c.goal }, filter));
@@ -69,7 +71,8 @@ export class AnalyticsData {
                 .map(graph => untestedTraffic(store, context, graph, uncoveredEdges(graph, runFlowTests(graph)), filter))),
             unmatched: (await store.unmatchedSteps()).filter(u => context.hasFlow(u.flow)),
             experiments: this.graphs.some(g => g.boxes.some(b => b.kind === 'split'))
-                ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined
+                ? (await store.experiments(context, filter)).map(e => ({ ...e, headline: experimentLensTitle(e) })) : undefined,
+            insight: await insightNumbers(store, context, filter, segmentBy)
         };
     }
 

@@ -72,7 +72,9 @@ export class AnalyticsPage {
                 const result = await this.data.overview(request.filter);
                 await this.post({ type: 'overview', ...this.shown, result, filter: request.filter });
             } else if (request.type === 'chats') {
-                await this.post({ type: 'chats', requestId: request.requestId, page: await this.data.chats(request.drill, request.offset, request.limit, this.filter) });
+                const { segmentBy: _shown, ...filter } = this.filter;
+                const chats = await this.data.chats(request.drill, request.offset, request.limit, { ...filter, ...(request.segment ? { segment: request.segment } : {}) });
+                await this.post({ type: 'chats', requestId: request.requestId, page: chats });
             } else if (request.type === 'transcript') {
                 await this.post({ type: 'transcript', requestId: request.requestId, chat: request.chat, entries: await this.data.transcript(request.chat) });
             }

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert';
+import { CHATS_PAGE_SIZE, type AnalyticsInsight, type FromAnalytics } from '../../extension/webview-protocol.js';
+import type { AnalyticsData } from './harness/analytics-data.js';
+import { clinicAnalyticsSuite, type AnalyticsPage } from './harness/analytics-page.js';
+
+const chatsRequest = (requests: FromAnalytics[]) => requests.find((m): m is Extract<FromAnalytics, { type: 'chats' }> => m.type === 'chats');
+
+describe('the Analytics panel webview: outcomes, fix first, segments, paths (headless Chromium, clinic logs)', function () {
+    this.timeout(90_000);
+    const suite = clinicAnalyticsSuite();
+    let data: AnalyticsData;
+    let insight: AnalyticsInsight;
+    let page: AnalyticsPage;
+    beforeEach(() => {
+        ({ data, page } = suite);
+        insight = suite.overview.insight!;
+    });
+
+    /** Waits for the chats list and returns its heading and how many chats its first page lists. */
+    async function listed(): Promise<[string, number]> {
+        await page.page.waitForSelector('.chats-view');
+        return [(await page.page.textContent('.chats-view h2'))!, await page.page.locator('.chats li').count()];
+    }
+
+    it('shows the outcomes adding up to the chats, and a day\'s bar opens exactly its chats', async () => {
+        const { outcomes } = insight;
+        assert.ok(outcomes.chats > 0 && outcomes.contained + outcomes.escalated + outcomes.abandoned + outcomes.inProgress === outcomes.chats);
+        const shown = await page.page.$$eval('.outcome-totals .outcome', spans => spans.map(s => [s.getAttribute('data-outcome'), Number(s.querySelector('.number')!.textContent!.replace(/,/g, ''))]));
+        assert.deepStrictEqual(shown, [['contained', outcomes.contained], ['escalated', outcomes.escalated], ['abandoned', outcomes.abandoned], ['inProgress', outcomes.inProgress]]);
+        const bars = await page.page.$$eval('.outcome-chart rect.bar', rects => rects.length);
+        assert.strictEqual(bars, outcomes.days.reduce((sum, d) => sum + ['contained', 'escalated', 'abandoned', 'inProgress'].filter(o => d[o as 'contained'] > 0).length, 0));
+        await page.screenshot('analytics-outcomes', true);
+        const day = outcomes.days.find(d => d.abandoned > 0 && d.abandoned <= CHATS_PAGE_SIZE)!;
+        await page.page.focus(`.outcome-chart rect[data-day="${day.day}"][data-outcome="abandoned"]`);
+        await page.page.keyboard.press('Enter');
+        assert.deepStrictEqual(chatsRequest(await page.answer())?.drill, { metric: 'outcome', outcome: 'abandoned', day: day.day });
+        assert.deepStrictEqual(await listed(), [`${day.abandoned} chats`, day.abandoned]);
+    });
+
+    it('ranks the boxes to fix first by lost conversions; a row reveals its box and expands into the chats behind its numbers', async () => {
+        const rows = await page.page.$$eval('.fix-first details.problem', ds => ds.map(d => d.getAttribute('data-box')));
+        assert.ok(rows.length > 0);
+        assert.deepStrictEqual(rows, insight.fixFirst.slice(0, rows.length).map(r => r.box));
+        const totals = insight.fixFirst.map(r => r.lostTotal);
+        assert.ok(totals.every((t, i) => i === 0 || totals[i - 1] >= t), 'most lost conversions first');
+        const top = insight.fixFirst[0];
+        await page.click('.fix-first li:first-child summary button.box-link');
+        assert.deepStrictEqual((await page.posted()).find(m => m.type === 'reveal'), { type: 'reveal', boxId: top.box });
+        await page.page.click('.fix-first li:first-child summary .lost');
+        const goal = top.lost.find(l => l.wentOnConverted > 0)!;
+        await page.page.waitForSelector(`.fix-first li:first-child tr[data-goal="${goal.goal}"] td:nth-child(3) button.number`, { state: 'visible' });
+        await page.screenshot('analytics-fix-first', true);
+        const requests = await page.click(`.fix-first li:first-child tr[data-goal="${goal.goal}"] td:nth-child(3) button.number`);
+        assert.deepStrictEqual(chatsRequest(requests)?.drill, { metric: 'wentOn', box: top.box, goal: goal.goal });
+        assert.strictEqual((await listed())[0], `${goal.wentOnConverted.toLocaleString('en-US')} chats`);
+    });
+
+    it('shows the segments side by side once picked, adding up to the totals, and lists a column\'s chats within its segment', async () => {
+        assert.match((await page.page.textContent('.segments .hint'))!, /Pick a segment/);
+        await page.page.selectOption('select[name="segment"]', 'version');
+        const filter = (await page.answer()).find(m => m.type === 'filter');
+        assert.deepStrictEqual(filter, { type: 'filter', filter: { segmentBy: 'version' } });
+        await page.page.waitForSelector('table.segment-table');
+        const expected = (await data.overview({ segmentBy: 'version' })) as Extract<Awaited<ReturnType<AnalyticsData['overview']>>, { available: true }>;
+        const segments = expected.insight!.segments!;
+        assert.ok('columns' in segments);
+        const headers = await page.page.$$eval('table.segment-table thead th[data-value]', ths => ths.map(th => th.getAttribute('data-value')));
+        assert.deepStrictEqual(headers, segments.columns.map(c => c.value ?? '(none)'));
+        assert.strictEqual(segments.columns.reduce((sum, c) => sum + c.chats, 0), insight.outcomes.chats, 'the versions add up to the chats');
+        // Marked cells are exactly the differences found significant after the correction.
+        const marked = await page.page.$$eval('table.segment-table td.significant', tds => tds.length);
+        assert.strictEqual(marked, segments.columns.flatMap(c => c.differences.filter(d => d.significant && (d.measure.startsWith('outcome:') || c.conversions.some(g => `conversion:${g.goal}` === d.measure)))).length);
+        await page.screenshot('analytics-segments', true);
+        const column = segments.columns[0];
+        const requests = await page.click('table.segment-table tbody tr:nth-child(4) td:nth-child(2) button.number');
+        const request = chatsRequest(requests)!;
+        assert.deepStrictEqual([request.drill, request.segment], [{ metric: 'outcome', outcome: 'abandoned' }, { by: 'version', value: column.value }]);
+        assert.strictEqual((await listed())[0], `${column.outcomes.abandoned.toLocaleString('en-US')} chats`);
+    });
+
+    it('lists the most taken complete paths with their chats and conversions', async () => {
+        const items = await page.page.$$eval('ol.paths li.path', lis => lis.map(li => li.getAttribute('data-path')));
+        assert.deepStrictEqual(items, insight.paths.map(p => p.boxes.join(' ')));
+        const first = insight.paths[0];
+        const requests = await page.click('ol.paths li.path:first-child > button.number');
+        assert.deepStrictEqual(chatsRequest(requests)?.drill, { metric: 'path', boxes: first.boxes });
+        assert.strictEqual((await listed())[0], `${first.chats.toLocaleString('en-US')} chats`);
+        const times = await page.page.$$eval('.time-to-convert li', lis => lis.map(li => li.getAttribute('data-goal')));
+        assert.deepStrictEqual(times, insight.timeToConvert.filter(t => t.n > 0).map(t => t.goal));
+    });
+});
