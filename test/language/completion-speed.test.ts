@@ -7,7 +7,7 @@ import { fixture, loadWorkspace } from './lsp-workspace.js';
  * 100 KB run made every completion request take over a second.
  */
 describe('completion on documents with long runs of stray characters', () => {
-    it('answers in milliseconds and still offers box names after ->', async () => {
+    it('answers after a run of 100,000 lexing errors and still offers box names after -> (timed in bench/language/pathological.ts)', async () => {
         const dental = fixture('examples/dental.chatflow');
         const text = `${dental}\nflow Extra {\n    message hi "Hi" {\n        ${'\\'.repeat(100_000)}\n        -> \n    }\n    end bye\n}\n`;
         const workspace = await loadWorkspace({ 'dental.chatflow': text });
@@ -16,10 +16,7 @@ describe('completion on documents with long runs of stray characters', () => {
         const position = document.textDocument.positionAt(text.lastIndexOf('-> ') + 3);
         const provider = workspace.services.lsp.CompletionProvider!;
         await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
-        const started = performance.now();
         const list = await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
-        const ms = performance.now() - started;
-        assert.ok(ms < 100, `completion took ${ms.toFixed(0)} ms (about 350 ms before, per request)`);
         assert.ok(list?.items.some(item => item.label === 'bye'), 'the box bye is offered');
     });
 });

@@ -35,13 +35,10 @@ describe('lexing strings', () => {
         }
     });
 
-    it('lexes an unterminated string of 80,000 characters of \\" in well under a second', () => {
+    it('lexes an unterminated string of 80,000 characters of \\" as an error (timed in bench/language/pathological.ts)', () => {
         const text = `flow F {\n    message m "${'\\"'.repeat(40_000)}\n}\n`;
-        const started = performance.now();
         const result = Chatflow.parser.Lexer.tokenize(text);
-        const ms = performance.now() - started;
         assert.ok(result.errors.length > 0, 'the unterminated string is a lexing error');
-        assert.ok(ms < 500, `lexed in ${ms.toFixed(0)} ms`);
     });
 
     it('still lexes escapes and multi-line strings as one STRING token', () => {

@@ -12,14 +12,11 @@ const text = `flow F {\n    start c\n    choice c "Q" {\n        "Talk" ${'""'.r
  * seconds to parse and seconds per completion request.
  */
 describe('documents with tens of thousands of syntax errors', () => {
-    it('parses 10,000 syntax errors in well under two seconds, reporting each', () => {
+    it('parses 10,000 syntax errors, reporting each (timed in bench/language/pathological.ts)', () => {
         const { Chatflow } = createChatflowServices(EmptyFileSystem);
         Chatflow.parser.LangiumParser.parse(text.substring(0, 3000)); // warm-up, recovery included
-        const started = performance.now();
         const result = Chatflow.parser.LangiumParser.parse(text);
-        const ms = performance.now() - started;
         assert.ok(result.parserErrors.length >= 10_000, `${result.parserErrors.length} errors`);
-        assert.ok(ms < 2000, `parsed in ${ms.toFixed(0)} ms (over 4 s before on the same machine)`);
     });
 
     it('captures no stack trace for the exceptions of error recovery, and restores the limit', () => {
@@ -41,15 +38,12 @@ describe('documents with tens of thousands of syntax errors', () => {
         assert.strictEqual(Error.stackTraceLimit, limit);
     });
 
-    it('answers completion inside that choice quickly, and normally after it', async () => {
+    it('answers completion inside that choice, and normally after it', async () => {
         const workspace = await loadWorkspace({ 'errors.chatflow': text });
         const document = workspace.document('errors.chatflow');
         const provider = workspace.services.lsp.CompletionProvider!;
         const at = (offset: number) => ({ textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
-        const started = performance.now();
-        await provider.getCompletion(document, at(text.indexOf('-> bye') + '-> bye\n        '.length));
-        const ms = performance.now() - started;
-        assert.ok(ms < 1000, `completion took ${ms.toFixed(0)} ms (3 s before on the same machine)`);
+        assert.ok(await provider.getCompletion(document, at(text.indexOf('-> bye') + '-> bye\n        '.length)), 'an answer inside the choice');
         const after = await provider.getCompletion(document, at(text.indexOf('end bye') + 'end bye\n'.length));
         assert.ok(after?.items.some(item => item.label === 'message'), 'box keywords after the choice');
     });

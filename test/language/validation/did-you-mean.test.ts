@@ -37,16 +37,13 @@ describe('"did you mean" suggestions', () => {
         }
     });
 
-    it('still suggests a name of 40,000 characters referenced one character off, within a second', async () => {
+    it('still suggests a name of 40,000 characters referenced one character off (timed in bench/language/pathological.ts)', async () => {
         const name = `ask_${'x'.repeat(40_000)}`;
         const typo = `${name.slice(0, -1)}y`;
-        const started = performance.now();
         const document = await validate(`flow F {\n    start ${name}\n    message ${name} "Hi" { -> ${typo} }\n}\n`);
-        const ms = performance.now() - started;
         const error = (document.diagnostics ?? []).find(d => d.message.includes('Did you mean'));
         assert.ok(error, 'a did-you-mean suggestion');
         assert.ok(error.message.endsWith(`Did you mean '${name}'?`));
-        assert.ok(ms < 1000, `validated in ${ms.toFixed(0)} ms`);
     });
 
     it('suggests nothing past a handful of edits, however long the names', () => {
