@@ -90,7 +90,10 @@ export function personSteps() {
                 }
                 await shot('2a-preview');
                 const target = lineOf(clinicText, 'input ask_name ');
-                const box = preview.locator('svg g[data-box="Clinic.ask_name"]').first();
+                // The box search brings a box below the fold into view; then a click on it.
+                await preview.locator('.cf-search').fill('ask_name');
+                const box = preview.locator('svg g.search-current[data-box="Clinic.ask_name"]').first();
+                await box.waitFor({ state: 'visible', timeout: WAIT_MS });
                 await box.click();
                 await cursorOnLine(page, target);
                 await shot('2b-editor-jumped');
