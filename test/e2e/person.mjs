@@ -147,7 +147,8 @@ export function personSteps() {
                     const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration');
                     for (let i = 0; i < await lenses.count(); i++) {
                         const text = (await lenses.nth(i).textContent()) ?? '';
-                        if (/^[\d,]+ chats?\b/.test(text.trim())) return text.trim();
+                        // Numbers of the import: a lens still reading "0 chats" above the first box would be stale.
+                        if (/^[1-9][\d,]* chats?\b/.test(text.trim())) return text.trim();
                     }
                     return undefined;
                 });
