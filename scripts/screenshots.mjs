@@ -11,7 +11,6 @@ import { runE2e } from './run-e2e.mjs';
 export const PICTURES = {
     'preview.png': '2a-preview',
     'simulator.png': '3-goal-badge',
-    'preview-overlay.png': '4b-imported',
     'code-lenses.png': '4c-code-lenses',
     'analytics-panel.png': '4d-analytics',
     'test-explorer.png': '5-tests-passed',
