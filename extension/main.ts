@@ -9,6 +9,7 @@ import { registerConversionExport } from './export/register-export.js';
 import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
 import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
+import { WalkthroughProgress } from './walkthrough-progress.js';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,8 @@ export interface ChatflowExtensionApi {
     preview: ChatflowPreviewApi;
     tests: ChatflowTestsApi;
     analytics: ChatflowAnalyticsApi;
+    /** The walkthrough steps ticked for what the user already did (tests read it). */
+    walkthrough: Pick<WalkthroughProgress, 'done'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChatflowExtensionApi> {
@@ -48,9 +51,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatfl
     const analytics = registerAnalytics(context, flows, output);
     registerAnalyticsOverlay(context, flows, output);
     registerConversionExport(context, output);
+    const walkthrough = new WalkthroughProgress(context.globalState, flows);
+    context.subscriptions.push(walkthrough);
+    walkthrough.restore().catch(error => output.warn(`Walkthrough progress: ${error instanceof Error ? error.message : String(error)}`));
     await client.start();
     output.info('Chatflow language server started.');
-    return { client, preview, tests, analytics };
+    return { client, preview, tests, analytics, walkthrough };
 }
 
 export async function deactivate(): Promise<void> {

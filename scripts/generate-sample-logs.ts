@@ -9,13 +9,13 @@
  * clinic v3 from 2026-11-09):
  * - Clinic (JSON Lines, with channel and source): more drop-outs at the sensitive inputs (name,
  *   date of birth, symptoms) and most at the phone number, which v2 asks with a reason: far fewer
- *   drop there in v2; v3 explains why it asks the date of birth: fewer drop there. The `pricing`
- *   split (patients without insurance, all month): arm b (a first-visit discount) loses fewer of
- *   them on the way to a booking than arm a.
+ *   drop there in v2; v3 explains why it asks the date of birth: fewer drop there.
  * - Times are a person's: reading the bot's messages by their length, typing answers by theirs, a
  *   long tail of slow answers, a few chats paused for minutes that come back before the timeout,
  *   and many who leave after the bot did not understand their answer.
- * - Refill (CSV, with the pharmacy's shared Common boxes): identity check and prescription number.
+ * - Refill (CSV, with channel and source, and the pharmacy's shared Common boxes): identity check
+ *   and prescription number. The `delivery_offer` split: arm b (delivery within 2 days) loses fewer
+ *   patients before the refill is ordered than arm a.
  * - Dental (Rasa tracker dump): actions and utterances by alias, slots holding PHI (never stored),
  *   a fallback action the flow does not know.
  * Names, dates of birth, phone numbers (555-01xx) and emails (example.com) are fake; they are
@@ -224,8 +224,6 @@ export const BEHAVIOUR: Record<string, Behaviour> = {
         },
         leaveV2: { 'Clinic.ask_phone': 0.07 },
         leaveV3: { 'Clinic.ask_dob': 0.05 },
-        // The first-visit discount (arm b) keeps more of the uninsured patients on the way to a booking.
-        armLeave: { a: 1, b: 0.6 },
         weights: {
             'Clinic.main_menu': { 'Book an appointment': 55, 'Opening hours and address': 15, 'Insurance questions': 12, 'Something urgent': 8, 'Talk to the front desk': 10 },
             'Clinic.urgent_check': { Yes: 15, No: 85 },
@@ -235,7 +233,12 @@ export const BEHAVIOUR: Record<string, Behaviour> = {
         }
     },
     Refill: {
-        leave: { 'Common.ask_dob': 0.12, 'Refill.ask_rx_number': 0.1, 'Common.identity_failed': 0.2, 'Refill.rx_not_found': 0.2 },
+        leave: {
+            'Common.ask_dob': 0.12, 'Refill.ask_rx_number': 0.1, 'Common.identity_failed': 0.2, 'Refill.rx_not_found': 0.2,
+            'Refill.ask_delivery': 0.14, 'Refill.ask_delivery_dated': 0.14
+        },
+        // A delivery date (arm b) keeps more patients until the refill is ordered.
+        armLeave: { a: 1, b: 0.55 },
         weights: {
             'Refill.main_menu': { 'Refill a prescription': 70, 'Store hours': 15, 'Talk to a pharmacist': 15 },
             'Common.check_identity': { verified: 85, mismatch: 10, error: 5 },

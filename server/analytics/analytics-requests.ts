@@ -18,6 +18,7 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
 
     connection.onRequest(AnalyticsOverviewRequest, async (params): Promise<AnalyticsOverviewResult> => {
         await analytics.shared.workspace.WorkspaceManager.ready;
+        await analytics.holder.whenIdle();
         const generation = analytics.generation;
         const opened = await analytics.open();
         if ('available' in opened) return opened;

@@ -83,6 +83,7 @@ export class AnalyticsService {
     }
 
     async boxStats(document: LangiumDocument | string, filter?: AnalyticsFilter): Promise<BoxStatsResult> {
+        await this.holder.whenIdle();
         const generation = this.generation;
         const opened = await this.open();
         if ('available' in opened) return opened;

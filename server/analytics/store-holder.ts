@@ -21,8 +21,30 @@ export class StoreHolder {
     private watched: string | undefined;
     private poll: { timer: NodeJS.Timeout; generation?: string } | undefined;
     private queue: Promise<unknown> = Promise.resolve();
+    private writers = 0;
+    private idleWaiters: Array<() => void> = [];
+
     /** While an import through this server runs, changes are its own: no outside-change events. */
-    importing = 0;
+    get importing(): number {
+        return this.writers;
+    }
+
+    set importing(count: number) {
+        this.writers = count;
+        if (count > 0) return;
+        const waiting = this.idleWaiters;
+        this.idleWaiters = [];
+        waiting.forEach(resolve => resolve());
+    }
+
+    /**
+     * Resolves once no import, re-redaction or re-mapping through this server runs. Numbers read
+     * meanwhile would be half of the new data (a code lens asked mid-import read "0 chats" and kept
+     * it); asked then, they wait and come with the change's own generation.
+     */
+    whenIdle(): Promise<void> {
+        return this.writers === 0 ? Promise.resolve() : new Promise(resolve => this.idleWaiters.push(resolve));
+    }
 
     constructor(private readonly onOutsideChange: (db: string) => void) {}
 

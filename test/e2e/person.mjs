@@ -74,9 +74,26 @@ export function personSteps() {
                 });
                 assert.ok(boxes >= 25, `the clinic flow's boxes are drawn (${boxes})`);
                 await preview.locator('svg [data-box="Clinic.welcome"]').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+                // The graph and the simulator share the panel side by side: neither covers the other.
+                const [graph, chatPane] = await Promise.all(['.cf-graph', '.cf-chat'].map(selector => preview.locator(selector).first().boundingBox()));
+                assert.ok(graph && chatPane && graph.x + graph.width <= chatPane.x + 0.5,
+                    `the graph (${JSON.stringify(graph)}) ends where the simulator (${JSON.stringify(chatPane)}) begins`);
+                // Every control is reachable by keyboard: from the box search, Tab reaches the graph, the divider and the simulator.
+                await preview.locator('.cf-search').focus();
+                const reached = [];
+                for (let i = 0; i < 14; i++) {
+                    await page.keyboard.press('Tab');
+                    reached.push(await preview.locator(':focus').first().evaluate(e => e.getAttribute('data-action') ?? e.getAttribute('data-box') ?? e.className).catch(() => 'outside'));
+                }
+                for (const stop of ['fit', 'toggle-chat', 'Clinic.welcome', 'cf-splitter', 'restart']) {
+                    assert.ok(reached.includes(stop), `Tab reaches ${stop}: ${reached.join(', ')}`);
+                }
                 await shot('2a-preview');
                 const target = lineOf(clinicText, 'input ask_name ');
-                const box = preview.locator('svg g[data-box="Clinic.ask_name"]').first();
+                // The box search brings a box below the fold into view; then a click on it.
+                await preview.locator('.cf-search').fill('ask_name');
+                const box = preview.locator('svg g.search-current[data-box="Clinic.ask_name"]').first();
+                await box.waitFor({ state: 'visible', timeout: WAIT_MS });
                 await box.click();
                 await cursorOnLine(page, target);
                 await shot('2b-editor-jumped');
@@ -130,7 +147,8 @@ export function personSteps() {
                     const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration');
                     for (let i = 0; i < await lenses.count(); i++) {
                         const text = (await lenses.nth(i).textContent()) ?? '';
-                        if (/^[\d,]+ chats?\b/.test(text.trim())) return text.trim();
+                        // Numbers of the import: a lens still reading "0 chats" above the first box would be stale.
+                        if (/^[1-9][\d,]* chats?\b/.test(text.trim())) return text.trim();
                     }
                     return undefined;
                 });

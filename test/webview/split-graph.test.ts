@@ -21,7 +21,7 @@ describe('preview webview: a split experiment', () => {
     });
 
     it('draws the split in its own shape and each arm with its name and weight', async () => {
-        const split = await preview.page.$eval('[data-box="Offers.pricing"]', node => ({ classes: node.getAttribute('class'), label: node.getAttribute('aria-label') }));
+        const split = await preview.page.$eval('[data-box="Offers.pricing"]', node => ({ classes: node.getAttribute('class'), label: node.querySelector(':scope > title')?.textContent }));
         assert.match(split.classes ?? '', /\bkind-split\b/);
         assert.match(split.label ?? '', /^split pricing/);
         const arms = await preview.page.$$eval('.edge.kind-arm .edge-label text', nodes => nodes.map(n => n.textContent));

@@ -37,7 +37,7 @@ describe('preview webview: analytics overlay on the clinic graph (sample logs im
         const drawn = await preview.page.$$eval('.box', nodes => nodes.map(n => ({
             id: n.getAttribute('data-box')!,
             tag: n.querySelector('.stats-tag text')?.textContent ?? undefined,
-            label: n.getAttribute('aria-label')!,
+            label: n.querySelector(':scope > title')!.textContent!,
             shade: Number(/shade-(\d)/.exec(n.getAttribute('class')!)?.[1] ?? -1),
             opacity: n.querySelector('.box-shade') ? Number(getComputedStyle(n.querySelector('.box-shade')!).fillOpacity) : 0
         })));

@@ -195,9 +195,11 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
     const tagWidth = measure.tag.width(tag) + tag.length * 0.54;
     const name = measure.name.fit(title, w - 2 * inset - ICON_SPACE - tagWidth - 8);
     const text = measure.text.fit(excerpt.text, w - 2 * inset);
-    const label = `${KIND_NAMES[box.kind]} ${title}${box.external ? ` (in flow ${box.flow})` : ''}${box.id === graph.start ? ', start' : ''}${excerpt.text ? `: ${excerpt.text}` : ''}${stats ? `; ${boxStatsWords(stats)}` : ''}`;
+    const label = `${KIND_NAMES[box.kind]} ${title}${box.external ? ` (in flow ${box.flow})` : ''}${box.id === graph.start ? ', start' : ''}${excerpt.text ? `: ${excerpt.text}` : ''}${goalWords(box, goalLabels)}${stats ? `; ${boxStatsWords(stats)}` : ''}`;
     const out = [
-        `<g class="${classes.join(' ')}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button" aria-label="${esc(label)}">`,
+        `<g class="${classes.join(' ')}" data-box="${esc(box.id)}" transform="translate(${n(x)},${n(y)})" tabindex="0" role="button">`,
+        // The accessible name is the <title> (SVG-AAM), not an aria-label: a label would have to
+        // repeat the box's visible, shortened texts word for word (WCAG 2.5.3, Label in Name).
         `<title>${esc(label)}</title>`,
         `<rect class="box-ring" x="-6" y="-6" width="${n(w + 12)}" height="${n(h + 12)}" rx="10"/>`,
         `<path class="box-shape" d="${shapePath(box.kind, w, h)}"/>`
@@ -208,15 +210,20 @@ function renderBox(box: FlowBox, x: number, y: number, w: number, index: GraphIn
     if (decoration) out.push(`<path class="box-deco" d="${decoration}"/>`);
     out.push(
         `<path class="box-icon" transform="translate(${inset},9)" d="${KIND_ICONS[box.kind]}"/>`,
-        `<text class="box-name" x="${inset + ICON_SPACE}" y="20">${esc(name)}</text>`,
-        `<text class="box-kind" x="${n(w - inset)}" y="19" text-anchor="end">${tag}</text>`
+        `<text class="box-name" aria-hidden="true" x="${inset + ICON_SPACE}" y="20">${esc(name)}</text>`,
+        `<text class="box-kind" aria-hidden="true" x="${n(w - inset)}" y="19" text-anchor="end">${tag}</text>`
     );
-    if (text) out.push(`<text class="box-text${excerpt.fallback ? ' fallback' : ''}" x="${inset}" y="${bodyHeight - 14}">${esc(text)}</text>`);
+    if (text) out.push(`<text class="box-text${excerpt.fallback ? ' fallback' : ''}" aria-hidden="true" x="${inset}" y="${bodyHeight - 14}">${esc(text)}</text>`);
     if (box.goals.length > 0) out.push(renderGoals(box, goalLabels, inset, bodyHeight - 2, w - 2 * inset, measure.badge, stats?.goals));
-    if (box.id === graph.start) out.push('<g class="start-tag" transform="translate(10,-9)"><rect width="44" height="16" rx="8"/><text x="22" y="12" text-anchor="middle">START</text></g>');
+    if (box.id === graph.start) out.push('<g class="start-tag" aria-hidden="true" transform="translate(10,-9)"><rect width="44" height="16" rx="8"/><text x="22" y="12" text-anchor="middle">START</text></g>');
     if (stats) out.push(boxStatsTag(stats, w, measure.badge));
     out.push('</g>');
     return out.join('');
+}
+
+/** The goals a box marks, for its accessible name (the badges themselves are hidden from screen readers). */
+function goalWords(box: FlowBox, goalLabels: Map<string, string>): string {
+    return box.goals.length === 0 ? '' : `; goal ${box.goals.map(g => goalLabels.get(g) ?? g).join(', ')}`;
 }
 
 function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y: number, room: number, badge: TextMeasurer, converted?: Record<string, number>): string {
@@ -231,7 +238,7 @@ function renderGoals(box: FlowBox, goalLabels: Map<string, string>, x: number, y
         const width = Math.ceil(badge.width(text)) + 12 + countWidth;
         if (offset + width > room && offset > 0) break;
         const counted = count ? `<tspan class="goal-count" dx="6">${esc(count)}</tspan>` : '';
-        out.push(`<g class="goal-badge" data-goal="${esc(goal)}" transform="translate(${n(x + offset)},${n(y)})"><rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}${counted}</text></g>`);
+        out.push(`<g class="goal-badge" aria-hidden="true" data-goal="${esc(goal)}" transform="translate(${n(x + offset)},${n(y)})"><rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}${counted}</text></g>`);
         offset += width + 4;
     }
     return out.join('');

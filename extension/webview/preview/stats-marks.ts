@@ -23,7 +23,7 @@ export function boxStatsTag(stats: BoxOverlay, boxWidth: number, badge: TextMeas
         : `${formatCount(stats.chats)} chats · ↓${formatCount(stats.dropped)} (${percent(stats.rate)})`;
     const width = Math.ceil(badge.width(text)) + 12;
     const words = boxStatsWords(stats);
-    return `<g class="stats-tag" transform="translate(${n(boxWidth - width - 10)},-9)"><title>${esc(words)}: click (or press C on the box) to list the chats</title>`
+    return `<g class="stats-tag" aria-hidden="true" transform="translate(${n(boxWidth - width - 10)},-9)"><title>${esc(words)}: click (or press C on the box) to list the chats</title>`
         + `<rect width="${width}" height="16" rx="8"/><text x="6" y="12">${esc(text)}</text></g>`;
 }
 

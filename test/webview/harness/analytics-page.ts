@@ -26,7 +26,7 @@ export class AnalyticsFixture {
         }
     }
 
-    async open(data: AnalyticsData, theme: 'dark' | 'light' = 'dark', state?: AnalyticsState): Promise<AnalyticsPage> {
+    async open(data: AnalyticsData, theme: 'dark' | 'light' | 'hc' = 'dark', state?: AnalyticsState): Promise<AnalyticsPage> {
         const page = await this.browser.newPage({ viewport: { width: 1280, height: 900 } });
         const errors: string[] = [];
         page.on('pageerror', error => errors.push(error.message));
