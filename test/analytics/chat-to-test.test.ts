@@ -50,8 +50,6 @@ describe('a real chat becomes a test', () => {
             '        answer "example answer"',
             '        answer "2000-01-01"',
             '        answer 22',
-            // The chat saw self_pay_info: arm a of the pricing split, asked for before the answer that leads there.
-            '        arm a',
             '        answer no',
             '        answer "example answer"',
             '        choose "Friday"',

@@ -28,7 +28,7 @@ describe('Test Explorer items of conversation tests', () => {
             .flatMap(flow => flow.tests.map(test => testItemId(uri, flow.flow, test.name)));
         const before = await ids(exampleText('clinic.chatflow'));
         const after = await ids(exampleText('clinic.chatflow').replace('    message hours', '    message parking "Free parking behind the clinic." {\n        -> anything_else\n    }\n\n    message hours'));
-        assert.strictEqual(new Set(before).size, 5);
+        assert.strictEqual(new Set(before).size, 4);
         assert.deepStrictEqual(after, before);
     });
 

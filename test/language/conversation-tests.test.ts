@@ -11,7 +11,6 @@ describe('conversation tests', () => {
         assert.deepStrictEqual(outcomes.map(o => [o.name, o.passed, o.failure?.message]), [
             ['an insured adult books on Wednesday', true, undefined],
             ['a minor without insurance hears both notices', true, undefined],
-            ['an uninsured adult hears the first-visit offer and books', true, undefined],
             ['opening hours answer the question', true, undefined],
             ['a full day falls back to a callback', true, undefined]
         ]);

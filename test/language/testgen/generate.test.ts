@@ -98,3 +98,22 @@ describe('test generation: generateTests', () => {
         assert.ok(generation.tests.some(t => t.steps.some(s => s.kind === 'expectBox' && s.box.includes('.') && !s.box.startsWith('Refill.'))));
     });
 });
+
+describe('test generation: split experiments', () => {
+    it('takes each arm of a split, asking for it before the chat reaches the split, with tests that pass', async () => {
+        // The pricing experiment without its tests: the split comes right after the welcome.
+        const pricing = readFileSync('test/fixtures/experiments/pricing.chatflow', 'utf8').replace(/\n {4}test "[\s\S]*?\n {4}\}\n/g, '\n');
+        const graph = await graphOf(pricing);
+        const generation = generateTests(graph);
+        assert.deepStrictEqual(generation.untaken, []);
+        assert.ok(generation.covered.includes('Offers.pricing:arm:a') && generation.covered.includes('Offers.pricing:arm:b'), generation.covered.join(', '));
+        const arms = generation.tests.map(t => t.steps.find(s => s.kind === 'arm'));
+        assert.ok(arms.every(step => step !== undefined), 'every test says which arm it takes');
+        assert.ok(generation.tests.every(t => t.steps[0].kind === 'arm'), 'the arm first: the chat reaches the split before any action');
+        const text = applyInsertions(pricing, [insertionFor(pricing, graph, generation.tests)!]);
+        const outcomes = runFlowTests(await graphOf(text));
+        assert.ok(outcomes.length === generation.tests.length && outcomes.every(o => o.passed), JSON.stringify(outcomes.map(o => [o.name, o.failure?.message])));
+        assert.match(text, /\n {8}arm a\n/);
+        assert.match(text, /\n {8}arm b\n/);
+    });
+});
