@@ -44,9 +44,9 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         const totals = insight.fixFirst.map(r => r.lostTotal);
         assert.ok(totals.every((t, i) => i === 0 || totals[i - 1] >= t), 'most lost conversions first');
         const top = insight.fixFirst[0];
-        await page.click('.fix-first li:first-child summary button.box-link');
+        await page.click('.fix-first li:first-child .problem-head button.box-link');
         assert.deepStrictEqual((await page.posted()).find(m => m.type === 'reveal'), { type: 'reveal', boxId: top.box });
-        await page.page.click('.fix-first li:first-child summary .lost');
+        await page.page.click('.fix-first li:first-child summary');
         const goal = top.lost.find(l => l.wentOnConverted > 0)!;
         await page.page.waitForSelector(`.fix-first li:first-child tr[data-goal="${goal.goal}"] td:nth-child(3) button.number`, { state: 'visible' });
         await page.screenshot('analytics-fix-first', true);

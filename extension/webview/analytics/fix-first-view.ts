@@ -16,7 +16,8 @@ export function fixFirstView(rows: readonly ProblemBox[], open: OpenChats, revea
     for (const row of rows.slice(0, FIX_FIRST_ROWS)) {
         const box = h('button', { class: 'box-link', title: `Show ${row.box} in the editor` }, row.label);
         box.addEventListener('click', () => reveal(row.box));
-        const summary = h('summary', {},
+        // The row's buttons sit beside the disclosure, not in its summary: a summary must hold no control.
+        const head = h('div', { class: 'problem-head' },
             box, ' ', h('span', { class: 'lost', title: 'Lost conversions: drop-outs × the conversion rate of the chats that went on from the box, summed over the goals' }, `${row.lostTotal.toFixed(1)} lost conversions`),
             ' · dropped ', numberButton(row.dropOuts, { metric: 'dropOuts', box: row.box }, `dropped out at ${row.box}`, open),
             ` of ${formatCount(row.visits)}`,
@@ -32,9 +33,10 @@ export function fixFirstView(rows: readonly ProblemBox[], open: OpenChats, revea
                 h('td', { class: 'num' }, l.lost.toFixed(2))))));
         const leaving = row.leaving.n === 0 ? 'No chat left it for another box.'
             : `Left after ${duration(row.leaving.medianMs)} (median), ${duration(row.leaving.p90Ms)} (p90), measured `;
+        const summary = h('summary', {}, `Lost per goal and time before leaving ${row.label}`);
         const details = h('details', { class: 'problem', 'data-box': row.box }, summary, goals,
             h('p', { class: 'hint' }, leaving, row.leaving.n > 0 ? countButton(row.leaving.n, undefined, { metric: 'leaving', box: row.box }, `left ${row.box}`, open) : undefined, row.leaving.n > 0 ? ' times.' : undefined));
-        list.append(h('li', {}, details));
+        list.append(h('li', {}, head, details));
     }
     return list;
 }
