@@ -4,6 +4,7 @@ import { boxConversionRows } from './box-conversions.js';
 import { dropOutRows } from './drop-outs.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
+import { nearestRankSql } from './nearest-rank.js';
 import { visitRows } from './visits.js';
 
 /** Retry events at a box (stored where the box asked). Rows (box, chat, count = the chat's retries there). */
@@ -93,22 +94,11 @@ async function summed(db: SqlRunner, rows: SqlQuery): Promise<Map<string, { even
     return new Map(counts.map(row => [row.box, { events: Number(row.events), chats: Number(row.chats) }]));
 }
 
-/** Per box: the time before leaving it, median and p90 by nearest rank (the value at rank ⌈p·n⌉), as dwell.ts. */
+/** Per box: the time before leaving it, median and p90 by nearest rank (nearest-rank.ts). */
 export async function timeBeforeLeaving(db: SqlRunner, scope: Scope): Promise<Map<string, Durations>> {
     const rows = leaveRows(scope);
-    const found = await db.all<{ box: string; n: number; median: number; p90: number }>(
-        `SELECT ranked.box AS box, MAX(ranked.n) AS n,
-                MIN(CASE WHEN ranked.position * 2 >= ranked.n THEN ranked.ms END) AS median,
-                MIN(CASE WHEN ranked.position * 10 >= ranked.n * 9 THEN ranked.ms END) AS p90
-         FROM (
-             SELECT r.box AS box, r.ms AS ms,
-                    ROW_NUMBER() OVER (PARTITION BY r.box ORDER BY r.ms, r.chat) AS position,
-                    COUNT(*) OVER (PARTITION BY r.box) AS n
-             FROM (${rows.sql}) r
-         ) ranked
-         GROUP BY ranked.box`,
-        rows.params);
-    return new Map(found.map(row => [row.box, { n: Number(row.n), medianMs: Number(row.median), p90Ms: Number(row.p90) }]));
+    const found = await db.all<{ grp: string; n: number; median: number; p90: number }>(nearestRankSql(rows.sql, 'box', 'ms'), rows.params);
+    return new Map(found.map(row => [row.grp, { n: Number(row.n), medianMs: Number(row.median), p90Ms: Number(row.p90) }]));
 }
 
 /** Per (box, goal): the drop-outs at the box that had converted on the goal anyway (before dropping out). */
