@@ -4,10 +4,12 @@ import * as vscode from 'vscode';
 import type { FlowClient } from './flow-client.js';
 
 /** Walkthrough steps (package.json `walkthroughs`) that tick by a context key besides their command. */
-export const WALKTHROUGH_STEPS = ['preview', 'importLogs', 'analytics'] as const;
+export const WALKTHROUGH_STEPS = ['openExample', 'preview', 'importLogs', 'analytics'] as const;
 export type WalkthroughStep = typeof WALKTHROUGH_STEPS[number];
 
 const STATE_KEY = 'chatflow.walkthrough.done';
+/** Flipped on every tab change and record; each step completes on `<step key> && tick` or `<step key> && !tick`. */
+const TICK_KEY = 'chatflow.walkthrough.tick';
 const PREVIEW_VIEW = 'chatflow.preview';
 const ANALYTICS_VIEW = 'chatflow.analytics';
 
@@ -22,13 +24,21 @@ export function contextKey(step: WalkthroughStep): string {
  * being watched, so a preview opened, logs imported (here, by the CLI or `npm run demo`) or the
  * Analytics panel opened earlier left its step unticked. What was done is remembered in the
  * global state and set as context keys on every activation.
+ *
+ * VS Code's walkthrough service (created only when a walkthrough is first shown) never ticks a
+ * step whose `onContext:` expression already holds when it registers the step: it files the
+ * event as seen without progressing the step. So each step has two expressions, the step's key
+ * with `tick` and with `!tick`, and `tick` flips on every tab change (opening the walkthrough is
+ * one): whichever held at registration, the other becomes true at the next flip and ticks the step.
  */
 export class WalkthroughProgress implements vscode.Disposable {
     private readonly subscriptions: vscode.Disposable[];
+    private tick = false;
 
     constructor(private readonly state: vscode.Memento, flows: FlowClient) {
         this.subscriptions = [
-            vscode.window.tabGroups.onDidChangeTabs(() => this.recordOpenPanels()),
+            vscode.window.tabGroups.onDidChangeTabs(() => { this.recordOpenPanels(); void this.flipTick(); }),
+            vscode.window.onDidChangeActiveTextEditor(editor => this.recordOpenFlow(editor)),
             flows.onDidChangeAnalytics(change => { if (change.cause === 'import' || change.cause === 'outside') void this.record('importLogs'); })
         ];
     }
@@ -37,7 +47,9 @@ export class WalkthroughProgress implements vscode.Disposable {
     async restore(): Promise<void> {
         for (const step of this.done()) await vscode.commands.executeCommand('setContext', contextKey(step), true);
         this.recordOpenPanels();
+        this.recordOpenFlow(vscode.window.activeTextEditor);
         if (localDatabaseExists()) await this.record('importLogs');
+        await this.flipTick();
     }
 
     done(): WalkthroughStep[] {
@@ -48,6 +60,16 @@ export class WalkthroughProgress implements vscode.Disposable {
         const done = this.done();
         if (!done.includes(step)) await this.state.update(STATE_KEY, [...done, step]);
         await vscode.commands.executeCommand('setContext', contextKey(step), true);
+        await this.flipTick();
+    }
+
+    private async flipTick(): Promise<void> {
+        this.tick = !this.tick;
+        await vscode.commands.executeCommand('setContext', TICK_KEY, this.tick);
+    }
+
+    private recordOpenFlow(editor: vscode.TextEditor | undefined): void {
+        if (editor?.document.languageId === 'chatflow') void this.record('openExample');
     }
 
     private recordOpenPanels(): void {

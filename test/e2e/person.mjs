@@ -202,6 +202,14 @@ export function personSteps() {
                     return texts.length >= 5 ? texts.map(t => t.trim()) : undefined;
                 });
                 assert.deepStrictEqual(titles, ['Open a flow', 'See the flow as a graph', 'Play a chat', 'Import chat logs', 'Read the numbers']);
+                // Every step was done in steps 1-4, before the walkthrough was first opened: each shows ticked.
+                const ids = ['openExample', 'preview', 'simulate', 'importLogs', 'analytics'];
+                let ticked = [];
+                await until('every step ticked', async () => {
+                    ticked = await page.locator('.gettingStartedContainer [data-done-step-id][aria-checked="true"]')
+                        .evaluateAll(elements => elements.map(element => element.getAttribute('data-done-step-id')));
+                    return ids.every(id => ticked.some(done => done.endsWith(id))) ? true : undefined;
+                }).catch(error => { throw new Error(`${error.message}; ticked: [${ticked.join(', ')}]`); });
                 await shot('6-walkthrough');
             }
         }
