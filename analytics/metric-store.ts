@@ -93,7 +93,11 @@ export abstract class MetricStore implements AnalyticsStore {
             await db.all("INSERT INTO privacy_log (at, action, policy, salt_id, file, texts) VALUES (?, 'import', ?, ?, ?, ?)",
                 [now, summary.policy, summary.saltId ?? '', file, summary.imported]);
         }));
+        if (summary.imported > 0) await this.writing(() => this.refreshStatistics());
     }
+
+    /** After an import added events: the engine's planner statistics brought up to date (none needed by default). */
+    protected async refreshStatistics(): Promise<void> {}
 
     privacyStatus(): Promise<PrivacyStatus> {
         return this.reading(() => privacyStatus(this.db));

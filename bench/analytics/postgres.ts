@@ -4,7 +4,7 @@
  * the same CSV into an equivalent table with the same indexes, in the same run; then times every
  * metric over the imported events, cold (the memo emptied) and memoised.
  *
- * The peer's table: the 8 canonical columns with the identity index (chat, ts, type, box, goal)
+ * The peer's table: the 10 canonical columns with the identity index (chat, ts, type, box, goal)
  * as UNIQUE, and the per-chat order index. Ours does more: parses and validates each line,
  * resolves box names, redacts, skips duplicates, and keeps the per-chat facts in the same
  * transactions.
@@ -44,7 +44,7 @@ async function sql(url: string, text: string): Promise<void> {
 function peerCopy(url: string, csv: string): number {
     const started = Date.now();
     const result = spawnSync(path.join(postgresBin(), 'psql'), [url, '-v', 'ON_ERROR_STOP=1', '-c',
-        `\\copy peer (chat, ts, flow, version, box, type, text, goal) FROM '${csv}' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
+        `\\copy peer (chat, ts, flow, version, box, type, text, goal, channel, source) FROM '${csv}' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`psql \\copy failed: ${result.stderr}`);
     return Date.now() - started;
 }
@@ -59,7 +59,7 @@ export async function postgresRows(EVENTS: number, quick: boolean): Promise<Benc
         await sql(cluster.url, 'CREATE DATABASE peer');
         await sql(cluster.url, 'CREATE DATABASE ours');
         const peerUrl = cluster.urlFor('peer');
-        await sql(peerUrl, `CREATE TABLE peer (chat TEXT NOT NULL, ts TIMESTAMPTZ NOT NULL, flow TEXT, version TEXT, box TEXT, type TEXT, text TEXT, goal TEXT);
+        await sql(peerUrl, `CREATE TABLE peer (chat TEXT NOT NULL, ts TIMESTAMPTZ NOT NULL, flow TEXT, version TEXT, box TEXT, type TEXT, text TEXT, goal TEXT, channel TEXT, source TEXT);
             CREATE UNIQUE INDEX peer_identity ON peer (chat, ts, type, box, goal);`);
         const peerMs = peerCopy(peerUrl, data.csv);
 
