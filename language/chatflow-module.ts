@@ -3,7 +3,7 @@ import './cst-builder-patch.js';
 import './parser-recovery-patch.js';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { ChatflowGeneratedModule, ChatflowGeneratedSharedModule } from './generated/module.js';
 import { ChatflowScopeComputation } from './chatflow-scope.js';
@@ -13,6 +13,7 @@ import { ChatflowValidator, registerValidationChecks } from './chatflow-validato
 import { ChatflowDocumentValidator } from './validation/linking-diagnostics.js';
 import { FlowGraphBuilder } from './flow-graph.js';
 import { FlowGraphCache } from './flow-graph-cache.js';
+import { ChatflowDocumentFactory } from './chatflow-document-factory.js';
 import { ChatflowCodeActionProvider } from './chatflow-code-actions.js';
 import { ChatflowCompletionProvider } from './chatflow-completion.js';
 import { ChatflowFormatter } from './chatflow-formatter.js';
@@ -70,6 +71,13 @@ export const ChatflowModule: Module<ChatflowServices, PartialLangiumServices & C
     }
 };
 
+/** Shared services this language replaces: an edit inside one box re-parses only that box. */
+const ChatflowWorkspaceModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        LangiumDocumentFactory: (services) => new ChatflowDocumentFactory(services)
+    }
+};
+
 /**
  * Creates the shared services and the Chatflow language services.
  * Without a connection (tests, CLI) the configuration provider is initialized empty.
@@ -79,7 +87,7 @@ export function createChatflowServices(context: DefaultSharedModuleContext, extr
     shared: LangiumSharedServices;
     Chatflow: ChatflowServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule, ChatflowSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ChatflowGeneratedSharedModule, ChatflowSharedModule, ChatflowWorkspaceModule);
     const Chatflow = inject(createDefaultModule({ shared }), ChatflowGeneratedModule, ChatflowModule, extra);
     shared.ServiceRegistry.register(Chatflow);
     registerValidationChecks(Chatflow);

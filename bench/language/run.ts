@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { formatTable, results, row, type BenchRow } from '../bench-table.js';
 
-interface Size { boxes: number; lines: number; coldMs: number; warmMs: number; parseMs: number; diagnostics: number; lastWarmPhases: Record<string, number> }
+interface Size { boxes: number; lines: number; coldMs: number; warmMs: number; warmFullParseMs: number; parseMs: number; diagnostics: number; lastWarmPhases: Record<string, number> }
 
 const COLD_GOAL_MS = 1000;
 const WARM_GOAL_MS = 300;
@@ -34,9 +34,9 @@ export function languageRows(quick: boolean): BenchRow[] {
             measured: s.coldMs, unit: 'ms', peer: `parse only ${s.parseMs.toFixed(0)} ms`, ratio: s.coldMs / s.parseMs, atMost: at ? COLD_GOAL_MS : undefined
         }));
         rows.push(row({
-            suite: 'language', figure: `${label(s.boxes)} boxes: rebuild after an edit, warm (median of 7)`, goal: `≤ ${WARM_GOAL_MS} ms at 5,000`,
+            suite: 'language', figure: `${label(s.boxes)} boxes: rebuild after an edit inside a box, warm (median of 7)`, goal: `≤ ${WARM_GOAL_MS} ms at 5,000`,
             measured: s.warmMs, unit: 'ms', peer: `parse only ${s.parseMs.toFixed(0)} ms`, ratio: s.warmMs / s.parseMs, atMost: at ? WARM_GOAL_MS : undefined,
-            note: `warm phases (cumulative ms): ${phases(s)}`
+            note: `only the edited box re-parsed; the whole file re-parsed after the same edit took ${s.warmFullParseMs.toFixed(0)} ms; warm phases (cumulative ms): ${phases(s)}`
         }));
     }
     rows.push(row({
