@@ -19,7 +19,7 @@ export function fixFirstHover(rows: readonly ProblemBox[], box: string, goals: r
         + `${row.retries > 0 ? `, ${count(row.retries, 'retry', 'retries')}` : ''}${row.repeats > 0 ? `, ${count(row.repeats, 'repeat', 'repeats')}` : ''}`];
     if (row.dropOuts > 0) {
         const label = (goal: string) => goals.find(g => g.name === goal)?.label ?? goal;
-        lines.push(...row.lost.map(l => `- ${label(l.goal)}: about ${l.lost.toFixed(1)} lost (${count(row.dropOuts, 'drop-out', 'drop-outs')} × ${(l.rate * 100).toFixed(1)}% conversion after this box)`));
+        lines.push(...[...row.lost].sort((a, b) => b.lost - a.lost || a.goal.localeCompare(b.goal)).map(l => `- ${label(l.goal)}: about ${l.lost.toFixed(1)} lost (${count(row.dropOuts, 'drop-out', 'drop-outs')} × ${(l.rate * 100).toFixed(1)}% conversion after this box)`));
     }
     const links = [`[Show in Analytics](command:${OPEN_ANALYTICS_COMMAND}?${encodeURIComponent(JSON.stringify([at]))})`];
     const filtered = scopeLabel(scope);
