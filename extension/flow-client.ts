@@ -80,7 +80,8 @@ export class FlowClient implements vscode.Disposable {
         const scope = analyticsScope(filter);
         if (JSON.stringify(scope) === JSON.stringify(this.sharedScope)) return;
         this.sharedScope = scope;
-        await this.whenRunning();
+        // A server not running yet (or stopping) gets it when it runs (onDidChangeState above).
+        if (this.client.state !== State.Running) return;
         await this.client.sendRequest(SetAnalyticsScopeRequest, scope);
     }
 

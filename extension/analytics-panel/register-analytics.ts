@@ -23,7 +23,11 @@ export function registerAnalytics(context: vscode.ExtensionContext, flows: FlowC
     const track = (panel: AnalyticsPanel) => {
         const key = panel.uri.toString();
         panels.set(key, panel);
-        panel.onDidDispose(() => { if (panels.get(key) === panel) panels.delete(key); });
+        panel.onDidDispose(() => {
+            if (panels.get(key) === panel) panels.delete(key);
+            // The filter lives in the panel: with the last one closed, nowhere shows or edits it, so every view shows all chats again.
+            if (panels.size === 0) flows.setScope({}).catch(error => output.warn(`Could not clear the analytics filter: ${error instanceof Error ? error.message : String(error)}`));
+        });
         return panel;
     };
     const createOrShow = (uri: vscode.Uri): AnalyticsPanel => {
