@@ -1,12 +1,11 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { join } from 'node:path';
 import { CodeLensRequest, HoverRequest, type CodeLens, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node.js';
 import { AnalyticsChangedNotification, BoxStatsRequest, ChatsRequest, SetAnalyticsScopeRequest, type AnalyticsScope } from '../../server/protocol.js';
 import { writeChannelLog } from '../analytics/channel-log.js';
-import { ensureCliBuilt, runCli } from '../cli/run-cli.js';
-import { LspServer, startServer } from './lsp-harness.js';
+import { openDentalWorkspace, type DentalWorkspace } from './dental-workspace.js';
+import type { LspServer } from './lsp-harness.js';
 
 /**
  * Two chats of an older version, v2, the day before the six chats of test/analytics/channel-log.ts
@@ -24,27 +23,18 @@ function writeOlderVersionLog(folder: string): string {
 
 describe('the shared analytics scope over LSP: code lenses, box stats and the fix-first hover follow the panel\'s filter', function () {
     this.timeout(90_000);
-    let dir: string;
+    let workspace: DentalWorkspace;
     let server: LspServer;
     let uri: string;
     let text: string;
 
     before(async () => {
-        ensureCliBuilt();
-        dir = fs.mkdtempSync(join(os.tmpdir(), 'chatflow-scope-'));
-        fs.copyFileSync('test/fixtures/analytics/dental.chatflow', join(dir, 'dental.chatflow'));
-        const imported = runCli('import', writeChannelLog(dir), writeOlderVersionLog(dir), '--flow', dir, '--db', join(dir, '.chatflow', 'analytics.db'));
-        assert.strictEqual(imported.status, 0, imported.stderr);
-        server = await startServer(dir);
-        uri = LspServer.uri(dir, 'dental.chatflow');
-        text = fs.readFileSync(join(dir, 'dental.chatflow'), 'utf8');
-        await server.open(uri, text);
-        await server.waitForDiagnostics(uri);
+        workspace = await openDentalWorkspace('chatflow-scope-', dir => [writeChannelLog(dir), writeOlderVersionLog(dir)]);
+        ({ server, uri, text } = workspace);
     });
 
     after(async () => {
-        await server?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        await workspace?.remove();
     });
 
     const lineOf = (pattern: RegExp) => text.split('\n').findIndex(line => pattern.test(line));
