@@ -20,6 +20,9 @@ export interface AnalyticsFilter {
     segment?: { by: SegmentBy; value: string | null };
 }
 
+/** The part of a filter the Analytics panel sets and the editor's numbers follow (code lenses, hovers, the preview overlay): days and one flow version. */
+export type AnalyticsScope = Pick<AnalyticsFilter, 'from' | 'to' | 'version'>;
+
 /** What chats are segmented by: version, channel, source (of the chat), a non-sensitive variable's value, weekday or hour of the chat's start. */
 export type SegmentBy = 'version' | 'channel' | 'source' | 'weekday' | 'hour' | `var:${string}`;
 

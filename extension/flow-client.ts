@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import type { DocumentFlows } from '../language/flow-model.js';
 import {
-    AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ConcludeExperimentRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
-    ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, TranscriptRequest, WorkspaceFlowsRequest,
-    type AnalyticsChanged, type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
+    analyticsScope, AnalyticsChangedNotification, AnalyticsOverviewRequest, BoxStatsRequest, ChatsRequest, ConcludeExperimentRequest, ChatToTestRequest, DocumentsChangedNotification, FlowGraphRequest,
+    ImportLogsRequest, isCancelledError, ReapplyPrivacyRequest, SetAnalyticsScopeRequest, TranscriptRequest, WorkspaceFlowsRequest,
+    type AnalyticsChanged, type AnalyticsScope, type AnalyticsOverviewResult, type AnalyticsParams, type ChatToTestParams, type ChatToTestResult, type BoxStatsResult, type ChatPage, type ChatsParams, type ConcludeExperimentParams, type ImportLogsParams,
     type ImportSummary, type PrivacyPolicy, type ReapplyPrivacyResult, type TranscriptEntry, type WorkspaceFlow
 } from '../server/protocol.js';
 
@@ -38,6 +38,7 @@ export class FlowClient implements vscode.Disposable {
     readonly onDidChangeAnalytics = this.analyticsChanged.event;
     /** The generation of the last AnalyticsChanged: an answer read at an older one is stale. */
     private generation = 0;
+    private sharedScope: AnalyticsScope = {};
     private readonly subscriptions: vscode.Disposable[];
     /** The server started or stopped (a restart): numbers shown may be stale. */
     readonly onDidChangeState: vscode.Event<unknown>;
@@ -51,9 +52,37 @@ export class FlowClient implements vscode.Disposable {
                 this.generation = Math.max(this.generation, params.generation);
                 this.analyticsChanged.fire(params);
             }),
-            // A new server counts its generations from zero.
-            client.onDidChangeState(e => { if (e.newState === State.Starting) this.generation = 0; })
+            // A new server counts its generations from zero, and learns the scope again.
+            client.onDidChangeState(e => {
+                if (e.newState === State.Starting) this.generation = 0;
+                if (e.newState === State.Running && Object.keys(this.sharedScope).length > 0) {
+                    // A server that stops again before answering: its successor gets the scope when it runs.
+                    this.client.sendRequest(SetAnalyticsScopeRequest, this.sharedScope).catch(() => undefined);
+                }
+            })
         ];
+    }
+
+    /**
+     * The shared analytics scope: the Analytics panel's days and version, which the code lenses,
+     * hovers, shading and preview overlay follow (every numbers request without a filter). The one
+     * place the extension keeps it.
+     */
+    get scope(): AnalyticsScope {
+        return this.sharedScope;
+    }
+
+    /**
+     * Sets the shared scope. The server keeps a copy for its code lenses and hovers and announces
+     * the change as AnalyticsChanged (cause 'scope'): every view pulls again, once.
+     */
+    async setScope(filter: AnalyticsScope): Promise<void> {
+        const scope = analyticsScope(filter);
+        if (JSON.stringify(scope) === JSON.stringify(this.sharedScope)) return;
+        this.sharedScope = scope;
+        // A server not running yet (or stopping) gets it when it runs (onDidChangeState above).
+        if (this.client.state !== State.Running) return;
+        await this.client.sendRequest(SetAnalyticsScopeRequest, scope);
     }
 
     /** Everything the Analytics panel shows for a document's flows (or why there are no numbers). */

@@ -10,6 +10,7 @@ import { FlowClient } from './flow-client.js';
 import { registerPreview, type ChatflowPreviewApi } from './preview/register-preview.js';
 import { registerTestExplorer, type ChatflowTestsApi } from './testing/register-tests.js';
 import { WalkthroughProgress } from './walkthrough-progress.js';
+import { CLEAR_SCOPE_COMMAND, OPEN_ANALYTICS_COMMAND } from '../server/protocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -75,6 +76,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
         documentSelector: [{ scheme: 'file', language: 'chatflow' }, { scheme: 'untitled', language: 'chatflow' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.chatflow') },
         outputChannel: output,
+        // A box's hover links to its fix-first row in the Analytics panel and clears the filter its numbers are for.
+        markdown: { isTrusted: { enabledCommands: [OPEN_ANALYTICS_COMMAND, CLEAR_SCOPE_COMMAND] } },
         // chatflow.privacy.policy 'keep' counts only when the workspace chose it (workspace-keep.ts).
         middleware: workspaceKeepMiddleware(() => created)
     };

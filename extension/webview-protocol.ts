@@ -6,16 +6,17 @@
  * union (the compiler checks it): the webview drops messages of any other type.
  */
 import type { FlowGraph, ProblemSummary, SourceRange } from '../language/flow-model.js';
-import type { AnalyticsFilter, AnalyticsOverviewResult, BoxStats, ChatPage, DrillDown, SegmentBy, TranscriptEntry } from '../server/protocol.js';
+import type { AnalyticsFilter, AnalyticsOverviewResult, AnalyticsScope, BoxStats, ChatPage, DrillDown, SegmentBy, TranscriptEntry } from '../server/protocol.js';
 
 export type {
     AnalyticsInsight, CompletePath, Outcome, OutcomeCounts, Outcomes, ProblemBox, SegmentBy, SegmentColumn, SegmentDifference, TimeToConvert,
-    AnalyticsFilter, AnalyticsOverviewResult, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
+    AnalyticsFilter, AnalyticsOverviewResult, AnalyticsScope, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, Funnel,
     ExperimentResult,
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
 export { REDACTED } from '../analytics/model.js';
+export { analyticsScope, describeFilter, isFiltered, scopeLabel } from '../analytics/scope-words.js';
 
 /** The `default` of every switch over a message union: a new message type not handled there fails the type check. */
 export function unknownMessage(message: never, from: string): never {
@@ -36,8 +37,12 @@ export type ToPreview =
     | { type: 'coverage'; covered: string[]; uncovered: string[] }
     /** Asks the webview for the current drawing as a standalone SVG document. */
     | { type: 'exportSvg'; requestId: number }
-    /** Analytics numbers to draw on the graph; without `overlay` (overlay off, no store) the graph shows none. */
-    | { type: 'stats'; overlay?: GraphOverlay };
+    /**
+     * Analytics numbers to draw on the graph; without `overlay` (overlay off, no store) the graph
+     * shows none. `scope`: the days and version they are for (the Analytics panel's filter), shown
+     * above the graph with a button that clears it.
+     */
+    | { type: 'stats'; overlay?: GraphOverlay; scope?: AnalyticsScope };
 
 /** Preview webview -> extension. */
 export type FromPreview =
@@ -49,6 +54,8 @@ export type FromPreview =
     | { type: 'showChats'; boxId: string }
     /** Answer to `exportSvg`. */
     | { type: 'svg'; requestId: number; svg: string }
+    /** The user clicked "Clear filter" beside the numbers: every view shows all chats again. */
+    | { type: 'clearScope' }
     /** Something failed in the webview (layout, rendering): shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
@@ -123,7 +130,9 @@ export type ToAnalytics =
     /** Answer to `transcript`. */
     | { type: 'transcript'; requestId: number; chat: string; entries: TranscriptEntry[] }
     /** A request failed (the message names what and what to do). */
-    | { type: 'failed'; requestId?: number; message: string };
+    | { type: 'failed'; requestId?: number; message: string }
+    /** Open and show this box's row of the fix-first list (the link in a box's hover). */
+    | { type: 'focusBox'; box: string };
 
 /** Analytics webview -> extension. */
 export type FromAnalytics =
@@ -147,7 +156,7 @@ export type FromAnalytics =
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 export const TO_ANALYTICS_MESSAGE_TYPES = {
-    overview: true, chats: true, transcript: true, failed: true
+    overview: true, chats: true, transcript: true, failed: true, focusBox: true
 } as const satisfies Record<ToAnalytics['type'], true>;
 
 /** What the webview persists with `setState`, so a reload (serializer) reopens the same document. */

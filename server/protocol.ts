@@ -10,17 +10,18 @@ export type { UntestedTraffic, UntestedEdgeTraffic } from '../analytics/untested
 import type { SegmentDifference } from '../analytics/segment-significance.js';
 import type {
     CompletePath, OutcomeCounts, Outcomes, ProblemBox, SegmentBy, TimeToConvert,
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
+    AnalyticsFilter, AnalyticsScope, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 
 export type { SegmentDifference } from '../analytics/segment-significance.js';
 export type {
     CompletePath, OutcomeCounts, Outcomes, Outcome, ProblemBox, SegmentBy, TimeToConvert, LostConversions, Durations,
-    AnalyticsFilter, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, ExportFailure, ExportResult, Funnel, GoalConversions,
+    AnalyticsFilter, AnalyticsScope, BoxDropOuts, BoxStats, ChatPage, DrillDown, DropOutDwell, EdgeTraffic, ExperimentResult, ExportFailure, ExportResult, Funnel, GoalConversions,
     ImportSummary, PrivacyPolicy, PrivacyStatus, TranscriptEntry, UnmatchedStep, VersionComparison
 } from '../analytics/model.js';
 export { REDACTED } from '../analytics/model.js';
+export { analyticsScope, scopeLabel } from '../analytics/scope-words.js';
 export { PLATFORMS, type PlatformFacts } from '../analytics/export/platforms.js';
 export { isPostgresUrl, withoutPassword } from '../analytics/database-url.js';
 
@@ -56,6 +57,7 @@ export const DocumentsChangedNotification = new NotificationType<DocumentsChange
 export interface AnalyticsParams {
     /** The .chatflow document whose flows the numbers are for. */
     uri: string;
+    /** Absent: the shared analytics scope (SetAnalyticsScopeRequest), as the code lenses and hovers read. */
     filter?: AnalyticsFilter;
     /** The overview: also the numbers per value of this segment, side by side. */
     segmentBy?: SegmentBy;
@@ -91,7 +93,13 @@ export interface AnalyticsUnavailable {
 
 /** Per-box and per-edge numbers of a document's flows, for code lenses, decorations and the graph overlay. */
 export type BoxStatsResult =
-    | { available: true; db: string; stats: Record<string, BoxStats>; edges: EdgeTraffic[]; /** The data's generation these numbers were read at (AnalyticsChanged). */ generation: number }
+    | {
+        available: true; db: string; stats: Record<string, BoxStats>; edges: EdgeTraffic[];
+        /** The data's generation these numbers were read at (AnalyticsChanged). */
+        generation: number;
+        /** The days and version these numbers are for (`{}`: all chats): what the overlay, lenses and hovers label them with. */
+        scope: AnalyticsScope;
+    }
     | AnalyticsUnavailable;
 
 export const BoxStatsRequest = new RequestType<AnalyticsParams, BoxStatsResult, void>('chatflow/boxStats');
@@ -203,8 +211,8 @@ export interface ReapplyPrivacyResult {
 /** Re-applies a privacy policy to every text of the workspace store, in place (one transaction, then VACUUM). */
 export const ReapplyPrivacyRequest = new RequestType<ReapplyPrivacyParams, ReapplyPrivacyResult, void>('chatflow/reapplyPrivacy');
 
-/** What changed the numbers: an import, a re-redaction, a concluded experiment, a new alias re-mapping stored events, the settings (the database, the filter, the overlay), or someone else's import. */
-export type AnalyticsChangeCause = 'import' | 'privacy' | 'experiment' | 'alias' | 'settings' | 'outside';
+/** What changed the numbers: an import, a re-redaction, a concluded experiment, a new alias re-mapping stored events, the settings (the database, the overlay), the shared scope (the panel's filter), or someone else's import. */
+export type AnalyticsChangeCause = 'import' | 'privacy' | 'experiment' | 'alias' | 'settings' | 'scope' | 'outside';
 
 /**
  * The one notification after the numbers changed: code lenses (the server also asks the editor to
@@ -220,6 +228,27 @@ export interface AnalyticsChanged {
 }
 
 export const AnalyticsChangedNotification = new NotificationType<AnalyticsChanged>('chatflow/analyticsChanged');
+
+/**
+ * The shared analytics scope: the Analytics panel's days and version, which the code lenses, the
+ * hovers, the preview overlay and their drill-downs follow (every request without a `filter`).
+ * Setting it is a change of the numbers like an import: the server answers after sending
+ * AnalyticsChanged (cause 'scope') with the new generation. `{}` clears it.
+ */
+export const SetAnalyticsScopeRequest = new RequestType<AnalyticsScope, { generation: number }, void>('chatflow/setAnalyticsScope');
+
+/** The client command that opens a document's Analytics panel; with `box`, at that box's row of the fix-first list (a box hover's link). */
+export const OPEN_ANALYTICS_COMMAND = 'chatflow.openAnalytics';
+
+export interface OpenAnalyticsAt {
+    /** The document whose panel opens. */
+    uri: string;
+    /** The box id, `Flow.box`. */
+    box: string;
+}
+
+/** The client command that clears the shared scope (the link beside scoped numbers). */
+export const CLEAR_SCOPE_COMMAND = 'chatflow.clearAnalyticsFilter';
 
 // ---- Cancellation: a request the client cancelled answers with this error, never a message to match. ----
 

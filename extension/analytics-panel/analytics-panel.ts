@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CHAT_TO_TEST_COMMAND } from '../../server/protocol.js';
-import { unknownMessage, type AnalyticsFilter, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
+import { analyticsScope, isFiltered, unknownMessage, type AnalyticsFilter, type FromAnalytics, type PanelFilter, type ToAnalytics } from '../webview-protocol.js';
 import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import { findBox } from '../panels/box-at.js';
@@ -22,8 +22,11 @@ const REFRESH_DEBOUNCE_MS = 200;
 export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
     static readonly viewType = 'chatflow.analytics';
     private pulls = 0;
-    /** Applies to every number the panel shows and every list of chats behind one. */
+    /** Applies to every number the panel shows and every list of chats behind one; its days and version are the shared scope. */
     private filter: PanelFilter = {};
+    /** A box whose fix-first row to open once the numbers are shown (a hover's link). */
+    private focus: string | undefined;
+    private shown = false;
 
     constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: AnalyticsContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
@@ -44,10 +47,16 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
         try {
             switch (message.type) {
                 case 'ready':
+                    // A panel restored with a filter brings it back; a new one shows the shared scope.
                     if (message.filter) this.filter = message.filter;
+                    if (message.filter && isFiltered(message.filter)) await this.ctx.flows.setScope(analyticsScope(message.filter));
+                    this.cancelScheduledRefresh();
                     return await this.refresh();
                 case 'filter':
                     this.filter = message.filter;
+                    // The lenses, hovers and preview follow; they pull again on the change this announces.
+                    await this.ctx.flows.setScope(analyticsScope(message.filter));
+                    this.cancelScheduledRefresh();
                     return await this.refresh();
                 case 'reveal': {
                     const box = findBox((await this.ctx.flows.pull(this.uri)).flows ?? [], message.boxId);
@@ -82,11 +91,24 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
         void this.receive({ type: 'ready' });
     }
 
+    /** Opens the fix-first row of `box` (now, or once the numbers are shown). */
+    focusRow(box: string): void {
+        if (this.shown) this.post({ type: 'focusBox', box });
+        else this.focus = box;
+    }
+
     private async refresh(): Promise<void> {
         const pull = ++this.pulls;
-        const filter = this.filter;
+        // The shared scope may have changed elsewhere (cleared in the preview or a lens): the panel follows.
+        const { segmentBy } = this.filter;
+        const filter: PanelFilter = { ...this.ctx.flows.scope, ...(segmentBy ? { segmentBy } : {}) };
+        this.filter = filter;
         const result = await this.ctx.flows.analyticsOverview({ uri: this.uri.toString(), filter: numbersFilter(filter), segmentBy: filter.segmentBy });
-        if (pull === this.pulls) this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result, filter });
+        if (pull !== this.pulls) return;
+        this.post({ type: 'overview', uri: this.uri.toString(), title: this.panel.title, result, filter });
+        this.shown = true;
+        if (this.focus) this.post({ type: 'focusBox', box: this.focus });
+        this.focus = undefined;
     }
 
 }

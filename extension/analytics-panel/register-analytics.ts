@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { OPEN_ANALYTICS_COMMAND, type OpenAnalyticsAt } from '../../server/protocol.js';
 import type { AnalyticsState, FromAnalytics, ToAnalytics } from '../webview-protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsPanel, analyticsTitle } from './analytics-panel.js';
@@ -22,23 +23,32 @@ export function registerAnalytics(context: vscode.ExtensionContext, flows: FlowC
     const track = (panel: AnalyticsPanel) => {
         const key = panel.uri.toString();
         panels.set(key, panel);
-        panel.onDidDispose(() => { if (panels.get(key) === panel) panels.delete(key); });
+        panel.onDidDispose(() => {
+            if (panels.get(key) === panel) panels.delete(key);
+            // The filter lives in the panel: with the last one closed, nowhere shows or edits it, so every view shows all chats again.
+            if (panels.size === 0) flows.setScope({}).catch(error => output.warn(`Could not clear the analytics filter: ${error instanceof Error ? error.message : String(error)}`));
+        });
         return panel;
     };
-    const createOrShow = (uri: vscode.Uri) => {
+    const createOrShow = (uri: vscode.Uri): AnalyticsPanel => {
         const existing = panels.get(uri.toString());
-        if (existing) return existing.panel.reveal(undefined, false);
+        if (existing) {
+            existing.panel.reveal(undefined, false);
+            return existing;
+        }
         const source = vscode.window.activeTextEditor?.viewColumn;
         const panel = vscode.window.createWebviewPanel(AnalyticsPanel.viewType, analyticsTitle(uri), vscode.ViewColumn.Beside, { enableScripts: true });
-        track(new AnalyticsPanel(panel, uri, ctx, source));
+        return track(new AnalyticsPanel(panel, uri, ctx, source));
     };
     context.subscriptions.push(
         posted,
         { dispose: () => [...panels.values()].forEach(p => p.dispose()) },
-        vscode.commands.registerCommand('chatflow.openAnalytics', (uri?: vscode.Uri) => {
-            const document = uri instanceof vscode.Uri ? uri : activeChatflowDocument();
+        // From a box's hover: `{ uri, box }`, the panel opens at the box's fix-first row.
+        vscode.commands.registerCommand(OPEN_ANALYTICS_COMMAND, (target?: vscode.Uri | OpenAnalyticsAt) => {
+            const document = target instanceof vscode.Uri ? target : target?.uri ? vscode.Uri.parse(target.uri) : activeChatflowDocument();
             if (!document) return void vscode.window.showErrorMessage('Open a .chatflow file in the editor first, then run "Chatflow: Open Analytics".');
-            createOrShow(document);
+            const panel = createOrShow(document);
+            if (target && !(target instanceof vscode.Uri)) panel.focusRow(target.box);
         }),
         vscode.window.registerWebviewPanelSerializer(AnalyticsPanel.viewType, {
             deserializeWebviewPanel: async (panel, state: unknown) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { boxNumbers, SHOW_CHATS_COMMAND, type BoxStats, type ShowChatsArgs } from '../../server/protocol.js';
+import { boxNumbers, CLEAR_SCOPE_COMMAND, scopeLabel, SHOW_CHATS_COMMAND, type AnalyticsScope, type BoxStats, type ShowChatsArgs } from '../../server/protocol.js';
 
 /** The theme colours of the steps of DROP_OUT_STEPS (webview-protocol.ts), in the same order. */
 const STEPS = [
@@ -17,13 +17,15 @@ export function createShadingTypes(): vscode.TextEditorDecorationType[] {
     }));
 }
 
-/** The numbers, and a link that lists the chats behind them (the code lens's command). */
-export function shadingHover(stats: BoxStats, uri: string, canDropOut: boolean): vscode.MarkdownString {
+/** The numbers, a link that lists the chats behind them (the code lens's command), and the filter they are for with a link that clears it. */
+export function shadingHover(stats: BoxStats, uri: string, canDropOut: boolean, scope: AnalyticsScope): vscode.MarkdownString {
     const pct = (stats.dropOutRate * 100).toFixed(1);
     const goals = Object.entries(stats.conversions).filter(([, c]) => c > 0).map(([g, c]) => `${c} → ${g}`).join(', ');
     const args: ShowChatsArgs = { uri, box: stats.box, numbers: boxNumbers(stats, canDropOut) };
     const link = `command:${SHOW_CHATS_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}`;
-    const hover = new vscode.MarkdownString(`**${stats.box}**: ${stats.visits} chats, ${stats.dropOuts} dropped out here (${pct}%)${goals ? `; converted: ${goals}` : ''}\n\n[List the chats](${link})`);
-    hover.isTrusted = { enabledCommands: [SHOW_CHATS_COMMAND] };
+    const filtered = scopeLabel(scope);
+    const clear = filtered ? ` · _${filtered}_ · [Clear filter](command:${CLEAR_SCOPE_COMMAND})` : '';
+    const hover = new vscode.MarkdownString(`**${stats.box}**: ${stats.visits} chats, ${stats.dropOuts} dropped out here (${pct}%)${goals ? `; converted: ${goals}` : ''}\n\n[List the chats](${link})${clear}`);
+    hover.isTrusted = { enabledCommands: [SHOW_CHATS_COMMAND, CLEAR_SCOPE_COMMAND] };
     return hover;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CLEAR_SCOPE_COMMAND } from '../../server/protocol.js';
 import type { FlowClient } from '../flow-client.js';
 import { AnalyticsOverlay, OVERLAY_SETTING, overlayEnabled } from './analytics-overlay.js';
 import { registerChatToTest } from './chat-to-test-command.js';
@@ -19,6 +20,8 @@ export function registerAnalyticsOverlay(context: vscode.ExtensionContext, flows
         registerChatToTest(flows, output),
         registerExperimentConcluded(flows, output),
         registerStatsHover(flows),
+        // The link beside filtered numbers (a lens, a hover): every view, the Analytics panel too, shows all chats again.
+        vscode.commands.registerCommand(CLEAR_SCOPE_COMMAND, () => flows.setScope({})),
         vscode.commands.registerCommand('chatflow.toggleOverlay', async () => {
             const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
             const on = !overlayEnabled();

@@ -18,10 +18,9 @@ export function registerStatsHover(flows: FlowClient): vscode.Disposable {
             const box = graphs.flatMap(g => g.boxes).find(b => !b.external && b.range.uri === uri && b.range.start.line === position.line);
             if (!box) return undefined;
             const result = await flows.boxStats({ uri });
-            const stats = result.available ? result.stats[box.id] : undefined;
-            if (!stats) return undefined;
+            if (!result.available || !result.stats[box.id]) return undefined;
             const line = document.lineAt(position.line).range;
-            return new vscode.Hover(shadingHover(stats, uri, !closesChat(box.kind)), line);
+            return new vscode.Hover(shadingHover(result.stats[box.id], uri, !closesChat(box.kind), result.scope), line);
         }
     });
 }

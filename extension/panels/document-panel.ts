@@ -29,6 +29,11 @@ export abstract class DocumentPanel<ToMessage> implements vscode.Disposable {
         this.refreshTimer = setTimeout(() => this.pullAgain(), this.refreshDebounceMs);
     }
 
+    /** Drops a re-pull scheduled meanwhile: the caller pulls now (the change it made announced itself). */
+    protected cancelScheduledRefresh(): void {
+        clearTimeout(this.refreshTimer);
+    }
+
     protected post(message: ToMessage): void {
         if (this.disposed) return;
         this.tap.fire({ uri: this.uri.toString(), message });

@@ -70,6 +70,9 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
             });
             case 'showChats': return this.showChats(message.boxId);
             case 'svg': return Promise.resolve(this.svg.answer(message.requestId, message.svg));
+            // Every view follows (the Analytics panel's filter too), through the change this announces.
+            case 'clearScope': return this.ctx.flows.setScope({}).then(undefined, (e: unknown) =>
+                this.ctx.output.error(`Could not clear the analytics filter: ${e instanceof Error ? e.message : String(e)}`));
             case 'log': return Promise.resolve(this.ctx.output[message.level](`${this.panel.title}: ${message.message}`));
             default: return unknownMessage(message, 'from the preview webview');
         }
@@ -108,7 +111,7 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
             const result = overlayEnabled() ? await this.ctx.flows.boxStats({ uri: this.uri.toString() }) : undefined;
             if (pull !== this.statsPulls) return;
             this.stats = result?.available ? result.stats : {};
-            this.post(result?.available ? { type: 'stats', overlay: graphOverlay(this.flows, result.stats, result.edges) } : { type: 'stats' });
+            this.post(result?.available ? { type: 'stats', overlay: graphOverlay(this.flows, result.stats, result.edges), scope: result.scope } : { type: 'stats' });
         } catch (e) {
             this.ctx.output.warn(`Analytics numbers for the preview of ${path.basename(this.uri.fsPath)}: ${e instanceof Error ? e.message : String(e)}`);
         }

@@ -5,9 +5,12 @@ import { closesChat } from '../../language/flow-model.js';
 import type { AnalyticsService } from './analytics-service.js';
 import { experimentLensTitle } from '../../analytics/experiments/experiment-words.js';
 import { boxLensTitle, flowLensTitle } from './box-lens-title.js';
-import { boxNumbers, experimentNumbers, outcomeNumbers, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
+import { boxNumbers, CLEAR_SCOPE_COMMAND, experimentNumbers, outcomeNumbers, scopeLabel, SHOW_CHATS_COMMAND, type ShowChatsArgs } from '../protocol.js';
 
-/** A lens above each box of the document with its numbers; none while there is no database. */
+/**
+ * A lens above each box of the document with its numbers; none while there is no database. While
+ * the numbers are for the Analytics panel's filter, each flow's first lens says so and clears it.
+ */
 export class AnalyticsCodeLensProvider implements CodeLensProvider {
     constructor(private readonly analytics: AnalyticsService) {}
 
@@ -19,14 +22,18 @@ export class AnalyticsCodeLensProvider implements CodeLensProvider {
         if (!result.available) return [];
         const uri = document.uri.toString();
         const lenses: CodeLens[] = [];
-        const experiments = graphs.some(g => g.boxes.some(b => b.kind === 'split')) ? await this.analytics.experiments(document) : [];
+        // Every lens of the document from the scope the box numbers were read for.
+        const experiments = graphs.some(g => g.boxes.some(b => b.kind === 'split')) ? await this.analytics.experiments(document, result.scope) : [];
+        const filtered = scopeLabel(result.scope);
         for (const graph of graphs) {
             if (graph.range.uri !== uri) continue;
-            const flow = await this.analytics.flowOutcomes(graph);
+            const at = { start: graph.range.start, end: graph.range.start };
+            if (filtered) lenses.push({ range: at, command: { title: `${filtered} · clear`, command: CLEAR_SCOPE_COMMAND, arguments: [] } });
+            const flow = await this.analytics.flowOutcomes(graph, result.scope);
             if (!flow || flow.outcomes.chats === 0) continue;
             const args: ShowChatsArgs = { uri, box: graph.flow, numbers: outcomeNumbers(graph.flow, flow.outcomes) };
             lenses.push({
-                range: { start: graph.range.start, end: graph.range.start },
+                range: at,
                 command: { title: flowLensTitle(flow.outcomes, flow.fixFirst), command: SHOW_CHATS_COMMAND, arguments: [args] }
             });
         }

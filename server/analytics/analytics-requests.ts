@@ -65,7 +65,8 @@ export function registerAnalyticsRequests(connection: Connection, analytics: Ana
         // No store: the message names the database and what to do; a plain Error would answer InternalError.
         if ('available' in opened) throw new ResponseError(LSPErrorCodes.RequestFailed, opened.message);
         const context = analytics.documentContext(params.uri) ?? analytics.workspaceContext();
-        return opened.store.chats(context, params.drill, { ...opened.settings.filter, ...params.filter }, { offset: params.offset, limit: params.limit });
+        // Without a filter (a code lens's or the preview's numbers): the shared scope, as those numbers were read.
+        return opened.store.chats(context, params.drill, analytics.filterOf(opened.settings, params.filter), { offset: params.offset, limit: params.limit });
     });
 
     connection.onRequest(TranscriptRequest, async params => {

@@ -2,7 +2,9 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
-import { AnalyticsChangedNotification, type AnalyticsChangeCause } from '../protocol.js';
+import { analyticsScope } from '../../analytics/scope-words.js';
+import { AnalyticsChangedNotification, SetAnalyticsScopeRequest, type AnalyticsChangeCause } from '../protocol.js';
+import { AnalyticsHoverProvider } from './analytics-hover.js';
 import { AnalyticsCodeActionProvider } from './alias-code-actions.js';
 import { AnalyticsCodeLensProvider } from './analytics-code-lens.js';
 import { ExperimentCodeActionProvider } from './experiment-code-actions.js';
@@ -25,10 +27,11 @@ export class ServerAnalytics {
 
     constructor(private readonly connection: Connection) {}
 
-    /** The module to pass to createChatflowServices: the code lens provider, and the code actions with the alias offers. */
+    /** The module to pass to createChatflowServices: the code lens provider, the hover with the fix-first rank, and the code actions with the alias offers. */
     readonly module: Module<ChatflowServices, PartialLangiumServices> = {
         lsp: {
             CodeLensProvider: () => new AnalyticsCodeLensProvider(this.analytics),
+            HoverProvider: services => new AnalyticsHoverProvider(services, () => this.analytics),
             CodeActionProvider: services => new AnalyticsCodeActionProvider(new ExperimentCodeActionProvider(services, () => this.analytics), () => this.analytics)
         }
     };
@@ -52,6 +55,13 @@ export class ServerAnalytics {
         // The overlay or the database path changed (Langium pulls the `chatflow` section on change).
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'chatflow') this.changed((await this.service!.settings()).db, 'settings');
+        });
+        // The panel's filter: the scope and its generation change together, so no answer pairs old numbers with the new scope.
+        this.connection.onRequest(SetAnalyticsScopeRequest, async scope => {
+            const { db } = await this.analytics.settings();
+            this.analytics.scope = analyticsScope(scope);
+            this.changed(db, 'scope');
+            return { generation: this.analytics.generation };
         });
         this.connection.onShutdown(() => this.service?.holder.dispose());
     }

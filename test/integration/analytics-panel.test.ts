@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ToAnalytics } from '../../extension/webview-protocol.js';
+import type { DocumentFlows } from '../../language/flow-model.js';
+import { BoxStatsRequest, FlowGraphRequest, type BoxStatsResult } from '../../server/protocol.js';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
 import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
 
@@ -72,5 +74,37 @@ describe('the Analytics panel in VS Code', function () {
         const editor = vscode.window.activeTextEditor;
         assert.strictEqual(editor?.document.uri.toString(), clinic().toString());
         assert.strictEqual(editor.document.getText(editor.selection), top.box.split('.').pop(), 'the box name is selected');
+    });
+
+    it('makes its filter the code lenses\' scope: a lens reads the filtered number and says so, until the filter is cleared', async () => {
+        const uri = clinic().toString();
+        // By method name: the suite bundle's RequestType objects are not the extension bundle's.
+        const graph = await api.client.sendRequest<DocumentFlows | null>(FlowGraphRequest.method, { uri });
+        const menu = graph!.flows!.flatMap(g => g.boxes).find(b => b.id === 'Clinic.main_menu')!;
+        const flowLine = graph!.flows!.find(g => g.flow === 'Clinic')!.range.start.line;
+        const visits = async (filter: object) => {
+            const stats = await api.client.sendRequest<BoxStatsResult>(BoxStatsRequest.method, { uri, filter });
+            assert.ok(stats.available);
+            return stats.stats['Clinic.main_menu'].visits;
+        };
+        const [all, oneDay] = [await visits({}), await visits({ from: '2026-11-12', to: '2026-11-12' })];
+        assert.ok(oneDay > 0 && oneDay < all, `one day's chats (${oneDay}) are some of all (${all})`);
+        const lensTitles = async (line: number) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', clinic(), 100)) ?? [])
+            .filter(l => l.range.start.line === line).map(l => l.command?.title ?? '');
+        try {
+            const filtered = nextPost(api, clinic(), (m): m is Overview => m.type === 'overview' && m.filter?.from === '2026-11-12');
+            await api.analytics.deliver(clinic(), { type: 'filter', filter: { from: '2026-11-12', to: '2026-11-12' } });
+            await filtered;
+            // Right after the panel shows the filtered numbers, without waiting: the lens reads them too.
+            assert.match((await lensTitles(menu.range.start.line))[0], new RegExp(`^${oneDay} chats · `));
+            assert.deepStrictEqual((await lensTitles(flowLine))[0], 'Filtered: chats started 2026-11-12 to 2026-11-12 · clear');
+        } finally {
+            const cleared = nextPost(api, clinic(), (m): m is Overview => m.type === 'overview' && m.filter?.from === undefined);
+            await vscode.commands.executeCommand('chatflow.clearAnalyticsFilter');
+            // The panel follows the cleared scope (it was cleared from the lens, not in the panel).
+            await cleared;
+        }
+        assert.match((await lensTitles(menu.range.start.line))[0], new RegExp(`^${all} chats · `));
+        assert.ok(!(await lensTitles(flowLine)).some(t => t.startsWith('Filtered')));
     });
 });

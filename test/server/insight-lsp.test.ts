@@ -1,33 +1,22 @@
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import { join } from 'node:path';
 import { AnalyticsOverviewRequest, ChatsRequest } from '../../server/protocol.js';
 import { writeChannelLog } from '../analytics/channel-log.js';
-import { ensureCliBuilt, runCli } from '../cli/run-cli.js';
-import { LspServer, startServer } from './lsp-harness.js';
+import { openDentalWorkspace, type DentalWorkspace } from './dental-workspace.js';
+import type { LspServer } from './lsp-harness.js';
 
 describe('what to fix first over LSP: the overview\'s outcomes, fix-first list and segments', function () {
     this.timeout(90_000);
-    let dir: string;
+    let workspace: DentalWorkspace;
     let server: LspServer;
     let uri: string;
 
     before(async () => {
-        ensureCliBuilt();
-        dir = fs.mkdtempSync(join(os.tmpdir(), 'chatflow-insight-'));
-        fs.copyFileSync('test/fixtures/analytics/dental.chatflow', join(dir, 'dental.chatflow'));
-        const imported = runCli('import', writeChannelLog(dir), '--flow', dir, '--db', join(dir, '.chatflow', 'analytics.db'));
-        assert.strictEqual(imported.status, 0, imported.stderr);
-        server = await startServer(dir);
-        uri = LspServer.uri(dir, 'dental.chatflow');
-        await server.open(uri, fs.readFileSync(join(dir, 'dental.chatflow'), 'utf8'));
-        await server.waitForDiagnostics(uri);
+        workspace = await openDentalWorkspace('chatflow-insight-', dir => [writeChannelLog(dir)]);
+        ({ server, uri } = workspace);
     });
 
     after(async () => {
-        await server?.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        await workspace?.remove();
     });
 
     it('answers outcomes, the ranked boxes and the channels side by side, and lists a column\'s chats within its channel', async () => {

@@ -55,6 +55,16 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         assert.strictEqual((await listed())[0], `${goal.wentOnConverted.toLocaleString('en-US')} chats`);
     });
 
+    it('opens a box\'s fix-first row when a box\'s hover in the editor links to it', async () => {
+        const second = insight.fixFirst[1];
+        assert.ok(second, 'the clinic logs rank several boxes');
+        assert.strictEqual(await page.page.locator(`details.problem[data-box="${second.box}"]`).getAttribute('open'), null);
+        await page.post({ type: 'focusBox', box: second.box });
+        await page.page.waitForSelector(`details.problem[data-box="${second.box}"][open]`);
+        assert.strictEqual(await page.page.evaluate(() => document.activeElement?.textContent), second.label, 'the row\'s box button has the focus');
+        assert.strictEqual(await page.page.locator('details.problem[open]').count(), 1, 'only that row opens');
+    });
+
     it('shows the segments side by side once picked, adding up to the totals, and lists a column\'s chats within its segment', async () => {
         assert.match((await page.page.textContent('.segments .hint'))!, /Pick a segment/);
         await page.page.selectOption('select[name="segment"]', 'version');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'mocha';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { graphOverlay } from '../../extension/preview/stats-overlay.js';
-import type { FromPreview, GraphOverlay } from '../../extension/webview-protocol.js';
+import type { AnalyticsScope, FromPreview, GraphOverlay } from '../../extension/webview-protocol.js';
 import { exampleGraph } from '../language/build-graph.js';
 import { AnalyticsData } from './harness/analytics-data.js';
 import { PreviewFixture, type PreviewPage } from './harness/preview-page.js';
@@ -156,5 +156,38 @@ describe('preview webview: analytics overlay on the clinic graph (sample logs im
         await preview.post({ type: 'stats', overlay });
         await preview.page.waitForSelector('.cf-canvas.with-stats .stats-tag');
         assert.ok(await preview.page.isVisible('.cf-legend'));
+    });
+
+    it('follows the Analytics panel\'s filter: draws the filtered chats\' numbers, names the filter above the graph, and asks to clear it', async () => {
+        const overview = await data.overview();
+        const versions = overview.available ? overview.storeVersions ?? [] : [];
+        assert.ok(versions.length >= 2, `the sample logs have two flow versions: ${versions.join(', ')}`);
+        const scope: AnalyticsScope = { from: '2026-11-12', to: '2026-11-12', version: versions[versions.length - 1] };
+        const menu = 'Clinic.main_menu';
+        const tag = () => preview.box(menu).locator('.stats-tag text').textContent();
+        assert.ok(await preview.page.isHidden('.cf-scope'), 'all chats: no filter named');
+
+        const scoped = await data.boxStats(scope);
+        const all = overlay.boxes[menu];
+        assert.ok(scoped.stats[menu].visits > 0 && scoped.stats[menu].visits < all.chats, 'one day of one version is fewer chats');
+        await preview.post({ type: 'stats', overlay: graphOverlay([clinic], scoped.stats, scoped.edges), scope });
+        const expected = `${scoped.stats[menu].visits} chats · ↓${scoped.stats[menu].dropOuts} (${(scoped.stats[menu].dropOutRate * 100).toFixed(1)}%)`;
+        await preview.page.waitForFunction(([box, text]) => document.querySelector(`.box[data-box="${box}"] .stats-tag text`)?.textContent === text, [menu, expected] as const);
+        assert.ok(await preview.page.isVisible('.cf-scope'));
+        assert.equal(await preview.page.textContent('.cf-scope-label'), `Filtered: chats started 2026-11-12 to 2026-11-12, flow version ${scope.version}`);
+        await preview.screenshot('clinic-analytics-filtered');
+
+        await preview.page.click('.cf-scope-clear');
+        assert.deepEqual((await preview.posted()).filter(m => m.type === 'clearScope'), [{ type: 'clearScope' }]);
+        // The extension answers with the numbers of all chats again, for no scope.
+        await preview.post({ type: 'stats', overlay, scope: {} });
+        await preview.page.waitForSelector('.cf-scope', { state: 'hidden' });
+        assert.ok((await tag())!.startsWith(`${all.chats.toLocaleString('en-US')} chats`));
+        // With the overlay off there are no numbers, so no filter is named either.
+        await preview.post({ type: 'stats', scope });
+        assert.ok(await preview.page.isHidden('.cf-scope'));
+        await preview.post({ type: 'stats', overlay });
+        assert.deepEqual(await preview.cspViolations(), []);
+        assert.deepEqual(preview.errors, []);
     });
 });

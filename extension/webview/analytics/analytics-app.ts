@@ -65,9 +65,21 @@ export class AnalyticsApp {
                 if (target === this.side) this.side.hidden = false;
                 return;
             }
+            case 'focusBox':
+                this.focusBox(message.box);
+                return;
             default:
                 unknownMessage(message, 'for the Analytics panel');
         }
+    }
+
+    /** Opens the box's fix-first row and brings it into view (from a box's hover in the editor). */
+    private focusBox(box: string): void {
+        const row = this.main.querySelector<HTMLDetailsElement>(`details.problem[data-box="${CSS.escape(box)}"]`);
+        if (!row) return;
+        row.open = true;
+        row.parentElement?.querySelector<HTMLButtonElement>('.box-link')?.focus();
+        row.scrollIntoView({ block: 'center' });
     }
 
     private openChats(drill: DrillDown, label: string, offset: number, segment?: ChatsSegment): void {

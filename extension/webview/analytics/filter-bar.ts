@@ -1,4 +1,4 @@
-import type { PanelFilter } from '../../webview-protocol.js';
+import { isFiltered, type PanelFilter } from '../../webview-protocol.js';
 import { h } from '../common/dom.js';
 
 /** What the controls offer: the store's versions and the days its chats span. */
@@ -7,16 +7,6 @@ export interface FilterChoices {
     /** `YYYY-MM-DD` of the first and last event stored. */
     first?: string;
     last?: string;
-}
-
-export function isFiltered(filter: PanelFilter): boolean {
-    return Boolean(filter.from || filter.to || filter.version);
-}
-
-/** The filter in words: "chats started 2026-11-05 to 2026-11-12, flow version v2". */
-export function describeFilter(filter: PanelFilter): string {
-    const days = filter.from && filter.to ? `${filter.from} to ${filter.to}` : filter.from ? `from ${filter.from}` : filter.to ? `up to ${filter.to}` : '';
-    return [days && `chats started ${days}`, filter.version && `flow version ${filter.version}`].filter(Boolean).join(', ');
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { AnalyticsOverviewResult, PanelFilter } from '../../webview-protocol.js';
+import { describeFilter, isFiltered, type AnalyticsOverviewResult, type PanelFilter } from '../../webview-protocol.js';
 import { formatCount, h } from '../common/dom.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
 import { dropOutTable } from './dropout-table.js';
 import { experimentsView } from './experiment-view.js';
-import { describeFilter, filterBar, isFiltered } from './filter-bar.js';
+import { filterBar } from './filter-bar.js';
 import { funnelView } from './funnel-view.js';
 import type { OpenChats } from './number-button.js';
 import { privacyBanner } from './privacy-banner.js';

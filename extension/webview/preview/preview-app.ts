@@ -12,6 +12,7 @@ import { LayoutProgress } from './layout-progress.js';
 import type { Direction, LayoutResult } from './layout-types.js';
 import { Minimap } from './minimap.js';
 import { renderOverview } from './overview.js';
+import { ScopeBar } from './scope-bar.js';
 import { SearchField } from './search-field.js';
 import { buildShell, type Shell } from './shell.js';
 import { SimulatorPane } from './simulator-pane.js';
@@ -37,6 +38,7 @@ export class PreviewApp {
     private readonly layoutClient: LayoutClient;
     private readonly progress: LayoutProgress;
     private readonly legend = statsLegend();
+    private readonly scopeBar = new ScopeBar(() => this.host.post({ type: 'clearScope' }));
     private readonly labels = new TextMeasurer(pageFont(11));
     private uri?: string;
     private flows: FlowGraph[] = [];
@@ -57,6 +59,7 @@ export class PreviewApp {
 
     constructor(private readonly root: HTMLElement, private readonly host: Host, workerUrl: string, private restored?: PreviewState) {
         this.shell = buildShell(root);
+        this.shell.banner.after(this.scopeBar.element);
         this.direction = restored?.direction ?? 'DOWN';
         this.layoutClient = new LayoutClient(workerUrl);
         this.layoutClient.warmUp();
@@ -119,6 +122,7 @@ export class PreviewApp {
                 break;
             case 'stats':
                 this.legend.hidden = message.overlay === undefined;
+                this.scopeBar.show(message.overlay && message.scope);
                 this.graphView.setStats(message.overlay);
                 break;
             case 'exportSvg':
