@@ -20,8 +20,15 @@ export interface AnalyticsFilter {
     segment?: { by: SegmentBy; value: string | null };
 }
 
-/** The part of a filter the Analytics panel sets and the editor's numbers follow (code lenses, hovers, the preview overlay): days and one flow version. */
-export type AnalyticsScope = Pick<AnalyticsFilter, 'from' | 'to' | 'version'>;
+/**
+ * The part of a filter the Analytics panel sets and the editor's numbers follow (code lenses,
+ * hovers, the preview overlay): days, one flow version and one segment value the panel focuses
+ * (a channel, a source, a weekday or an hour: `FOCUS_SEGMENTS`).
+ */
+export type AnalyticsScope = Pick<AnalyticsFilter, 'from' | 'to' | 'version' | 'segment'>;
+
+/** The segments whose values the panel can focus the editor's numbers on (version has its own filter; a variable is per flow). */
+export const FOCUS_SEGMENTS: readonly SegmentBy[] = ['channel', 'source', 'weekday', 'hour'];
 
 /** What chats are segmented by: version, channel, source (of the chat), a non-sensitive variable's value, weekday or hour of the chat's start. */
 export type SegmentBy = 'version' | 'channel' | 'source' | 'weekday' | 'hour' | `var:${string}`;

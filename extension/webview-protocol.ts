@@ -15,8 +15,8 @@ export type {
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
-export { REDACTED } from '../analytics/model.js';
-export { analyticsScope, describeFilter, isFiltered, scopeLabel } from '../analytics/scope-words.js';
+export { FOCUS_SEGMENTS, REDACTED } from '../analytics/model.js';
+export { analyticsScope, describeFilter, describeSegment, isFiltered, scopeLabel } from '../analytics/scope-words.js';
 
 /** The `default` of every switch over a message union: a new message type not handled there fails the type check. */
 export function unknownMessage(message: never, from: string): never {
@@ -165,8 +165,12 @@ export interface AnalyticsState {
     filter?: PanelFilter;
 }
 
-/** The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive), one flow version, and the segment shown side by side. */
-export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version'> & { segmentBy?: SegmentBy };
+/**
+ * The filter the panel's controls set: days (`YYYY-MM-DD`, inclusive), one flow version, one
+ * segment value to focus on (`segment`: every number, the panel's and the editor's, counts only
+ * its chats), and the segment shown side by side.
+ */
+export type PanelFilter = Pick<AnalyticsFilter, 'from' | 'to' | 'version' | 'segment'> & { segmentBy?: SegmentBy };
 
 /** The segments the panel's picker offers (plus `var:NAME` for the flows' variables that are not sensitive). */
 export const PANEL_SEGMENTS = ['version', 'channel', 'source', 'weekday', 'hour'] as const;

@@ -2,6 +2,7 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { CodeLensRefreshRequest, type Connection } from 'vscode-languageserver';
 import type { ChatflowServices } from '../../language/chatflow-module.js';
+import { FOCUS_SEGMENTS } from '../../analytics/model.js';
 import { analyticsScope } from '../../analytics/scope-words.js';
 import { AnalyticsChangedNotification, SetAnalyticsScopeRequest, type AnalyticsChangeCause } from '../protocol.js';
 import { AnalyticsHoverProvider } from './analytics-hover.js';
@@ -58,6 +59,9 @@ export class ServerAnalytics {
         });
         // The panel's filter: the scope and its generation change together, so no answer pairs old numbers with the new scope.
         this.connection.onRequest(SetAnalyticsScopeRequest, async scope => {
+            if (scope.segment && !FOCUS_SEGMENTS.includes(scope.segment.by)) {
+                throw new Error(`the editor's numbers can focus on a ${FOCUS_SEGMENTS.join(', ')} value, not on ${scope.segment.by}`);
+            }
             const { db } = await this.analytics.settings();
             this.analytics.scope = analyticsScope(scope);
             this.changed(db, 'scope');

@@ -81,6 +81,23 @@ describe('the shared analytics scope over LSP: code lenses, box stats and the fi
         assert.match((await lensesAt(insured))[0].command!.title, /^5 chats · 2 dropped \(40\.0%\)/);
     });
 
+    it('focuses the lenses and box stats on one segment value the panel picked, and refuses a segment it cannot focus on', async () => {
+        const insured = lineOf(/^\s*input ask_insured\b/);
+        const flowLine = lineOf(/^flow Dental\b/);
+        // channel-log.ts by hand: the web chats are k1 and k2; both reached ask_insured, k2 dropped out there.
+        await setScope({ segment: { by: 'channel', value: 'web' } });
+        assert.match((await lensesAt(insured))[0].command!.title, /^2 chats · 1 dropped \(50\.0%\)/);
+        assert.strictEqual((await lensesAt(flowLine))[0].command!.title.split(' · ')[0], 'Filtered: channel web');
+        const stats = await server.request(BoxStatsRequest, { uri });
+        assert.ok(stats.available && stats.stats['Dental.welcome'].visits === 2);
+        // With the version too: the two v2 chats have no channel; of them only m2 reached ask_insured, and left there.
+        await setScope({ version: 'v2', segment: { by: 'channel', value: null } });
+        assert.match((await lensesAt(insured))[0].command!.title, /^1 chat · 1 dropped \(100\.0%\)/);
+        await assert.rejects(server.request(SetAnalyticsScopeRequest, { segment: { by: 'var:insured', value: 'yes' } }), /can focus on a channel, source, weekday, hour value, not on var:insured/);
+        await setScope({});
+        assert.match((await lensesAt(insured))[0].command!.title, /^5 chats · 2 dropped \(40\.0%\)/);
+    });
+
     it('ranks a box in its flow\'s fix-first list in the hover, with the conversions lost per goal, for the scope', async () => {
         await setScope({ version: 'v3' });
         // channel-log.ts by hand: ask_name lost k4 (1 drop-out); k1 and k5 went on, both captured a lead, k5 booked.

@@ -88,6 +88,32 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         assert.strictEqual((await listed())[0], `${column.outcomes.abandoned.toLocaleString('en-US')} chats`);
     });
 
+    it('focuses every number on one channel from its column, says so in the filter bar, and shows all chats again from there', async () => {
+        await page.page.selectOption('select[name="segment"]', 'channel');
+        await page.answer();
+        await page.page.waitForSelector('table.segment-table[data-segment="channel"] button.focus-segment');
+        const web = await page.page.locator('table.segment-table th[data-value="web"]').count();
+        assert.strictEqual(web, 1, 'the sample logs have a web channel');
+        const requests = await page.click('table.segment-table th[data-value="web"] button.focus-segment');
+        const filter = requests.find(m => m.type === 'filter');
+        assert.deepStrictEqual(filter, { type: 'filter', filter: { segmentBy: 'channel', segment: { by: 'channel', value: 'web' } } });
+        // The panel's numbers are the web chats' now: the one column left, and the filter bar names it.
+        await page.page.waitForSelector('.filters .segment-focus');
+        assert.strictEqual((await page.page.textContent('.filters .segment-focus'))!.trim().replace(/\s*✕$/, ''), 'Only channel web');
+        const headers = await page.page.$$eval('table.segment-table thead th[data-value]', ths => ths.map(th => th.getAttribute('data-value')));
+        assert.deepStrictEqual(headers, ['web']);
+        assert.strictEqual(await page.page.getAttribute('table.segment-table th[data-value="web"] button.focus-segment', 'aria-pressed'), 'true');
+        const webChats = (await data.overview({ segment: { by: 'channel', value: 'web' } })) as Extract<Awaited<ReturnType<AnalyticsData['overview']>>, { available: true }>;
+        assert.match((await page.page.textContent('.filtered'))!, new RegExp(`^Showing ${webChats.insight!.outcomes.chats.toLocaleString('en-US')} chats: channel web\\.$`));
+        await page.screenshot('analytics-segment-focus', true);
+        // Out again from the filter bar, by keyboard.
+        await page.page.focus('.filters .clear-segment');
+        await page.page.keyboard.press('Enter');
+        const cleared = (await page.answer()).find(m => m.type === 'filter');
+        assert.deepStrictEqual(cleared, { type: 'filter', filter: { segmentBy: 'channel' } });
+        await page.page.waitForSelector('.filters .segment-focus', { state: 'detached' });
+    });
+
     it('lists the most taken complete paths with their chats and conversions', async () => {
         const items = await page.page.$$eval('ol.paths li.path', lis => lis.map(li => li.getAttribute('data-path')));
         assert.deepStrictEqual(items, insight.paths.map(p => p.boxes.join(' ')));

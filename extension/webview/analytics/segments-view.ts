@@ -1,4 +1,4 @@
-import { PANEL_SEGMENTS, type AnalyticsInsight, type DrillDown, type Outcome, type PanelFilter, type SegmentBy, type SegmentColumn, type SegmentDifference } from '../../webview-protocol.js';
+import { FOCUS_SEGMENTS, PANEL_SEGMENTS, describeSegment, type AnalyticsInsight, type DrillDown, type Outcome, type PanelFilter, type SegmentBy, type SegmentColumn, type SegmentDifference } from '../../webview-protocol.js';
 import { formatCount, h } from '../common/dom.js';
 import { numberButton } from './number-button.js';
 import { OUTCOME_LABELS } from './outcome-labels.js';
@@ -26,10 +26,18 @@ export function segmentsView(insight: AnalyticsInsight, filter: PanelFilter, app
     const segments = insight.segments;
     if (!segments) return h('div', { class: 'segments' }, head, h('p', { class: 'hint' }, 'Pick a segment to see its values side by side; the segments add up to the totals.'));
     if ('refused' in segments) return h('div', { class: 'segments' }, head, h('p', { class: 'refused', role: 'alert' }, `${segments.refused}.`));
-    return h('div', { class: 'segments' }, head, segmentTable(segments.by, segments.columns, open));
+    const focus = (value: string | null) => {
+        const current = filter.segment;
+        const same = current?.by === segments.by && current.value === value;
+        apply({ ...filter, segment: same ? undefined : { by: segments.by, value } });
+    };
+    return h('div', { class: 'segments' }, head, segmentTable(segments.by, segments.columns, open, FOCUS_SEGMENTS.includes(segments.by) ? { focused: filter.segment, focus } : undefined));
 }
 
-function segmentTable(by: SegmentBy, columns: readonly SegmentColumn[], open: OpenSegmentChats): HTMLElement {
+/** Focusing a column: every number, the panel's and the editor's (lenses, hovers, the preview), counts only its chats. */
+interface Focus { focused: PanelFilter['segment']; focus: (value: string | null) => void }
+
+function segmentTable(by: SegmentBy, columns: readonly SegmentColumn[], open: OpenSegmentChats, focusing?: Focus): HTMLElement {
     const name = (c: SegmentColumn) => c.value ?? '(none)';
     const goals = [...new Set(columns.flatMap(c => c.conversions.map(g => g.goal)))].sort();
     const cell = (column: SegmentColumn, count: number, drill: DrillDown, label: string, measure?: string) => {
@@ -47,7 +55,18 @@ function segmentTable(by: SegmentBy, columns: readonly SegmentColumn[], open: Op
         ...OUTCOMES.map(o => row(OUTCOME_LABELS[o], columns.map(c => cell(c, c.outcomes[o], { metric: 'outcome', outcome: o }, `${OUTCOME_LABELS[o]} chats`, `outcome:${o}`)))),
         ...goals.map(goal => row(`→ ${goal}`, columns.map(c => cell(c, c.conversions.find(g => g.goal === goal)?.chats ?? 0, { metric: 'conversions', goal }, `converted on ${goal}`, `conversion:${goal}`)))));
     return h('table', { class: 'segment-table', 'data-segment': by },
-        h('thead', {}, h('tr', {}, h('th', {}, by), ...columns.map(c => h('th', { scope: 'col', 'data-value': name(c) }, name(c))))), body);
+        h('thead', {}, h('tr', {}, h('th', {}, by), ...columns.map(c => h('th', { scope: 'col', 'data-value': name(c) }, name(c), focusing && focusButton(by, c.value, focusing))))), body);
+}
+
+function focusButton(by: SegmentBy, value: string | null, { focused, focus }: Focus): HTMLElement {
+    const on = focused?.by === by && focused.value === value;
+    const segment = describeSegment({ by, value });
+    const button = h('button', {
+        type: 'button', class: 'focus-segment', 'aria-pressed': on ? 'true' : 'false',
+        title: on ? `Show all chats again, not only ${segment}` : `Count only ${segment} everywhere: this panel, the code lenses, hovers and the preview`
+    }, on ? 'Showing only these' : 'Only these');
+    button.addEventListener('click', () => focus(value));
+    return button;
 }
 
 function significanceText(d: SegmentDifference): string {
