@@ -1,6 +1,7 @@
 import type { FlowContext } from '../flow-context.js';
 import type { Durations } from '../model.js';
 import { boxConversionRows } from './box-conversions.js';
+import { conversionRows } from './conversions.js';
 import { dropOutRows } from './drop-outs.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
@@ -32,20 +33,13 @@ export function repeatRows(scope: Scope): SqlQuery {
 
 /**
  * Time before leaving a box: each entry that a later entry of the chat follows, measured from the
- * entry to that next entry (ordered by time, then file order). Rows (box, chat, ms), one per leave.
+ * entry to that next entry (matched boxes, ordered by time, then file order), as kept at import in
+ * box_leaves (../visit-facts.ts). Rows (box, chat, ms), one per leave.
  */
 export function leaveRows(scope: Scope): SqlQuery {
-    const where = chatsInScope(scope, 'f', 'first_ts');
-    // Every chat in scope: no join to read each event's chat facts (a third of the time on 1M events).
-    const facts = where.params.length === 0 ? '' : `JOIN chat_facts f ON f.chat = e.chat AND ${where.sql}`;
+    const where = chatsInScope(scope, 'l');
     return {
-        sql: `SELECT x.box AS box, x.chat AS chat, x.next_ts - x.ts AS ms
-              FROM (
-                  SELECT e.box AS box, e.chat AS chat, e.ts AS ts, LEAD(e.ts) OVER (PARTITION BY e.chat ORDER BY e.ts, e.id) AS next_ts
-                  FROM events e ${facts}
-                  WHERE e.type = 'enter' AND e.matched = 1
-              ) x
-              WHERE x.next_ts IS NOT NULL`,
+        sql: `SELECT l.box AS box, l.chat AS chat, l.ms AS ms FROM box_leaves l WHERE ${where.sql}`,
         params: where.params
     };
 }
@@ -103,11 +97,13 @@ export async function timeBeforeLeaving(db: SqlRunner, scope: Scope): Promise<Ma
 
 /** Per (box, goal): the drop-outs at the box that had converted on the goal anyway (before dropping out). */
 export async function convertedDropOuts(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Map<string, Map<string, number>>> {
+    // A drop-out at B entered B, so the chats of boxConversionRows at B among the drop-outs at B are
+    // simply the drop-outs that converted (each chat has one version and start: the same scope).
     const dropped = dropOutRows(context, scope);
-    const converted = boxConversionRows(context, scope);
+    const converted = conversionRows(context, scope);
     const rows = await db.all<{ box: string; goal: string; chats: number }>(
         `SELECT d.box AS box, c.goal AS goal, COUNT(*) AS chats
-         FROM (${dropped.sql}) d JOIN (${converted.sql}) c ON c.chat = d.chat AND c.box = d.box
+         FROM (${dropped.sql}) d JOIN (${converted.sql}) c ON c.chat = d.chat
          GROUP BY d.box, c.goal`,
         [...dropped.params, ...converted.params]);
     const result = new Map<string, Map<string, number>>();

@@ -3,37 +3,29 @@ import type { CompletePath } from '../model.js';
 import { conversionRows } from './conversions.js';
 import { flowChatRows } from './outcomes.js';
 import type { Scope } from './scope.js';
-import { charSql, type SqlQuery, type SqlRunner } from './sql.js';
-
-/** Joins a path's boxes (the ASCII record separator: no box id holds it). */
-const PATH_SEPARATOR = '\u001e';
-const PATH_SEPARATOR_CODE = 30;
+import type { SqlQuery, SqlRunner } from './sql.js';
+import { PATH_SEPARATOR } from '../visit-facts.js';
 
 /**
  * A complete path: the boxes a chat entered (matched boxes, in order of time then file order; a
- * box entered twice in a row counted once), for the chats that started in the context's flows
- * and are no longer in progress (their last event is more than the timeout older than the newest
- * stored). Rows (path, chat, count = 1), path = the box ids joined by PATH_SEPARATOR.
+ * box entered twice in a row counted once), as kept at import in chat_paths (../visit-facts.ts),
+ * for the chats that started in the context's flows and are no longer in progress (their last
+ * event is more than the timeout older than the newest stored). Rows (path, chat, count = 1),
+ * path = the box ids joined by PATH_SEPARATOR.
  */
-export function pathRows(db: SqlRunner, context: FlowContext, scope: Scope): SqlQuery {
+export function pathRows(context: FlowContext, scope: Scope): SqlQuery {
     const chats = flowChatRows(context, scope);
     return {
-        sql: `SELECT string_agg(s.box, ${charSql(db, PATH_SEPARATOR_CODE)} ORDER BY s.ts, s.id) AS path, s.chat AS chat, 1 AS count
-              FROM (
-                  SELECT e.chat AS chat, e.box AS box, e.ts AS ts, e.id AS id, LAG(e.box) OVER (PARTITION BY e.chat ORDER BY e.ts, e.id) AS previous
-                  FROM events e JOIN (${chats.sql}) c ON c.chat = e.chat JOIN chat_facts f ON f.chat = e.chat
-                  WHERE e.type = 'enter' AND e.matched = 1
-                    AND f.last_ts < (SELECT MAX(newest.last_ts) FROM chat_facts newest) - ?
-              ) s
-              WHERE s.previous IS NULL OR s.previous <> s.box
-              GROUP BY s.chat`,
+        sql: `SELECT p.path AS path, p.chat AS chat, 1 AS count
+              FROM (${chats.sql}) c JOIN chat_paths p ON p.chat = c.chat JOIN chat_facts f ON f.chat = c.chat
+              WHERE f.last_ts < (SELECT MAX(newest.last_ts) FROM chat_facts newest) - ?`,
         params: [...chats.params, scope.timeoutMs]
     };
 }
 
 /** The chats of one path, or those of them that converted on any of the context's goals. Rows (chat, count = 1). */
-export function onePathRows(db: SqlRunner, context: FlowContext, scope: Scope, boxes: readonly string[], converted: boolean): SqlQuery {
-    const paths = pathRows(db, context, scope);
+export function onePathRows(context: FlowContext, scope: Scope, boxes: readonly string[], converted: boolean): SqlQuery {
+    const paths = pathRows(context, scope);
     const conversions = conversionRows(context, scope);
     const only = converted ? ` AND EXISTS (SELECT 1 FROM (${conversions.sql}) c WHERE c.chat = p.chat)` : '';
     return {
@@ -44,7 +36,7 @@ export function onePathRows(db: SqlRunner, context: FlowContext, scope: Scope, b
 
 /** The `top` complete paths most chats took (then shorter, then by their boxes), with their conversions. */
 export async function completePaths(db: SqlRunner, context: FlowContext, scope: Scope, top: number): Promise<CompletePath[]> {
-    const paths = pathRows(db, context, scope);
+    const paths = pathRows(context, scope);
     const conversions = conversionRows(context, scope);
     const counted = await db.all<{ path: string; chats: number }>(
         `SELECT p.path AS path, COUNT(*) AS chats FROM (${paths.sql}) p GROUP BY p.path`, paths.params);

@@ -29,7 +29,8 @@ export function outcomeRows(context: FlowContext, scope: Scope): SqlQuery {
     const handoff = inPredicate('h.to_box', boxes.filter(b => b.kind === 'handoff').map(b => b.id).sort());
     const end = inPredicate('f.last_box', boxes.filter(b => b.kind === 'end').map(b => b.id).sort());
     return {
-        sql: `SELECT CASE WHEN EXISTS (SELECT 1 FROM transitions h WHERE h.chat = f.chat AND ${handoff.sql}) THEN 'escalated'
+        // The chats that entered a handoff box, read by box from transitions' key (few of them).
+        sql: `SELECT CASE WHEN f.chat IN (SELECT h.chat FROM transitions h WHERE ${handoff.sql}) THEN 'escalated'
                           WHEN ${end.sql} THEN 'contained'
                           WHEN f.last_ts >= (SELECT MAX(newest.last_ts) FROM chat_facts newest) - ? THEN 'inProgress'
                           ELSE 'abandoned' END AS outcome,

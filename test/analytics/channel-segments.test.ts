@@ -8,7 +8,7 @@ import { dentalSuite, engineStore, ENGINES, importInto, type EngineName, type Te
 
 const D = (box: string) => `Dental.${box}`;
 
-/** Empties chat_facts' channel and source, as a database migrated from before they existed holds them before the migration fills them, and runs that migration again. */
+/** Empties chat_facts' channel and source, as a database migrated from before they existed holds them before the migration fills them, and runs that migration (and the later ones) again. */
 async function forgetChatChannels(engine: EngineName, temp: TempFolder): Promise<void> {
     const location = await temp.location(engine);
     const sql = ['ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'];
@@ -22,7 +22,7 @@ async function forgetChatChannels(engine: EngineName, temp: TempFolder): Promise
     const client = new pg.Client({ connectionString: location.url });
     await client.connect();
     try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version = 4']) await client.query(statement);
+        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version >= 4']) await client.query(statement);
     } finally {
         await client.end();
     }

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert';
+import * as path from 'node:path';
+import pg from 'pg';
+import sqlite3 from 'sqlite3';
+import type { MetricStore } from '../../analytics/metric-store.js';
+import { dentalSuite, engineStore, ENGINES, FIXTURES, importInto, type EngineName, type TempFolder } from './helpers.js';
+
+/** Puts a store back to the schema before box_leaves and chat_paths (SQLite migration 7, PostgreSQL 5), keeping its events: a database of the previous release. */
+async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
+    const location = await temp.location(engine);
+    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP INDEX events_retries'];
+    if (location.engine === 'sqlite') {
+        const db = new sqlite3.Database(location.file);
+        const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
+        for (const statement of [...sql, 'PRAGMA user_version = 6']) await run(statement);
+        await new Promise<void>(resolve => db.close(() => resolve()));
+        return;
+    }
+    const client = new pg.Client({ connectionString: location.url });
+    await client.connect();
+    try {
+        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version >= 5']) await client.query(statement);
+    } finally {
+        await client.end();
+    }
+}
+
+/**
+ * The time before leaving a box and the complete paths read per-visit and per-chat rows kept at
+ * import (analytics/visit-facts.ts); a database imported before those tables existed fills them
+ * when it is opened, and gives the same numbers.
+ */
+for (const engine of ENGINES) describe(`per-visit and per-chat facts (${engine})`, function () {
+    this.timeout(60_000);
+    const suite = dentalSuite();
+
+    async function numbers(store: MetricStore) {
+        return {
+            fixFirst: await store.fixFirst(suite.context),
+            paths: await store.completePaths(suite.context, 50),
+            leaving: await store.chats(suite.context, { metric: 'leaving', box: 'Dental.main_menu' }, undefined, { limit: 1000 }),
+            outcomes: await store.outcomes(suite.context)
+        };
+    }
+
+    it('fills box_leaves and chat_paths from the stored events when a database of the previous release is opened', async () => {
+        let store = await engineStore(engine, suite.temp);
+        await importInto(store, [path.join(FIXTURES, 'golden.jsonl'), path.join(FIXTURES, 'dental-events.jsonl')], suite.context, { batchSize: 7 });
+        const asImported = await numbers(store);
+        await store.close();
+        assert.ok(asImported.fixFirst.some(row => row.leaving.n > 5) && asImported.paths.length > 3 && asImported.leaving.total > 5, 'the logs exercise the tables');
+        await downgrade(engine, suite.temp);
+        store = await engineStore(engine, suite.temp);
+        try {
+            assert.deepStrictEqual(await numbers(store), asImported);
+        } finally {
+            await store.close();
+        }
+    });
+});
