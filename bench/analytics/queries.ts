@@ -4,7 +4,7 @@
  * kept between runs for SQLite: bench/.data/queries-N.db; a database of an older schema is
  * migrated on opening, and the migration's time printed).
  *
- * npm run bench:queries -- [--events N] [--engine sqlite|postgres] [--only text] [--fresh]
+ * npm run bench:queries -- [--events N | --log FILE] [--engine sqlite|postgres] [--only text] [--fresh]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     const events = Number(arg('--events') ?? 1_000_000);
     const engine = arg('--engine') ?? 'sqlite';
     const only = arg('--only');
-    const data = await benchData(root, events);
+    const log = arg('--log');
+    const data = log ? { csv: path.resolve(log), events: 0 } : await benchData(root, events);
     const context = new FlowContext([(await loadExampleGraphs(root)).get('Clinic')!]);
     let cluster: Cluster | undefined;
     let store: MetricStore;
@@ -61,14 +62,14 @@ async function main(): Promise<void> {
         await importLogFiles(store, [data.csv], { context });
         console.log(`imported ${events} events into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } else {
-        const db = path.join(root, 'bench', '.data', `queries-${events}.db`);
+        const db = path.join(root, 'bench', '.data', log ? `queries-${path.basename(log)}.db` : `queries-${events}.db`);
         if (process.argv.includes('--fresh')) for (const end of ['', '-wal', '-shm']) fs.rmSync(db + end, { force: true });
         const exists = fs.existsSync(db);
         store = await SqliteAnalyticsStore.open(db, { mode: 'create' });
         console.log(`${exists ? 'opened (and migrated)' : 'created'} ${db} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         if (!exists) {
             const t = performance.now();
-            await importLogFiles(store, [data.csv], { context });
+            await importLogFiles(store, [data.csv], { context, defaultFlow: 'Clinic' });
             console.log(`imported ${events} events into SQLite in ${((performance.now() - t) / 1000).toFixed(1)} s`);
         }
     }
