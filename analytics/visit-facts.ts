@@ -1,5 +1,5 @@
 /**
- * Two derived tables both engines keep beside chat_facts and transitions (sqlite/schema.ts
+ * Derived tables both engines keep beside chat_facts and transitions (sqlite/schema.ts
  * migration 7, postgres/pg-schema.ts migration 5), computed from a chat's events by the same SQL
  * at import (for the chats a batch touched), on re-mapping and when a migration fills them:
  *
@@ -32,9 +32,42 @@ export function chatPathsSelect(events: string, separator: string, where = ''): 
         GROUP BY s.chat`;
 }
 
+/**
+ * chat_visits: a chat's boxes and edges as two signatures, from its rows in `transitions` (so the
+ * same boxes, matched or not, and the same counts): `boxes` = each box entered with its entries
+ * (box, unit separator, entries), `edges` = each edge taken with its traversals (from, unit
+ * separator, to, unit separator, traversals; '' for none), the parts joined by the record
+ * separator in key order. Chats with the same signature are counted together: visits, edges and
+ * the conversions per box group a row per chat instead of a row per (chat, edge).
+ * `where` narrows `transitions t` (an `AND ...`); `char` spells the character with a code.
+ */
+export function chatVisitsSelect(char: (code: number) => string, where = ''): string {
+    const unit = char(SIGNATURE_UNIT_CODE);
+    const record = char(PATH_SEPARATOR_CODE);
+    return `SELECT b.chat, b.boxes, COALESCE(e.edges, '')
+        FROM (
+            SELECT v.chat AS chat, string_agg(v.to_box || ${unit} || CAST(v.times AS TEXT), ${record} ORDER BY v.to_box) AS boxes
+            FROM (SELECT t.chat AS chat, t.to_box AS to_box, SUM(t.times) AS times FROM transitions t WHERE 1 = 1 ${where} GROUP BY t.chat, t.to_box) v
+            GROUP BY v.chat
+        ) b
+        LEFT JOIN (
+            SELECT t.chat AS chat, string_agg(t.from_box || ${unit} || t.to_box || ${unit} || CAST(t.times AS TEXT), ${record} ORDER BY t.from_box, t.to_box) AS edges
+            FROM transitions t WHERE t.from_box <> '' ${where}
+            GROUP BY t.chat
+        ) e ON e.chat = b.chat`;
+}
+
+/** The parts of a chat_visits signature: [box, entries] or [from, to, traversals] each. */
+export function signatureParts(signature: string): string[][] {
+    return signature === '' ? [] : signature.split(PATH_SEPARATOR).map(part => part.split(SIGNATURE_UNIT));
+}
+
+export const SIGNATURE_UNIT = '\u001f';
+export const SIGNATURE_UNIT_CODE = 31;
+
 /** Joins a path's boxes (the ASCII record separator: no box id holds it). */
 export const PATH_SEPARATOR = '\u001e';
 export const PATH_SEPARATOR_CODE = 30;
 
 /** Every table derived from a chat's events, keyed by chat: what a chat's refresh deletes and a chat's rename renames. */
-export const DERIVED_TABLES = ['chat_facts', 'transitions', 'chat_goals', 'box_leaves', 'chat_paths'] as const;
+export const DERIVED_TABLES = ['chat_facts', 'transitions', 'chat_goals', 'box_leaves', 'chat_paths', 'chat_visits'] as const;

@@ -1,4 +1,4 @@
-import { boxLeavesSelect, chatPathsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 
 /**
  * Recomputes the derived tables for the chats in the temp table `touched`, from all of each chat's
@@ -46,6 +46,8 @@ GROUP BY e.goal, e.chat, f.version, f.first_ts;
 INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('touched_events e')};
 
 INSERT INTO chat_paths (chat, path) ${chatPathsSelect('touched_events e', `chr(${PATH_SEPARATOR_CODE})`)};
+
+INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `chr(${code})`, 'AND t.chat IN (SELECT chat FROM touched)')};
 
 UPDATE store_meta SET generation = generation + 1;
 `;

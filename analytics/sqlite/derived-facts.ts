@@ -1,4 +1,4 @@
-import { boxLeavesSelect, chatPathsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 import type { SqliteConnection } from './connection.js';
 
 /**
@@ -56,11 +56,13 @@ const BOX_LEAVES = `INSERT INTO box_leaves (box, ms, chat, entry, version, chat_
 
 const CHAT_PATHS = `INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`, 'AND e.chat IN (SELECT chat FROM touched)')}`;
 
+const CHAT_VISITS = `INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `char(${code})`, 'AND t.chat IN (SELECT chat FROM touched)')}`;
+
 /**
  * One script, one call: each statement run separately costs a round trip through Node's event
  * loop, which waits while the importer parses the next chunk.
  */
 export const REFRESH_TOUCHED = [
     ...DERIVED_TABLES.map(table => `DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched)`),
-    CHAT_FACTS, TRANSITIONS, CHAT_GOALS, BOX_LEAVES, CHAT_PATHS
+    CHAT_FACTS, TRANSITIONS, CHAT_GOALS, BOX_LEAVES, CHAT_PATHS, CHAT_VISITS
 ].join(';\n') + ';';

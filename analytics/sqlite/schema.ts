@@ -10,7 +10,7 @@
  * (chat, box) or per (chat, edge) instead of ordering a million events each time.
  */
 
-import { boxLeavesSelect, chatPathsSelect, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 
 /** "CFLW" */
 export const APPLICATION_ID = 0x43464c57;
@@ -166,10 +166,18 @@ export const MIGRATIONS: readonly string[] = [
         chat TEXT NOT NULL PRIMARY KEY,
         path TEXT NOT NULL
     ) WITHOUT ROWID;
+    -- A chat's boxes with their entries and its edges with their traversals, as signatures.
+    CREATE TABLE IF NOT EXISTS chat_visits (
+        chat TEXT NOT NULL PRIMARY KEY,
+        boxes TEXT NOT NULL,
+        edges TEXT NOT NULL
+    ) WITHOUT ROWID;
     -- Retry events are few: the problem list reads them without scanning the events.
     CREATE INDEX IF NOT EXISTS events_retries ON events (box, chat) WHERE type = 'retry' AND matched = 1;
     DELETE FROM box_leaves;
     DELETE FROM chat_paths;
+    DELETE FROM chat_visits;
+    INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `char(${code})`)};
     INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e')};
     INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`)};
     `

@@ -55,7 +55,8 @@ async function derivedRows(file: string) {
         transitions: await db.all('SELECT * FROM transitions ORDER BY chat, to_box, from_box'),
         goals: await db.all('SELECT * FROM chat_goals ORDER BY chat, goal'),
         leaves: await db.all('SELECT * FROM box_leaves ORDER BY chat, entry'),
-        paths: await db.all('SELECT * FROM chat_paths ORDER BY chat')
+        paths: await db.all('SELECT * FROM chat_paths ORDER BY chat'),
+        visits: await db.all('SELECT * FROM chat_visits ORDER BY chat')
     };
     await db.close();
     return rows;

@@ -5,10 +5,10 @@ import sqlite3 from 'sqlite3';
 import type { MetricStore } from '../../analytics/metric-store.js';
 import { dentalSuite, engineStore, ENGINES, FIXTURES, importInto, type EngineName, type TempFolder } from './helpers.js';
 
-/** Puts a store back to the schema before box_leaves and chat_paths (SQLite migration 7, PostgreSQL 5), keeping its events: a database of the previous release. */
+/** Puts a store back to the schema before box_leaves, chat_paths and chat_visits (SQLite migration 7, PostgreSQL 5), keeping its events: a database of the previous release. */
 async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
     const location = await temp.location(engine);
-    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP INDEX events_retries'];
+    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP TABLE chat_visits', 'DROP INDEX events_retries'];
     if (location.engine === 'sqlite') {
         const db = new sqlite3.Database(location.file);
         const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
@@ -39,11 +39,14 @@ for (const engine of ENGINES) describe(`per-visit and per-chat facts (${engine})
             fixFirst: await store.fixFirst(suite.context),
             paths: await store.completePaths(suite.context, 50),
             leaving: await store.chats(suite.context, { metric: 'leaving', box: 'Dental.main_menu' }, undefined, { limit: 1000 }),
-            outcomes: await store.outcomes(suite.context)
+            outcomes: await store.outcomes(suite.context),
+            boxStats: await store.boxStats(suite.context),
+            edges: await store.edges(suite.context),
+            funnel: await store.funnel(suite.context, { goal: 'consult_booked' })
         };
     }
 
-    it('fills box_leaves and chat_paths from the stored events when a database of the previous release is opened', async () => {
+    it('fills box_leaves, chat_paths and chat_visits from the stored events when a database of the previous release is opened', async () => {
         let store = await engineStore(engine, suite.temp);
         await importInto(store, [path.join(FIXTURES, 'golden.jsonl'), path.join(FIXTURES, 'dental-events.jsonl')], suite.context, { batchSize: 7 });
         const asImported = await numbers(store);
