@@ -37,9 +37,9 @@ export async function boxConversions(db: SqlRunner, context: FlowContext, scope:
     const counts = await countPairsOfSets(db, {
         sql: `WITH converted AS (${converted.sql}),
               chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${separator}) AS goals FROM converted GROUP BY converted.chat)
-              SELECT v.boxes AS a_set, cg.goals AS b_set, COUNT(*) AS chats
-              FROM chat_goal_set cg JOIN chat_visits v ON v.chat = cg.chat
-              GROUP BY v.boxes, cg.goals`,
+              SELECT s.text AS a_set, x.goals AS b_set, x.chats AS chats
+              FROM (SELECT v.boxes AS id, cg.goals AS goals, COUNT(*) AS chats FROM chat_goal_set cg JOIN chat_visits v ON v.chat = cg.chat GROUP BY v.boxes, cg.goals) x
+              JOIN signatures s ON s.id = x.id`,
         params: converted.params
     }, boxes => signatureParts(boxes).map(([box]) => box));
     return [...counts].flatMap(([box, goals]) => [...goals].map(([goal, chats]) => ({ box, goal, chats })));

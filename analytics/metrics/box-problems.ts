@@ -6,7 +6,8 @@ import { dropOutRows } from './drop-outs.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
 import { nearestRankSql } from './nearest-rank.js';
-import { visitRows } from './visits.js';
+import { boxSignatures, visitRows } from './visits.js';
+import { signatureParts } from '../visit-facts.js';
 
 /** Retry events at a box (stored where the box asked). Rows (box, chat, count = the chat's retries there). */
 export function retryRows(scope: Scope): SqlQuery {
@@ -77,9 +78,19 @@ export async function retries(db: SqlRunner, scope: Scope): Promise<Map<string, 
     return summed(db, retryRows(scope));
 }
 
-/** Per box: entries beyond each chat's first, and the chats that repeated it. */
+/** Per box: entries beyond each chat's first, and the chats that repeated it (repeatRows' counts, from the box signatures). */
 export async function repeats(db: SqlRunner, scope: Scope): Promise<Map<string, { events: number; chats: number }>> {
-    return summed(db, repeatRows(scope));
+    const result = new Map<string, { events: number; chats: number }>();
+    for (const row of await boxSignatures(db, scope)) {
+        for (const [box, entries] of signatureParts(row.boxes)) {
+            if (Number(entries) <= 1) continue;
+            const total = result.get(box) ?? { events: 0, chats: 0 };
+            total.events += (Number(entries) - 1) * Number(row.chats);
+            total.chats += Number(row.chats);
+            result.set(box, total);
+        }
+    }
+    return result;
 }
 
 async function summed(db: SqlRunner, rows: SqlQuery): Promise<Map<string, { events: number; chats: number }>> {

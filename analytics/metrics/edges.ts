@@ -20,10 +20,10 @@ export function edgeRows(scope: Scope): SqlQuery {
 
 /** The same counts as edgeRows, from each chat's edge signature (chat_visits): chats with the same edges are one row. */
 export async function edges(db: SqlRunner, scope: Scope): Promise<EdgeTraffic[]> {
-    const where = chatsInScope(scope, 'f', 'first_ts');
+    const where = chatsInScope(scope, 'v');
     const rows = await db.all<{ edges: string; chats: number }>(
-        `SELECT v.edges AS edges, COUNT(*) AS chats FROM chat_visits v JOIN chat_facts f ON f.chat = v.chat
-         WHERE v.edges <> '' AND ${where.sql} GROUP BY v.edges`,
+        `SELECT s.text AS edges, x.chats AS chats
+         FROM (SELECT v.edges AS id, COUNT(*) AS chats FROM chat_visits v WHERE ${where.sql} GROUP BY v.edges) x JOIN signatures s ON s.id = x.id`,
         where.params);
     const totals = new Map<string, EdgeTraffic>();
     for (const row of rows) {
@@ -51,9 +51,11 @@ export async function convertingEdges(db: SqlRunner, context: FlowContext, scope
     const converted = conversionRows(context, scope);
     const rows = await db.all<{ edges: string; chats: number }>(
         `WITH converted AS (${converted.sql})
-         SELECT v.edges AS edges, COUNT(*) AS chats
-         FROM (SELECT DISTINCT converted.chat AS chat FROM converted WHERE converted.goal = ?) c JOIN chat_visits v ON v.chat = c.chat
-         GROUP BY v.edges`,
+         SELECT s.text AS edges, x.chats AS chats
+         FROM (SELECT v.edges AS id, COUNT(*) AS chats
+               FROM (SELECT DISTINCT converted.chat AS chat FROM converted WHERE converted.goal = ?) c JOIN chat_visits v ON v.chat = c.chat
+               GROUP BY v.edges) x
+         JOIN signatures s ON s.id = x.id`,
         [...converted.params, goal]);
     const counts = new Map<string, Pick<EdgeTraffic, 'from' | 'to' | 'chats'>>();
     for (const row of rows) {

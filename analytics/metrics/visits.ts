@@ -22,13 +22,11 @@ export function visitRows(scope: Scope, boxes?: { sql: string; params: SqlQuery[
 
 /**
  * The same counts as visitRows, from each chat's box signature (chat_visits, kept beside
- * transitions at import): the chats with the same boxes and entries are one row, expanded here.
+ * transitions at import): the chats with the same boxes and entries are counted together, and the
+ * few signatures expanded here.
  */
 export async function visits(db: SqlRunner, scope: Scope): Promise<BoxVisits[]> {
-    const where = chatsInScope(scope, 'f', 'first_ts');
-    const rows = await db.all<{ boxes: string; chats: number }>(
-        `SELECT v.boxes AS boxes, COUNT(*) AS chats FROM chat_visits v JOIN chat_facts f ON f.chat = v.chat WHERE ${where.sql} GROUP BY v.boxes`,
-        where.params);
+    const rows = await boxSignatures(db, scope);
     const totals = new Map<string, BoxVisits>();
     for (const row of rows) {
         const chats = Number(row.chats);
@@ -40,6 +38,15 @@ export async function visits(db: SqlRunner, scope: Scope): Promise<BoxVisits[]> 
         }
     }
     return [...totals.values()].sort((a, b) => byCodeUnits(a.box, b.box));
+}
+
+/** The box signatures of the chats in scope (chat_visits, visit-facts.ts), with how many chats have each. */
+export async function boxSignatures(db: SqlRunner, scope: Scope): Promise<Array<{ boxes: string; chats: number }>> {
+    const where = chatsInScope(scope, 'v');
+    return db.all<{ boxes: string; chats: number }>(
+        `SELECT s.text AS boxes, x.chats AS chats
+         FROM (SELECT v.boxes AS id, COUNT(*) AS chats FROM chat_visits v WHERE ${where.sql} GROUP BY v.boxes) x JOIN signatures s ON s.id = x.id`,
+        where.params);
 }
 
 export function byCodeUnits(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 
 /**
  * Recomputes the derived tables for the chats in the temp table `touched`, from all of each chat's
@@ -47,7 +47,7 @@ INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSe
 
 INSERT INTO chat_paths (chat, path) ${chatPathsSelect('touched_events e', `chr(${PATH_SEPARATOR_CODE})`)};
 
-INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `chr(${code})`, 'AND t.chat IN (SELECT chat FROM touched)')};
+${chatVisitsRefresh('postgres', 'AND t.chat IN (SELECT chat FROM touched)')};
 
 UPDATE store_meta SET generation = generation + 1;
 `;

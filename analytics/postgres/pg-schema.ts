@@ -1,4 +1,4 @@
-import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, PATH_SEPARATOR_CODE, signaturesTable } from '../visit-facts.js';
 
 /**
  * The analytics schema on PostgreSQL, as ordered migrations: the same tables and columns as the
@@ -149,16 +149,19 @@ export const PG_MIGRATIONS: readonly string[] = [
         chat TEXT NOT NULL PRIMARY KEY,
         path TEXT NOT NULL
     );
+    ${signaturesTable('postgres')}
     CREATE TABLE IF NOT EXISTS chat_visits (
         chat TEXT NOT NULL PRIMARY KEY,
-        boxes TEXT NOT NULL,
-        edges TEXT NOT NULL
+        version TEXT NOT NULL,
+        chat_start BIGINT NOT NULL,
+        boxes INTEGER NOT NULL,
+        edges INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS events_retries ON events (box, chat) WHERE type = 'retry' AND matched = 1;
     DELETE FROM box_leaves;
     DELETE FROM chat_paths;
     DELETE FROM chat_visits;
-    INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `chr(${code})`)};
+    ${chatVisitsRefresh('postgres')};
     ANALYZE chat_visits;
     INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e')};
     INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `chr(${PATH_SEPARATOR_CODE})`)};

@@ -1,4 +1,4 @@
-import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 import type { SqliteConnection } from './connection.js';
 
 /**
@@ -56,7 +56,7 @@ const BOX_LEAVES = `INSERT INTO box_leaves (box, ms, chat, entry, version, chat_
 
 const CHAT_PATHS = `INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`, 'AND e.chat IN (SELECT chat FROM touched)')}`;
 
-const CHAT_VISITS = `INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `char(${code})`, 'AND t.chat IN (SELECT chat FROM touched)')}`;
+const CHAT_VISITS = chatVisitsRefresh('sqlite', 'AND t.chat IN (SELECT chat FROM touched)');
 
 /**
  * One script, one call: each statement run separately costs a round trip through Node's event

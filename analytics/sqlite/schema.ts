@@ -10,7 +10,7 @@
  * (chat, box) or per (chat, edge) instead of ordering a million events each time.
  */
 
-import { boxLeavesSelect, chatPathsSelect, chatVisitsSelect, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, PATH_SEPARATOR_CODE, signaturesTable } from '../visit-facts.js';
 
 /** "CFLW" */
 export const APPLICATION_ID = 0x43464c57;
@@ -167,17 +167,21 @@ export const MIGRATIONS: readonly string[] = [
         path TEXT NOT NULL
     ) WITHOUT ROWID;
     -- A chat's boxes with their entries and its edges with their traversals, as signatures.
+    -- Each signature once (visit-facts.ts); chat_visits holds their ids, with the chat's version and start.
+    ${signaturesTable('sqlite')}
     CREATE TABLE IF NOT EXISTS chat_visits (
         chat TEXT NOT NULL PRIMARY KEY,
-        boxes TEXT NOT NULL,
-        edges TEXT NOT NULL
+        version TEXT NOT NULL,
+        chat_start INTEGER NOT NULL,
+        boxes INTEGER NOT NULL,           -- signatures.id
+        edges INTEGER NOT NULL            -- signatures.id
     ) WITHOUT ROWID;
     -- Retry events are few: the problem list reads them without scanning the events.
     CREATE INDEX IF NOT EXISTS events_retries ON events (box, chat) WHERE type = 'retry' AND matched = 1;
     DELETE FROM box_leaves;
     DELETE FROM chat_paths;
     DELETE FROM chat_visits;
-    INSERT INTO chat_visits (chat, boxes, edges) ${chatVisitsSelect(code => `char(${code})`)};
+    ${chatVisitsRefresh('sqlite')};
     INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e')};
     INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`)};
     `

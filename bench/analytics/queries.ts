@@ -78,11 +78,15 @@ async function main(): Promise<void> {
         for (const [name, query] of metricQueries(store, context)) {
             if (only && !name.includes(only)) continue;
             const times: number[] = [];
+            const cpu: number[] = [];
             for (let i = 0; i < 3; i++) {
                 store.memo.forget();
                 const t = performance.now();
+                const c = process.cpuUsage();
                 await query();
                 times.push(performance.now() - t);
+                const used = process.cpuUsage(c);
+                cpu.push((used.user + used.system) / 1000);
             }
             const warm: number[] = [];
             for (let i = 0; i < 3; i++) {
@@ -91,7 +95,8 @@ async function main(): Promise<void> {
                 warm.push(performance.now() - t);
             }
             const median = (values: number[]) => values.sort((a, b) => a - b)[1];
-            console.log(`${name.padEnd(75)} cold ${median(times).toFixed(0).padStart(6)} ms  warm ${median(warm).toFixed(1).padStart(6)} ms  load ${os.loadavg()[0].toFixed(2)}`);
+            // CPU: this process's, SQLite's worker thread included (PostgreSQL's server is not): what a loaded machine inflates least.
+            console.log(`${name.padEnd(75)} cold ${median(times).toFixed(0).padStart(6)} ms (cpu ${median(cpu).toFixed(0).padStart(5)} ms)  warm ${median(warm).toFixed(1).padStart(6)} ms  load ${os.loadavg()[0].toFixed(2)}`);
         }
     } finally {
         await store.close();

@@ -8,7 +8,7 @@ import { dentalSuite, engineStore, ENGINES, FIXTURES, importInto, type EngineNam
 /** Puts a store back to the schema before box_leaves, chat_paths and chat_visits (SQLite migration 7, PostgreSQL 5), keeping its events: a database of the previous release. */
 async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
     const location = await temp.location(engine);
-    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP TABLE chat_visits', 'DROP INDEX events_retries'];
+    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP TABLE chat_visits', 'DROP TABLE signatures', 'DROP INDEX events_retries'];
     if (location.engine === 'sqlite') {
         const db = new sqlite3.Database(location.file);
         const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
