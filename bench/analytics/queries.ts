@@ -18,7 +18,7 @@ import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { loadExampleGraphs } from '../../scripts/generate-sample-logs.js';
 import { startCluster, type Cluster } from '../../test/postgres/cluster.js';
 import { benchData } from './generate-data.js';
-import { insightQueries } from './insight-queries.js';
+import { coldAndWarm, metricQueries } from './metric-queries.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name: string) => {
@@ -26,25 +26,6 @@ const arg = (name: string) => {
     return i > 0 ? process.argv[i + 1] : undefined;
 };
 const load = () => os.loadavg().map(l => l.toFixed(2)).join(' ');
-
-/** Every metric query the analytics and PostgreSQL benches time, by name. */
-export function metricQueries(store: MetricStore, context: FlowContext): Array<[string, () => Promise<unknown>]> {
-    return [
-        ['visits per box', () => store.visits(context)],
-        ['drop-outs per box', () => store.dropOuts(context)],
-        ['edge traffic', () => store.edges(context)],
-        ['conversions per goal per day', () => store.conversions(context)],
-        ['funnel to appointment (derived path)', () => store.funnel(context, { goal: 'appointment' })],
-        ['time at box before dropping out', () => store.dwellBeforeDropOut(context)],
-        ['version comparison v1 vs v2', () => store.compareVersions(context, 'v1', 'v2')],
-        ['box stats for the overlay', () => store.boxStats(context)],
-        ['visits, one month, version v2', () => store.visits(context, { from: '2026-06-01', to: '2026-06-30', version: 'v2' })],
-        ['drill-down: chats at ask_phone (page 1)', () => store.chats(context, { metric: 'dropOuts', box: 'Clinic.ask_phone' })],
-        ['drill-down: appointment on one day', () => store.chats(context, { metric: 'conversions', goal: 'appointment', day: '2026-06-15' })],
-        ['transcript of one chat', () => store.transcript('b-0050000')],
-        ...insightQueries(store, context)
-    ];
-}
 
 async function main(): Promise<void> {
     const events = Number(arg('--events') ?? 1_000_000);
@@ -77,26 +58,8 @@ async function main(): Promise<void> {
         console.log(`${engine}, ${events.toLocaleString('en-US')} events, ${os.cpus().length} cores, load ${load()}`);
         for (const [name, query] of metricQueries(store, context)) {
             if (only && !name.includes(only)) continue;
-            const times: number[] = [];
-            const cpu: number[] = [];
-            for (let i = 0; i < 3; i++) {
-                store.memo.forget();
-                const t = performance.now();
-                const c = process.cpuUsage();
-                await query();
-                times.push(performance.now() - t);
-                const used = process.cpuUsage(c);
-                cpu.push((used.user + used.system) / 1000);
-            }
-            const warm: number[] = [];
-            for (let i = 0; i < 3; i++) {
-                const t = performance.now();
-                await query();
-                warm.push(performance.now() - t);
-            }
-            const median = (values: number[]) => values.sort((a, b) => a - b)[1];
-            // CPU: this process's, SQLite's worker thread included (PostgreSQL's server is not): what a loaded machine inflates least.
-            console.log(`${name.padEnd(75)} cold ${median(times).toFixed(0).padStart(6)} ms (cpu ${median(cpu).toFixed(0).padStart(5)} ms)  warm ${median(warm).toFixed(1).padStart(6)} ms  load ${os.loadavg()[0].toFixed(2)}`);
+            const { coldMs, warmMs, coldCpuMs } = await coldAndWarm(store, query);
+            console.log(`${name.padEnd(75)} cold ${coldMs.toFixed(0).padStart(6)} ms (cpu ${coldCpuMs.toFixed(0).padStart(5)} ms)  warm ${warmMs.toFixed(1).padStart(6)} ms  load ${os.loadavg()[0].toFixed(2)}`);
         }
     } finally {
         await store.close();

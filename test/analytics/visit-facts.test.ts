@@ -1,28 +1,11 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import pg from 'pg';
-import sqlite3 from 'sqlite3';
 import type { MetricStore } from '../../analytics/metric-store.js';
-import { dentalSuite, engineStore, ENGINES, FIXTURES, importInto, type EngineName, type TempFolder } from './helpers.js';
+import { dentalSuite, downgradeStore, engineStore, ENGINES, FIXTURES, importInto, type EngineName, type TempFolder } from './helpers.js';
 
-/** Puts a store back to the schema before box_leaves, chat_paths and chat_visits (SQLite migration 7, PostgreSQL 5), keeping its events: a database of the previous release. */
-async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
-    const location = await temp.location(engine);
-    const sql = ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP TABLE chat_visits', 'DROP TABLE signatures', 'DROP INDEX events_retries'];
-    if (location.engine === 'sqlite') {
-        const db = new sqlite3.Database(location.file);
-        const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
-        for (const statement of [...sql, 'PRAGMA user_version = 6']) await run(statement);
-        await new Promise<void>(resolve => db.close(() => resolve()));
-        return;
-    }
-    const client = new pg.Client({ connectionString: location.url });
-    await client.connect();
-    try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version >= 5']) await client.query(statement);
-    } finally {
-        await client.end();
-    }
+/** Puts a store back to the schema before box_leaves, chat_paths, chat_visits and signatures (SQLite migration 7, PostgreSQL 5), keeping its events. */
+function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
+    return downgradeStore(engine, temp, ['DROP TABLE box_leaves', 'DROP TABLE chat_paths', 'DROP TABLE chat_visits', 'DROP TABLE signatures', 'DROP INDEX events_retries'], 6, 5);
 }
 
 /**
