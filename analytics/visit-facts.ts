@@ -41,7 +41,8 @@ export function chatPathsSelect(events: string, separator: string, where = ''): 
  * events), so each signature is stored once in `signatures` and chat_visits holds its id, with
  * the chat's version and start: visits, edges, repeats and the conversions per box group small
  * integer rows by signature and expand the few signatures found.
- * `where` narrows `transitions t` (an `AND ...`). Two statements: the new signatures, then the rows.
+ * `where` narrows `transitions t` (an `AND ...`). A script: the signatures into a session table,
+ * the new ones into `signatures`, then the chats' rows.
  */
 export function chatVisitsRefresh(dialect: 'sqlite' | 'postgres', where = ''): string {
     const char = (code: number) => (dialect === 'postgres' ? `chr(${code})` : `char(${code})`);
@@ -60,13 +61,17 @@ export function chatVisitsRefresh(dialect: 'sqlite' | 'postgres', where = ''): s
             FROM transitions t WHERE t.from_box <> '' ${where}
             GROUP BY t.chat
         ) e ON e.chat = b.chat`;
-    return `WITH sig AS (${signature})
-        INSERT INTO signatures (text) SELECT s.text FROM (SELECT sig.boxes AS text FROM sig UNION SELECT sig.edges FROM sig) s
+    // Computed once into a session table, then read twice: the new signatures, and the chats' rows.
+    return `CREATE TEMP TABLE IF NOT EXISTS touched_visits (chat TEXT NOT NULL, boxes TEXT NOT NULL, edges TEXT NOT NULL);
+        DELETE FROM touched_visits;
+        INSERT INTO touched_visits (chat, boxes, edges) ${signature};
+        INSERT INTO signatures (text) SELECT s.text FROM (SELECT tv.boxes AS text FROM touched_visits tv UNION SELECT tv.edges FROM touched_visits tv) s
         WHERE NOT EXISTS (SELECT 1 FROM signatures known WHERE ${key('known.text')} = ${key('s.text')});
         INSERT INTO chat_visits (chat, version, chat_start, boxes, edges)
-        SELECT sig.chat, f.version, f.first_ts, b.id, e.id
-        FROM (${signature}) sig JOIN chat_facts f ON f.chat = sig.chat
-        JOIN signatures b ON ${key('b.text')} = ${key('sig.boxes')} JOIN signatures e ON ${key('e.text')} = ${key('sig.edges')}`;
+        SELECT tv.chat, f.version, f.first_ts, b.id, e.id
+        FROM touched_visits tv JOIN chat_facts f ON f.chat = tv.chat
+        JOIN signatures b ON ${key('b.text')} = ${key('tv.boxes')} JOIN signatures e ON ${key('e.text')} = ${key('tv.edges')};
+        DELETE FROM touched_visits`;
 }
 
 /** The signatures table (see chatVisitsRefresh), per engine. */
