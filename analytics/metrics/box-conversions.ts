@@ -3,6 +3,7 @@ import { countPairsOfSets, SET_SEPARATOR_CODE } from './chat-sets.js';
 import { conversionRows } from './conversions.js';
 import { chatsInScope, type Scope } from './scope.js';
 import { charSql, type SqlQuery, type SqlRunner } from './sql.js';
+import { signatureParts } from '../visit-facts.js';
 
 /**
  * Conversions per goal at box B (the overlay's "18 → appointment"): of the chats that entered B,
@@ -26,23 +27,20 @@ export function boxConversionRows(context: FlowContext, scope: Scope): SqlQuery 
 }
 
 /**
- * The counts of boxConversionRows: per converted chat, the set of boxes it entered (read from the
- * by-chat index of transitions, no table row) and the set of goals it converted on; chats with
- * the same two sets are counted together. The scope is already in the converted chats (a chat's
- * version and start are the same on all its rows).
+ * The counts of boxConversionRows: per converted chat, its box signature (chat_visits: the boxes
+ * it entered) and the set of goals it converted on; chats with the same two are counted together.
+ * The scope is already in the converted chats (a chat's version and start are the same on all its rows).
  */
 export async function boxConversions(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Array<{ box: string; goal: string; chats: number }>> {
     const converted = conversionRows(context, scope);
     const separator = charSql(db, SET_SEPARATOR_CODE);
     const counts = await countPairsOfSets(db, {
         sql: `WITH converted AS (${converted.sql}),
-              chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${separator}) AS goals FROM converted GROUP BY converted.chat),
-              chat_sets AS (
-                  SELECT (SELECT string_agg(t.to_box, ${separator}) FROM transitions t WHERE t.chat = cg.chat) AS boxes, cg.goals AS goals
-                  FROM chat_goal_set cg
-              )
-              SELECT chat_sets.boxes AS a_set, chat_sets.goals AS b_set, COUNT(*) AS chats FROM chat_sets GROUP BY chat_sets.boxes, chat_sets.goals`,
+              chat_goal_set AS (SELECT converted.chat AS chat, string_agg(converted.goal, ${separator}) AS goals FROM converted GROUP BY converted.chat)
+              SELECT s.text AS a_set, x.goals AS b_set, x.chats AS chats
+              FROM (SELECT v.boxes AS id, cg.goals AS goals, COUNT(*) AS chats FROM chat_goal_set cg JOIN chat_visits v ON v.chat = cg.chat GROUP BY v.boxes, cg.goals) x
+              JOIN signatures s ON s.id = x.id`,
         params: converted.params
-    });
+    }, boxes => signatureParts(boxes).map(([box]) => box));
     return [...counts].flatMap(([box, goals]) => [...goals].map(([goal, chats]) => ({ box, goal, chats })));
 }

@@ -1,11 +1,13 @@
 import type { FlowContext } from '../flow-context.js';
 import type { Durations } from '../model.js';
 import { boxConversionRows } from './box-conversions.js';
+import { conversionRows } from './conversions.js';
 import { dropOutRows } from './drop-outs.js';
 import { chatsInScope, type Scope } from './scope.js';
 import type { SqlQuery, SqlRunner } from './sql.js';
 import { nearestRankSql } from './nearest-rank.js';
-import { visitRows } from './visits.js';
+import { boxSignatures, visitRows } from './visits.js';
+import { signatureParts } from '../visit-facts.js';
 
 /** Retry events at a box (stored where the box asked). Rows (box, chat, count = the chat's retries there). */
 export function retryRows(scope: Scope): SqlQuery {
@@ -32,20 +34,13 @@ export function repeatRows(scope: Scope): SqlQuery {
 
 /**
  * Time before leaving a box: each entry that a later entry of the chat follows, measured from the
- * entry to that next entry (ordered by time, then file order). Rows (box, chat, ms), one per leave.
+ * entry to that next entry (matched boxes, ordered by time, then file order), as kept at import in
+ * box_leaves (../visit-facts.ts). Rows (box, chat, ms), one per leave.
  */
 export function leaveRows(scope: Scope): SqlQuery {
-    const where = chatsInScope(scope, 'f', 'first_ts');
-    // Every chat in scope: no join to read each event's chat facts (a third of the time on 1M events).
-    const facts = where.params.length === 0 ? '' : `JOIN chat_facts f ON f.chat = e.chat AND ${where.sql}`;
+    const where = chatsInScope(scope, 'l');
     return {
-        sql: `SELECT x.box AS box, x.chat AS chat, x.next_ts - x.ts AS ms
-              FROM (
-                  SELECT e.box AS box, e.chat AS chat, e.ts AS ts, LEAD(e.ts) OVER (PARTITION BY e.chat ORDER BY e.ts, e.id) AS next_ts
-                  FROM events e ${facts}
-                  WHERE e.type = 'enter' AND e.matched = 1
-              ) x
-              WHERE x.next_ts IS NOT NULL`,
+        sql: `SELECT l.box AS box, l.chat AS chat, l.ms AS ms FROM box_leaves l WHERE ${where.sql}`,
         params: where.params
     };
 }
@@ -83,9 +78,19 @@ export async function retries(db: SqlRunner, scope: Scope): Promise<Map<string, 
     return summed(db, retryRows(scope));
 }
 
-/** Per box: entries beyond each chat's first, and the chats that repeated it. */
+/** Per box: entries beyond each chat's first, and the chats that repeated it (repeatRows' counts, from the box signatures). */
 export async function repeats(db: SqlRunner, scope: Scope): Promise<Map<string, { events: number; chats: number }>> {
-    return summed(db, repeatRows(scope));
+    const result = new Map<string, { events: number; chats: number }>();
+    for (const row of await boxSignatures(db, scope)) {
+        for (const [box, entries] of signatureParts(row.boxes)) {
+            if (Number(entries) <= 1) continue;
+            const total = result.get(box) ?? { events: 0, chats: 0 };
+            total.events += (Number(entries) - 1) * Number(row.chats);
+            total.chats += Number(row.chats);
+            result.set(box, total);
+        }
+    }
+    return result;
 }
 
 async function summed(db: SqlRunner, rows: SqlQuery): Promise<Map<string, { events: number; chats: number }>> {
@@ -103,11 +108,13 @@ export async function timeBeforeLeaving(db: SqlRunner, scope: Scope): Promise<Ma
 
 /** Per (box, goal): the drop-outs at the box that had converted on the goal anyway (before dropping out). */
 export async function convertedDropOuts(db: SqlRunner, context: FlowContext, scope: Scope): Promise<Map<string, Map<string, number>>> {
+    // A drop-out at B entered B, so the chats of boxConversionRows at B among the drop-outs at B are
+    // simply the drop-outs that converted (each chat has one version and start: the same scope).
     const dropped = dropOutRows(context, scope);
-    const converted = boxConversionRows(context, scope);
+    const converted = conversionRows(context, scope);
     const rows = await db.all<{ box: string; goal: string; chats: number }>(
         `SELECT d.box AS box, c.goal AS goal, COUNT(*) AS chats
-         FROM (${dropped.sql}) d JOIN (${converted.sql}) c ON c.chat = d.chat AND c.box = d.box
+         FROM (${dropped.sql}) d JOIN (${converted.sql}) c ON c.chat = d.chat
          GROUP BY d.box, c.goal`,
         [...dropped.params, ...converted.params]);
     const result = new Map<string, Map<string, number>>();

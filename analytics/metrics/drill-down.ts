@@ -24,7 +24,7 @@ const MAX_LIMIT = 1000;
  * The chats behind a number: the same rows the number was counted from (each metric's `...Rows`
  * query), narrowed to the number's key. So the total always equals the number shown.
  */
-export function drillDownRows(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown): SqlQuery {
+export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDown): SqlQuery {
     const narrow = (rows: SqlQuery, where: string, params: Array<string | number>): SqlQuery =>
         ({ sql: `SELECT r.chat AS chat, r.count AS count FROM (${rows.sql}) r WHERE ${where}`, params: [...rows.params, ...params] });
     switch (drill.metric) {
@@ -60,7 +60,7 @@ export function drillDownRows(db: SqlRunner, context: FlowContext, scope: Scope,
             ? narrow(wentOnRows(context, scope), 'r.box = ?', [drill.box])
             : narrow(wentOnConvertedRows(context, scope), 'r.box = ? AND r.goal = ?', [drill.box, drill.goal]);
         case 'path': {
-            const rows = onePathRows(db, context, scope, drill.boxes, drill.converted === true);
+            const rows = onePathRows(context, scope, drill.boxes, drill.converted === true);
             return { sql: `SELECT r.chat AS chat, r.count AS count FROM (${rows.sql}) r`, params: rows.params };
         }
         case 'flowChats': return narrow(flowChatRows(context, scope), '1 = 1', []);
@@ -68,7 +68,7 @@ export function drillDownRows(db: SqlRunner, context: FlowContext, scope: Scope,
 }
 
 export async function chatPage(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown, page: PageRequest = {}): Promise<ChatPage> {
-    const rows = drillDownRows(db, context, scope, drill);
+    const rows = drillDownRows(context, scope, drill);
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
     // The total rides along on every row (a window count), so one query serves a page.

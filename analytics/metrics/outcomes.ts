@@ -9,12 +9,15 @@ import { inPredicate, type SqlQuery, type SqlRunner } from './sql.js';
  * Rows (chat, count = 1, first_ts): the total the outcomes add up to, and a segment's `chats`.
  */
 export function flowChatRows(context: FlowContext, scope: Scope): SqlQuery {
+    const where = flowChatsWhere(context, scope);
+    return { sql: `SELECT f.chat AS chat, 1 AS count, f.first_ts AS first_ts FROM chat_facts f WHERE ${where.sql}`, params: where.params };
+}
+
+/** flowChatRows' chats as a predicate on chat_facts `f` (no second read of chat_facts to join them). */
+export function flowChatsWhere(context: FlowContext, scope: Scope): SqlQuery {
     const where = chatsInScope(scope, 'f', 'first_ts');
     const flows = inPredicate('f.flow', [...context.flows.keys()]);
-    return {
-        sql: `SELECT f.chat AS chat, 1 AS count, f.first_ts AS first_ts FROM chat_facts f WHERE ${where.sql} AND ${flows.sql}`,
-        params: [...where.params, ...flows.params]
-    };
+    return { sql: `${where.sql} AND ${flows.sql}`, params: [...where.params, ...flows.params] };
 }
 
 /**
@@ -24,17 +27,18 @@ export function flowChatRows(context: FlowContext, scope: Scope): SqlQuery {
  * rule), else abandoned. Kinds from the flows as they are now. Rows (outcome, chat, count = 1, first_ts).
  */
 export function outcomeRows(context: FlowContext, scope: Scope): SqlQuery {
-    const chats = flowChatRows(context, scope);
+    const chats = flowChatsWhere(context, scope);
     const boxes = [...context.boxes.values()];
     const handoff = inPredicate('h.to_box', boxes.filter(b => b.kind === 'handoff').map(b => b.id).sort());
     const end = inPredicate('f.last_box', boxes.filter(b => b.kind === 'end').map(b => b.id).sort());
     return {
-        sql: `SELECT CASE WHEN EXISTS (SELECT 1 FROM transitions h WHERE h.chat = f.chat AND ${handoff.sql}) THEN 'escalated'
+        // The chats that entered a handoff box, read by box from transitions' key (few of them).
+        sql: `SELECT CASE WHEN f.chat IN (SELECT h.chat FROM transitions h WHERE ${handoff.sql}) THEN 'escalated'
                           WHEN ${end.sql} THEN 'contained'
                           WHEN f.last_ts >= (SELECT MAX(newest.last_ts) FROM chat_facts newest) - ? THEN 'inProgress'
                           ELSE 'abandoned' END AS outcome,
                      f.chat AS chat, 1 AS count, f.first_ts AS first_ts
-              FROM chat_facts f JOIN (${chats.sql}) c ON c.chat = f.chat`,
+              FROM chat_facts f WHERE ${chats.sql}`,
         params: [...handoff.params, ...end.params, scope.timeoutMs, ...chats.params]
     };
 }

@@ -1,3 +1,5 @@
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
+
 /**
  * Recomputes the derived tables for the chats in the temp table `touched`, from all of each chat's
  * events, inside the import batch's transaction: the same facts as the SQLite store's
@@ -6,12 +8,10 @@
  * than the facts themselves).
  */
 export const REFRESH_TOUCHED_PG = `
-DELETE FROM chat_facts WHERE chat IN (SELECT chat FROM touched);
-DELETE FROM transitions WHERE chat IN (SELECT chat FROM touched);
-DELETE FROM chat_goals WHERE chat IN (SELECT chat FROM touched);
+${DERIVED_TABLES.map(table => `DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched);`).join('\n')}
 
-INSERT INTO touched_events (chat, ts, id, type, box, goal, stream, channel, source)
-SELECT e.chat, e.ts, e.id, e.type, e.box, e.goal, e.stream, e.channel, e.source FROM events e WHERE e.chat IN (SELECT chat FROM touched);
+INSERT INTO touched_events (chat, ts, id, type, box, goal, stream, channel, source, matched)
+SELECT e.chat, e.ts, e.id, e.type, e.box, e.goal, e.stream, e.channel, e.source, e.matched FROM events e WHERE e.chat IN (SELECT chat FROM touched);
 
 INSERT INTO chat_facts (chat, flow, version, first_ts, last_ts, last_box, last_enter_ts, channel, source)
 SELECT f.chat, s.flow, s.version, f.first_ts, f.last_ts, COALESCE(f.last_box, ''), f.last_enter_ts, f.channel, f.source
@@ -43,6 +43,12 @@ FROM touched_events e JOIN chat_facts f ON f.chat = e.chat
 WHERE e.type = 'goal' AND e.goal <> ''
 GROUP BY e.goal, e.chat, f.version, f.first_ts;
 
+INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('touched_events e')};
+
+INSERT INTO chat_paths (chat, path) ${chatPathsSelect('touched_events e', `chr(${PATH_SEPARATOR_CODE})`)};
+
+${chatVisitsRefresh('postgres', 'AND t.chat IN (SELECT chat FROM touched)')};
+
 UPDATE store_meta SET generation = generation + 1;
 `;
 
@@ -56,6 +62,6 @@ CREATE TEMP TABLE IF NOT EXISTS staging (
 CREATE TEMP TABLE IF NOT EXISTS touched (chat TEXT PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS touched_events (
     chat TEXT NOT NULL, ts BIGINT NOT NULL, id BIGINT NOT NULL, type TEXT NOT NULL, box TEXT NOT NULL, goal TEXT NOT NULL, stream INTEGER NOT NULL,
-    channel TEXT, source TEXT
+    channel TEXT, source TEXT, matched SMALLINT NOT NULL
 ) ON COMMIT DELETE ROWS;
 `;

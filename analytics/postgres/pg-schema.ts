@@ -1,3 +1,5 @@
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, PATH_SEPARATOR_CODE, signaturesTable } from '../visit-facts.js';
+
 /**
  * The analytics schema on PostgreSQL, as ordered migrations: the same tables and columns as the
  * SQLite store's (sqlite/schema.ts), so the metric SQL in ../metrics runs unchanged on both.
@@ -130,6 +132,41 @@ export const PG_MIGRATIONS: readonly string[] = [
     UPDATE chat_facts SET
         channel = (SELECT e.channel FROM events e WHERE e.chat = chat_facts.chat AND e.channel IS NOT NULL ORDER BY e.ts, e.id LIMIT 1),
         source = (SELECT e.source FROM events e WHERE e.chat = chat_facts.chat AND e.source IS NOT NULL ORDER BY e.ts, e.id LIMIT 1);
+    `,
+    // per-visit and per-chat facts (as SQLite's migration 7, ../visit-facts.ts), filled from the stored events; re-runnable
+    `
+    CREATE TABLE IF NOT EXISTS box_leaves (
+        box TEXT NOT NULL,
+        ms BIGINT NOT NULL,
+        chat TEXT NOT NULL,
+        entry BIGINT NOT NULL,
+        version TEXT NOT NULL,
+        chat_start BIGINT NOT NULL,
+        PRIMARY KEY (box, ms, chat, entry)
+    );
+    CREATE INDEX IF NOT EXISTS box_leaves_chat ON box_leaves (chat);
+    CREATE TABLE IF NOT EXISTS chat_paths (
+        chat TEXT NOT NULL PRIMARY KEY,
+        path TEXT NOT NULL
+    );
+    ${signaturesTable('postgres')}
+    CREATE TABLE IF NOT EXISTS chat_visits (
+        chat TEXT NOT NULL PRIMARY KEY,
+        version TEXT NOT NULL,
+        chat_start BIGINT NOT NULL,
+        boxes INTEGER NOT NULL,
+        edges INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS events_retries ON events (box, chat) WHERE type = 'retry' AND matched = 1;
+    DELETE FROM box_leaves;
+    DELETE FROM chat_paths;
+    DELETE FROM chat_visits;
+    ${chatVisitsRefresh('postgres')};
+    ANALYZE chat_visits;
+    INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e')};
+    INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `chr(${PATH_SEPARATOR_CODE})`)};
+    ANALYZE box_leaves;
+    ANALYZE chat_paths;
     `
 ];
 

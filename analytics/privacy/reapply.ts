@@ -3,6 +3,7 @@ import type { SqlRunner } from '../metrics/sql.js';
 import type { EventType } from '../model.js';
 import { protectText, type PrivacyOptions } from '../privacy.js';
 import { ChatIdProtector } from './chat-ids.js';
+import { DERIVED_TABLES } from '../visit-facts.js';
 
 export interface ReapplyOptions {
     privacy: PrivacyOptions;
@@ -63,7 +64,7 @@ export async function pseudonymiseChats(db: SqlRunner, options: ReapplyOptions):
     const renames = (await db.all<{ chat: string }>('SELECT DISTINCT chat FROM events'))
         .map(({ chat }) => [chat, protector.protect(chat)] as const).filter(([chat, pseudonym]) => chat !== pseudonym);
     for (const [chat, pseudonym] of renames) {
-        for (const table of ['events', 'chat_facts', 'transitions', 'chat_goals']) {
+        for (const table of ['events', ...DERIVED_TABLES]) {
             await db.all(`UPDATE ${table} SET chat = ? WHERE chat = ?`, [pseudonym, chat]);
         }
     }

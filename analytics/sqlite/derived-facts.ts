@@ -1,3 +1,4 @@
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, DERIVED_TABLES, PATH_SEPARATOR_CODE } from '../visit-facts.js';
 import type { SqliteConnection } from './connection.js';
 
 /**
@@ -51,11 +52,17 @@ FROM events JOIN chat_facts ON chat_facts.chat = events.chat
 WHERE events.type = 'goal' AND events.goal <> '' AND events.chat IN (SELECT chat FROM touched)
 GROUP BY events.goal, events.chat, chat_facts.version, chat_facts.first_ts`;
 
+const BOX_LEAVES = `INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e', 'AND e.chat IN (SELECT chat FROM touched)')}`;
+
+const CHAT_PATHS = `INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`, 'AND e.chat IN (SELECT chat FROM touched)')}`;
+
+const CHAT_VISITS = chatVisitsRefresh('sqlite', 'AND t.chat IN (SELECT chat FROM touched)');
+
 /**
  * One script, one call: each statement run separately costs a round trip through Node's event
  * loop, which waits while the importer parses the next chunk.
  */
 export const REFRESH_TOUCHED = [
-    ...['chat_facts', 'transitions', 'chat_goals'].map(table => `DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched)`),
-    CHAT_FACTS, TRANSITIONS, CHAT_GOALS
+    ...DERIVED_TABLES.map(table => `DELETE FROM ${table} WHERE chat IN (SELECT chat FROM touched)`),
+    CHAT_FACTS, TRANSITIONS, CHAT_GOALS, BOX_LEAVES, CHAT_PATHS, CHAT_VISITS
 ].join(';\n') + ';';

@@ -10,6 +10,8 @@
  * (chat, box) or per (chat, edge) instead of ordering a million events each time.
  */
 
+import { boxLeavesSelect, chatPathsSelect, chatVisitsRefresh, PATH_SEPARATOR_CODE, signaturesTable } from '../visit-facts.js';
+
 /** "CFLW" */
 export const APPLICATION_ID = 0x43464c57;
 
@@ -142,6 +144,46 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE chat_facts SET
         channel = (SELECT e.channel FROM events e WHERE e.chat = chat_facts.chat AND e.channel IS NOT NULL ORDER BY e.ts, e.id LIMIT 1),
         source = (SELECT e.source FROM events e WHERE e.chat = chat_facts.chat AND e.source IS NOT NULL ORDER BY e.ts, e.id LIMIT 1);
+    `,
+    // 7: per-visit and per-chat facts for the problem boxes and the paths (derived-facts.ts), filled
+    // from the stored events; re-runnable (a database whose version was set back migrates again).
+    `
+    -- Each matched entry that a later matched entry of the chat follows: the time before leaving
+    -- the box (ms), kept in (box, ms) order so the median and p90 read it without sorting.
+    CREATE TABLE IF NOT EXISTS box_leaves (
+        box TEXT NOT NULL,
+        ms INTEGER NOT NULL,
+        chat TEXT NOT NULL,
+        entry INTEGER NOT NULL,           -- the entry's event id
+        version TEXT NOT NULL,
+        chat_start INTEGER NOT NULL,
+        PRIMARY KEY (box, ms, chat, entry)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS box_leaves_chat ON box_leaves (chat);
+    -- A chat's complete path: its matched boxes in order, a box entered twice in a row once,
+    -- joined by char(30); chats without a matched entry have no row.
+    CREATE TABLE IF NOT EXISTS chat_paths (
+        chat TEXT NOT NULL PRIMARY KEY,
+        path TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- A chat's boxes with their entries and its edges with their traversals, as signatures.
+    -- Each signature once (visit-facts.ts); chat_visits holds their ids, with the chat's version and start.
+    ${signaturesTable('sqlite')}
+    CREATE TABLE IF NOT EXISTS chat_visits (
+        chat TEXT NOT NULL PRIMARY KEY,
+        version TEXT NOT NULL,
+        chat_start INTEGER NOT NULL,
+        boxes INTEGER NOT NULL,           -- signatures.id
+        edges INTEGER NOT NULL            -- signatures.id
+    ) WITHOUT ROWID;
+    -- Retry events are few: the problem list reads them without scanning the events.
+    CREATE INDEX IF NOT EXISTS events_retries ON events (box, chat) WHERE type = 'retry' AND matched = 1;
+    DELETE FROM box_leaves;
+    DELETE FROM chat_paths;
+    DELETE FROM chat_visits;
+    ${chatVisitsRefresh('sqlite')};
+    INSERT INTO box_leaves (box, ms, chat, entry, version, chat_start) ${boxLeavesSelect('events e')};
+    INSERT INTO chat_paths (chat, path) ${chatPathsSelect('events e', `char(${PATH_SEPARATOR_CODE})`)};
     `
 ];
 

@@ -24,6 +24,7 @@ import { loadExampleGraphs } from '../../scripts/generate-sample-logs.js';
 import { postgresBin, startCluster } from '../../test/postgres/cluster.js';
 import { formatTable, results, row, type BenchRow } from '../bench-table.js';
 import { benchData } from './generate-data.js';
+import { coldAndWarm } from './metric-queries.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const IMPORT_GOAL = 1.5;
@@ -90,21 +91,7 @@ export async function postgresRows(EVENTS: number, quick: boolean): Promise<Benc
             ['version comparison v1 vs v2', () => store.compareVersions(context, 'v1', 'v2')]
         ];
         for (const [name, query] of queries) {
-            const cold: number[] = [];
-            for (let i = 0; i < 3; i++) {
-                store.memo.forget();
-                const t = performance.now();
-                await query();
-                cold.push(performance.now() - t);
-            }
-            const warm: number[] = [];
-            for (let i = 0; i < 3; i++) {
-                const t = performance.now();
-                await query();
-                warm.push(performance.now() - t);
-            }
-            const median = (values: number[]) => values.sort((a, b) => a - b)[1];
-            const coldMs = median(cold), warmMs = median(warm);
+            const { coldMs, warmMs } = await coldAndWarm(store, query);
             console.log(`  ${name.padEnd(50)} cold ${coldMs.toFixed(0).padStart(6)} ms   memoised ${warmMs.toFixed(1).padStart(6)} ms   ${coldMs <= QUERY_GOAL_MS ? 'MET' : 'MISSED'}`);
             rows.push(row({
                 suite: 'postgres', figure: `${n} events: ${name}, cold (median of 3)`, goal: `≤ ${QUERY_GOAL_MS.toLocaleString('en-US')} ms`, measured: coldMs, unit: 'ms',

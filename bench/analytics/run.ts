@@ -24,7 +24,7 @@ import { FlowContext } from '../../analytics/flow-context.js';
 import { SqliteAnalyticsStore } from '../../analytics/sqlite/sqlite-store.js';
 import { formatTable, results, row, type BenchRow } from '../bench-table.js';
 import { benchData } from './generate-data.js';
-import { insightQueries } from './insight-queries.js';
+import { coldAndWarm, metricQueries } from './metric-queries.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, 'bench', '.data', 'run');
@@ -70,38 +70,12 @@ export async function analyticsRows(events: number, quick: boolean): Promise<Ben
     }
 
     const store = await SqliteAnalyticsStore.open(jsonl.db, { mode: 'existing' });
-    const queries: Array<[string, () => Promise<unknown>]> = [
-        ['visits per box', () => store.visits(context)],
-        ['drop-outs per box', () => store.dropOuts(context)],
-        ['edge traffic', () => store.edges(context)],
-        ['conversions per goal per day', () => store.conversions(context)],
-        ['funnel to appointment (derived path)', () => store.funnel(context, { goal: 'appointment' })],
-        ['time at box before dropping out', () => store.dwellBeforeDropOut(context)],
-        ['version comparison v1 vs v2', () => store.compareVersions(context, 'v1', 'v2')],
-        ['box stats for the overlay', () => store.boxStats(context)],
-        ['visits, one month, version v2', () => store.visits(context, { from: '2026-06-01', to: '2026-06-30', version: 'v2' })],
-        ['drill-down: chats at ask_phone (page 1)', () => store.chats(context, { metric: 'dropOuts', box: 'Clinic.ask_phone' })],
-        ['drill-down: appointment on one day', () => store.chats(context, { metric: 'conversions', goal: 'appointment', day: '2026-06-15' })],
-        ['transcript of one chat', () => store.transcript('b-0050000')],
-        ...insightQueries(store, context)
-    ];
-    const timed = async (query: () => Promise<unknown>) => {
-        const start = performance.now();
-        await query();
-        return performance.now() - start;
-    };
+    const queries = metricQueries(store, context);
     // The peer: the CLI's own count over its indexed copy of the same events, in this run.
     const peerMs = cliQuery(path.join(work, 'cli-indexed.db'), 'SELECT box, count(DISTINCT chat) FROM events WHERE type = \'enter\' GROUP BY box;');
     const peer = `sqlite3 CLI: distinct chats per box ${peerMs.toFixed(0)} ms`;
     for (const [name, query] of queries) {
-        const cold: number[] = [];
-        for (let i = 0; i < 3; i++) {
-            store.memo.forget();
-            cold.push(await timed(query));
-        }
-        const warm = [await timed(query), await timed(query), await timed(query)];
-        const coldMs = cold.sort((a, b) => a - b)[1];
-        const warmMs = warm.sort((a, b) => a - b)[1];
+        const { coldMs, warmMs } = await coldAndWarm(store, query);
         rows.push(row({ suite: 'queries', figure: `${n} events: ${name}, cold (median of 3)`, goal: `≤ ${COLD_GOAL_MS} ms`, measured: coldMs, unit: 'ms', peer, ratio: coldMs / peerMs, atMost: goals ? COLD_GOAL_MS : undefined }));
         rows.push(row({ suite: 'queries', figure: `${n} events: ${name}, warm (median of 3)`, goal: `≤ ${WARM_GOAL_MS} ms`, measured: warmMs, unit: 'ms', peer, ratio: warmMs / peerMs, atMost: goals ? WARM_GOAL_MS : undefined }));
     }

@@ -1,31 +1,14 @@
 import * as assert from 'node:assert';
-import pg from 'pg';
-import sqlite3 from 'sqlite3';
 import type { MetricStore } from '../../analytics/metric-store.js';
 import type { AnalyticsFilter } from '../../analytics/model.js';
 import { writeChannelLog } from './channel-log.js';
-import { dentalSuite, engineStore, ENGINES, importInto, type EngineName, type TempFolder } from './helpers.js';
+import { dentalSuite, downgradeStore, engineStore, ENGINES, importInto, type EngineName, type TempFolder } from './helpers.js';
 
 const D = (box: string) => `Dental.${box}`;
 
-/** Empties chat_facts' channel and source, as a database migrated from before they existed holds them before the migration fills them, and runs that migration again. */
-async function forgetChatChannels(engine: EngineName, temp: TempFolder): Promise<void> {
-    const location = await temp.location(engine);
-    const sql = ['ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'];
-    if (location.engine === 'sqlite') {
-        const db = new sqlite3.Database(location.file);
-        const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
-        for (const statement of [...sql, 'PRAGMA user_version = 5']) await run(statement);
-        await new Promise<void>(resolve => db.close(() => resolve()));
-        return;
-    }
-    const client = new pg.Client({ connectionString: location.url });
-    await client.connect();
-    try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version = 4']) await client.query(statement);
-    } finally {
-        await client.end();
-    }
+/** Empties chat_facts' channel and source, as a database migrated from before they existed holds them before the migration fills them, and runs that migration (and the later ones) again. */
+function forgetChatChannels(engine: EngineName, temp: TempFolder): Promise<void> {
+    return downgradeStore(engine, temp, ['ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'], 5, 4);
 }
 
 for (const engine of ENGINES) describe(`segments by channel and source, retries (${engine})`, function () {

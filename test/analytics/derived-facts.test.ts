@@ -18,7 +18,7 @@ describe('derived chat facts: rows kept batch by batch equal the ones SQL comput
         it(`holds for the golden dental log imported in batches of ${batchSize}`, async () => {
             const db = await importedDatabase([path.join(FIXTURES, 'golden.jsonl'), path.join(FIXTURES, 'dental-events.jsonl')], batchSize);
             const asImported = await derivedRows(db);
-            assert.ok(asImported.transitions.length > 50 && asImported.goals.length >= 3, 'the logs exercise every table');
+            assert.ok(asImported.transitions.length > 50 && asImported.goals.length >= 3 && asImported.leaves.length > 50 && asImported.paths.length > 10, 'the logs exercise every table');
             assert.deepStrictEqual(asImported, await recomputedInSql(db));
         });
     }
@@ -53,7 +53,10 @@ async function derivedRows(file: string) {
     const rows = {
         chatFacts: await db.all('SELECT * FROM chat_facts ORDER BY chat'),
         transitions: await db.all('SELECT * FROM transitions ORDER BY chat, to_box, from_box'),
-        goals: await db.all('SELECT * FROM chat_goals ORDER BY chat, goal')
+        goals: await db.all('SELECT * FROM chat_goals ORDER BY chat, goal'),
+        leaves: await db.all('SELECT * FROM box_leaves ORDER BY chat, entry'),
+        paths: await db.all('SELECT * FROM chat_paths ORDER BY chat'),
+        visits: await db.all('SELECT * FROM chat_visits ORDER BY chat')
     };
     await db.close();
     return rows;

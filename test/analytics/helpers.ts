@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
+import sqlite3 from 'sqlite3';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { FlowContext } from '../../analytics/flow-context.js';
 import { importLogFiles, type ImportOptions } from '../../analytics/import/import-logs.js';
@@ -129,4 +130,27 @@ export function dentalSuite(): { context: FlowContext; temp: TempFolder } {
     });
     afterEach(() => suite.temp.cleanup());
     return suite;
+}
+
+/**
+ * Puts a test's store back to an earlier schema, keeping its events (a database of a previous
+ * release): runs `sql` on it, then sets SQLite's user_version to `sqliteVersion`, or forgets
+ * PostgreSQL's migrations from `postgresFrom` on. The migrations after run again on opening.
+ */
+export async function downgradeStore(engine: EngineName, temp: TempFolder, sql: readonly string[], sqliteVersion: number, postgresFrom: number): Promise<void> {
+    const location = await temp.location(engine);
+    if (location.engine === 'sqlite') {
+        const db = new sqlite3.Database(location.file);
+        const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
+        for (const statement of [...sql, `PRAGMA user_version = ${sqliteVersion}`]) await run(statement);
+        await new Promise<void>(resolve => db.close(() => resolve()));
+        return;
+    }
+    const client = new pg.Client({ connectionString: location.url });
+    await client.connect();
+    try {
+        for (const statement of [...sql, `DELETE FROM chatflow_schema WHERE version >= ${postgresFrom}`]) await client.query(statement);
+    } finally {
+        await client.end();
+    }
 }

@@ -1,13 +1,11 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import pg from 'pg';
-import sqlite3 from 'sqlite3';
 import { FlowContext } from '../../analytics/flow-context.js';
 import type { StoredEvent } from '../../analytics/store.js';
 import { SCHEMA_VERSION } from '../../analytics/sqlite/schema.js';
 import { PG_SCHEMA_VERSION } from '../../analytics/postgres/pg-schema.js';
-import { dentalSuite, engineStore, ENGINES, FIXTURES, graphsOf, importInto, type EngineName, type TempFolder } from './helpers.js';
+import { dentalSuite, downgradeStore, engineStore, ENGINES, FIXTURES, graphsOf, importInto, type EngineName, type TempFolder } from './helpers.js';
 
 /** A platform's events as the import stores them: step key, channel and source besides the canonical fields. */
 function event(fields: Partial<StoredEvent> & Pick<StoredEvent, 'chat' | 'ts' | 'type' | 'box'>): StoredEvent {
@@ -15,25 +13,10 @@ function event(fields: Partial<StoredEvent> & Pick<StoredEvent, 'chat' | 'ts' | 
 }
 
 /** Puts a store back to its schema before the platform columns (SQLite migration 5, PostgreSQL 3), keeping its events: a database of the previous release. */
-async function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
-    const location = await temp.location(engine);
-    const sql = ['DROP INDEX events_unmatched_step', 'ALTER TABLE events DROP COLUMN step', 'ALTER TABLE events DROP COLUMN channel', 'ALTER TABLE events DROP COLUMN source',
+function downgrade(engine: EngineName, temp: TempFolder): Promise<void> {
+    return downgradeStore(engine, temp, ['DROP INDEX events_unmatched_step', 'ALTER TABLE events DROP COLUMN step', 'ALTER TABLE events DROP COLUMN channel', 'ALTER TABLE events DROP COLUMN source',
         // The later migration's per-chat channel and source go too: it runs again on opening.
-        'ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'];
-    if (location.engine === 'sqlite') {
-        const db = new sqlite3.Database(location.file);
-        const run = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, error => (error ? reject(error) : resolve())));
-        for (const statement of [...sql, 'PRAGMA user_version = 4']) await run(statement);
-        await new Promise<void>(resolve => db.close(() => resolve()));
-        return;
-    }
-    const client = new pg.Client({ connectionString: location.url });
-    await client.connect();
-    try {
-        for (const statement of [...sql, 'DELETE FROM chatflow_schema WHERE version >= 3']) await client.query(statement);
-    } finally {
-        await client.end();
-    }
+        'ALTER TABLE chat_facts DROP COLUMN channel', 'ALTER TABLE chat_facts DROP COLUMN source'], 4, 3);
 }
 
 for (const engine of ENGINES) {

@@ -24,7 +24,7 @@ describe('analytics database: schema, WAL and clear errors', () => {
         assert.deepStrictEqual(await raw.get('PRAGMA user_version'), { user_version: SCHEMA_VERSION });
         assert.deepStrictEqual(await raw.get('PRAGMA application_id'), { application_id: APPLICATION_ID });
         const indexes = (await raw.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map(r => r.name);
-        assert.deepStrictEqual(indexes, ['chat_facts_first_ts', 'chat_facts_last_ts', 'chat_goals_chat', 'events_identity', 'events_unmatched', 'events_unmatched_step', 'transitions_chat']);
+        assert.deepStrictEqual(indexes, ['box_leaves_chat', 'chat_facts_first_ts', 'chat_facts_last_ts', 'chat_goals_chat', 'events_identity', 'events_retries', 'events_unmatched', 'events_unmatched_step', 'transitions_chat']);
         await raw.close();
     });
 
