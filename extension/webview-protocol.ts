@@ -37,7 +37,9 @@ export type ToPreview =
     /** Asks the webview for the current drawing as a standalone SVG document. */
     | { type: 'exportSvg'; requestId: number }
     /** Analytics numbers to draw on the graph; without `overlay` (overlay off, no store) the graph shows none. */
-    | { type: 'stats'; overlay?: GraphOverlay };
+    | { type: 'stats'; overlay?: GraphOverlay }
+    /** A complete path picked in the Analytics panel: light it, dim the rest; without `path`, clear it. */
+    | { type: 'path'; path?: LitPath };
 
 /** Preview webview -> extension. */
 export type FromPreview =
@@ -49,11 +51,13 @@ export type FromPreview =
     | { type: 'showChats'; boxId: string }
     /** Answer to `exportSvg`. */
     | { type: 'svg'; requestId: number; svg: string }
+    /** The user cleared the lit path (its banner's Clear, or Escape): a redraw must not light it again. */
+    | { type: 'clearPath' }
     /** Something failed in the webview (layout, rendering): shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 export const TO_PREVIEW_MESSAGE_TYPES = {
-    graph: true, problems: true, highlight: true, coverage: true, exportSvg: true, stats: true
+    graph: true, problems: true, highlight: true, coverage: true, exportSvg: true, stats: true, path: true
 } as const satisfies Record<ToPreview['type'], true>;
 
 /**
@@ -99,6 +103,16 @@ export interface GraphOverlay {
     edges: Record<string, EdgeOverlay>;
 }
 
+/** A complete path as the preview lights it: its boxes in order, the edges between consecutive ones, and its numbers. */
+export interface LitPath {
+    boxes: string[];
+    /** Edge ids from each box to the next (both of two parallel edges: the logs cannot tell them apart). */
+    edges: string[];
+    /** Chats that took the path, and those of them that converted on any goal. */
+    chats: number;
+    converted: number;
+}
+
 /** What the webview persists with `setState`, so a reload restores the panel (serializer). */
 export interface PreviewState {
     uri: string;
@@ -133,6 +147,8 @@ export type FromAnalytics =
     | { type: 'filter'; filter: PanelFilter }
     /** The user clicked a box name: reveal and select it in the editor. */
     | { type: 'reveal'; boxId: string }
+    /** The user clicked a path's "Light on graph": open the document's preview with that path lit. */
+    | { type: 'lightPath'; boxes: string[]; chats: number; converted: number }
     /** The user clicked a number (or a page button): the chats behind it; a number of one segment's column names the segment. */
     | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number; segment?: { by: SegmentBy; value: string | null } }
     /** The user clicked a chat: its transcript. */

@@ -88,4 +88,13 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         const times = await page.page.$$eval('.time-to-convert li', lis => lis.map(li => li.getAttribute('data-goal')));
         assert.deepStrictEqual(times, insight.timeToConvert.filter(t => t.n > 0).map(t => t.goal));
     });
+
+    it('lights a path on the graph from its row\'s button, reached by keyboard too', async () => {
+        const second = insight.paths[1];
+        await page.page.focus('ol.paths li.path:nth-child(2) button.light-path');
+        await page.page.keyboard.press('Enter');
+        const light = (await page.posted()).find(m => m.type === 'lightPath');
+        assert.deepStrictEqual(light, { type: 'lightPath', boxes: second.boxes, chats: second.chats, converted: second.converted });
+        assert.strictEqual(await page.page.locator('ol.paths button.light-path').count(), insight.paths.length, 'one button per path');
+    });
 });
