@@ -15,7 +15,7 @@ export type {
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
-export { REDACTED } from '../analytics/model.js';
+export { REDACTED, retriesNote } from '../analytics/model.js';
 
 /** The `default` of every switch over a message union: a new message type not handled there fails the type check. */
 export function unknownMessage(message: never, from: string): never {

@@ -46,6 +46,12 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         const top = insight.fixFirst[0];
         await page.click('.fix-first li:first-child .problem-head button.box-link');
         assert.deepStrictEqual((await page.posted()).find(m => m.type === 'reveal'), { type: 'reveal', boxId: top.box });
+        // Retries say what they are made of: a sensitive input's answers cannot be checked.
+        const retried = await page.page.$$eval('.fix-first li .problem-head', heads => heads.map(h => h.querySelector('.retries')?.textContent ?? ''));
+        const sensitive = insight.fixFirst.slice(0, retried.length).findIndex(r => r.retries > 0 && r.answers?.sensitive);
+        assert.ok(sensitive >= 0, 'the sample logs have retries at a sensitive input');
+        const row = insight.fixFirst[sensitive];
+        assert.strictEqual(retried[sensitive], ` · retries ${row.retries.toLocaleString('en-US')} (answers of this box are sensitive: only logged retries counted)`);
         await page.page.click('.fix-first li:first-child summary');
         const goal = top.lost.find(l => l.wentOnConverted > 0)!;
         await page.page.waitForSelector(`.fix-first li:first-child tr[data-goal="${goal.goal}"] td:nth-child(3) button.number`, { state: 'visible' });
