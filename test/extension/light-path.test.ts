@@ -3,28 +3,7 @@ import { before, describe, it } from 'mocha';
 import type { FlowGraph } from '../../language/flow-model.js';
 import { litPath } from '../../extension/preview/light-path.js';
 import { graphOf } from '../language/build-graph.js';
-
-const REFILL = `
-goal refill_ordered "Refill ordered"
-flow Refill {
-    start menu
-    choice menu "What do you need?" {
-        "Refill a prescription" -> ask_rx
-        "Renew an expired prescription" -> ask_rx
-        "Something else" -> desk
-    }
-    input ask_rx "What is the prescription number?" {
-        save rx: text
-        -> done
-    }
-    message done "Your refill is on its way." {
-        goal refill_ordered
-        -> bye
-    }
-    handoff desk "A pharmacist will take over."
-    end bye "Goodbye."
-}
-`;
+import { REFILL } from './refill-flow.js';
 
 describe('lighting a complete path from the Analytics panel on the preview', () => {
     let refill: FlowGraph;

@@ -21,9 +21,7 @@ describe('preview webview: a complete path from the Analytics panel lit on the c
         clinic = await exampleGraph('clinic.chatflow');
         path = litPath([clinic], { boxes: BOOKED, chats: 412, converted: 157 });
         fixture = await PreviewFixture.start();
-        preview = await fixture.open();
-        await preview.postGraph({ type: 'graph', uri: clinic.uri, version: 1, flows: [clinic] });
-        await preview.page.click('[data-action="fit"]');
+        preview = await fixture.openDrawn(clinic);
     });
 
     after(async () => {
