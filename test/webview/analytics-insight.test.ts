@@ -29,6 +29,12 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         assert.deepStrictEqual(shown, [['contained', outcomes.contained], ['escalated', outcomes.escalated], ['abandoned', outcomes.abandoned], ['inProgress', outcomes.inProgress]]);
         const bars = await page.page.$$eval('.outcome-chart rect.bar', rects => rects.length);
         assert.strictEqual(bars, outcomes.days.reduce((sum, d) => sum + ['contained', 'escalated', 'abandoned', 'inProgress'].filter(o => d[o as 'contained'] > 0).length, 0));
+        // Each bar is drawn as tall as its count: the same pixels per chat for every bar of every day.
+        const drawn = await page.page.$$eval('.outcome-chart rect.bar', rects => rects.map(r => ({
+            height: r.getBoundingClientRect().height, count: Number(/: (\d+) /.exec(r.querySelector('title')!.textContent!)![1])
+        })));
+        const perChat = drawn.map(b => b.height / b.count);
+        assert.ok(Math.max(...perChat) - Math.min(...perChat) < 0.05, `pixels per chat from ${Math.min(...perChat)} to ${Math.max(...perChat)}`);
         await page.screenshot('analytics-outcomes', true);
         const day = outcomes.days.find(d => d.abandoned > 0 && d.abandoned <= CHATS_PAGE_SIZE)!;
         await page.page.focus(`.outcome-chart rect[data-day="${day.day}"][data-outcome="abandoned"]`);
