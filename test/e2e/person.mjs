@@ -245,7 +245,15 @@ export function personSteps() {
                 const banner = (await preview.locator('.cf-path-banner').textContent()) ?? '';
                 assert.match(banner, /^Path: [\d,]+ chats · [\d.]+% converted — Clear$/);
                 await preview.locator('[data-action="restart"]').click();
+                // Room for the picture: no search left from step 2, no chat pane, the flow laid out left to right, fit.
+                await preview.locator('.cf-search').fill('');
+                await preview.locator('[data-action="toggle-chat"]').click();
+                const draws = Number(await preview.locator('#chatflow-preview').getAttribute('data-draw-count'));
+                await preview.locator('[data-action="direction"]').click();
+                await until('the flow drawn left to right', async () => Number(await preview.locator('#chatflow-preview').getAttribute('data-draw-count')) > draws || undefined);
                 await preview.locator('[data-action="fit"]').click();
+                // Closer, around the middle of the path: its boxes readable, the branches beside it dimmed.
+                for (let i = 0; i < 4; i++) await preview.locator('[data-action="zoom-in"]').click();
                 const lit = await until('the path\'s boxes lit', async () => {
                     const ids = await preview.locator('svg g.box.on-path').evaluateAll(elements => elements.map(e => e.getAttribute('data-box')));
                     return ids.length === new Set(boxes).size ? ids : undefined;

@@ -48,6 +48,13 @@ describe('preview webview: a complete path from the Analytics panel lit on the c
         assert.equal(lit.banner, 'Path: 412 chats · 38.1% converted');
         const onPath = await preview.box('Clinic.book_slot').evaluate(n => getComputedStyle(n).opacity);
         assert.equal(onPath, '1', 'the path stays at full strength');
+        // Over the test coverage shown on every edge, the path's edges keep the path's colour.
+        await preview.post({ type: 'coverage', covered: clinic.edges.map(e => e.id), uncovered: [] });
+        const colours = await preview.page.evaluate(ids => ({
+            box: getComputedStyle(document.querySelector('.box.on-path .box-shape')!).stroke,
+            edges: ids.map(id => getComputedStyle(document.querySelector(`.edge[data-edge="${CSS.escape(id)}"] .edge-line`)!).stroke)
+        }), path.edges);
+        assert.deepEqual(new Set(colours.edges), new Set([colours.box]));
         await preview.screenshot('clinic-lit-path');
     });
 
