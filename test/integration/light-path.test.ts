@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
 import { startClean } from './clean-start.js';
 import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
-import { closeAllPreviews, PostedMessages, previewTabs } from './preview-messages.js';
+import { closeAllPreviews, PostedMessages } from './preview-messages.js';
 
 /** The most taken booking through the clinic flow, as the Analytics panel lists it. */
 const BOOKED = ['welcome', 'main_menu', 'ask_returning', 'ask_name', 'ask_dob', 'ask_age', 'check_age', 'ask_insured', 'check_insured',
@@ -34,7 +34,7 @@ describe('a path of the Analytics panel lit on the preview', function () {
         const from = posted.mark();
         await api.analytics.deliver(clinic(), { type: 'lightPath', boxes: BOOKED, chats: 104, converted: 104 });
         const lit = await posted.next('path', clinic(), from, m => m.path !== undefined, 60_000);
-        assert.strictEqual(previewTabs().length, 1, 'the preview of clinic.chatflow opened');
+        assert.deepStrictEqual(api.preview.openDocuments().map(uri => uri.toString()), [clinic().toString()], 'the preview of clinic.chatflow opened');
         assert.deepStrictEqual(lit.path!.boxes, BOOKED);
         assert.strictEqual(lit.path!.edges.length, BOOKED.length - 1, 'one edge from each box to the next');
         assert.ok(lit.path!.edges.every((id, i) => id.startsWith(`${BOOKED[i]}:`)), lit.path!.edges.join(', '));
