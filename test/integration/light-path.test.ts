@@ -1,9 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
-import { startClean } from './clean-start.js';
-import { activateExtension, openInEditor, workspaceUri } from './helpers.js';
-import { closeAllPreviews, PostedMessages } from './preview-messages.js';
+import { openInEditor } from './helpers.js';
+import { clinicPreviewSuite, closeAllPreviews, type PostedMessages } from './preview-messages.js';
 
 /** The most taken booking through the clinic flow, as the Analytics panel lists it. */
 const BOOKED = ['welcome', 'main_menu', 'ask_returning', 'ask_name', 'ask_dob', 'ask_age', 'check_age', 'ask_insured', 'check_insured',
@@ -11,24 +10,19 @@ const BOOKED = ['welcome', 'main_menu', 'ask_returning', 'ask_name', 'ask_dob', 
 
 describe('a path of the Analytics panel lit on the preview', function () {
     this.timeout(120_000);
+    const suite = clinicPreviewSuite();
     let api: ChatflowExtensionApi;
     let posted: PostedMessages;
-    const clinic = () => workspaceUri('clinic.chatflow');
+    const clinic = () => suite.clinic();
 
     before(async () => {
-        api = await activateExtension();
-        await startClean(clinic());
+        ({ api, posted } = suite);
         await closeAllPreviews(api.preview);
         await openInEditor(clinic());
-        posted = new PostedMessages(api.preview);
         await vscode.commands.executeCommand('chatflow.openAnalytics', clinic());
     });
 
-    after(async () => {
-        posted.dispose();
-        api.analytics.close(clinic());
-        await closeAllPreviews(api.preview);
-    });
+    after(() => api.analytics.close(clinic()));
 
     it('opens the flow\'s preview with the path and the edges between its boxes, and keeps it lit until the user clears it', async () => {
         const from = posted.mark();
