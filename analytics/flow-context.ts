@@ -35,14 +35,15 @@ export class FlowContext {
 
     /**
      * A text naming what the numbers depend on: per flow, its start, its boxes (ids, names,
-     * kinds, aliases, goal marks), its edges and goals, its variables' sensitivity. Source
+     * kinds, aliases, goal marks, input types and rules), its edges and goals, its variables' sensitivity. Source
      * positions, texts and tests are left out, so an edit elsewhere (a comment, a reworded
      * message) keeps the answers remembered for these flows.
      */
     metricsKey(): string {
         return JSON.stringify([...this.flows.values()].map(graph => [
             graph.flow, graph.start,
-            graph.boxes.map(b => [b.id, b.name, b.kind, b.external === true, b.aliases, b.goals]),
+            // An input's type and rules decide which stored answers count as retries.
+            graph.boxes.map(b => [b.id, b.name, b.kind, b.external === true, b.aliases, b.goals, b.input ? [b.input.type, b.input.sensitive, b.input.validation ?? null] : null]),
             graph.edges.map(e => [e.id, e.from, e.to, e.kind]),
             graph.goals.map(g => g.name),
             graph.variables.map(v => [v.name, v.sensitive])

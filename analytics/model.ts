@@ -90,9 +90,14 @@ export interface ProblemBox {
     label: string;
     visits: number;
     dropOuts: number;
-    /** Retry events at the box (answers it rejected, a platform's no-match or no-input) and the chats with any. */
+    /**
+     * Retries at the box and the chats with any: retry events (answers the bot rejected, a
+     * platform's no-match or no-input) plus, at an input box, stored answers that fail its rules.
+     */
     retries: number;
     retryChats: number;
+    /** At an input box: how its stored answers were checked with the simulator's rules. */
+    answers?: AnswerCheck;
     /** Entries at the box beyond each chat's first, and the chats that entered it more than once. */
     repeats: number;
     repeatChats: number;
@@ -101,6 +106,28 @@ export interface ProblemBox {
     lost: LostConversions[];
     /** The sum of `lost` over the goals: what the list is ranked by. */
     lostTotal: number;
+}
+
+/** The stored answers of one input box, checked with the simulator's rules (the box's type, range or pattern). */
+export interface AnswerCheck {
+    /** The box's answers are sensitive: always stored redacted, so none is checked (only logged retries count). */
+    sensitive: boolean;
+    /** Answer events stored at the box (chats in scope). */
+    answers: number;
+    /** Of those, the ones whose text was stored redacted, hashed or not at all: not checked. */
+    unchecked: number;
+    /** Of the checked ones, those that fail the box's rules: counted as retries. */
+    invalid: number;
+}
+
+/** What a box's retries are made of, in words for the panel and the report (undefined: nothing to say). */
+export function retriesNote(check: AnswerCheck | undefined): string | undefined {
+    if (!check) return undefined;
+    if (check.sensitive) return 'answers of this box are sensitive: only logged retries counted';
+    const parts: string[] = [];
+    if (check.invalid > 0) parts.push(`${check.invalid} of them stored answers that fail the box's rules`);
+    if (check.unchecked > 0) parts.push(`${check.unchecked} of ${check.answers} answers stored redacted: not checked`);
+    return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** A complete path: the boxes a chat no longer in progress entered, in order (a box entered twice in a row once). */

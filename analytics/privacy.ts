@@ -46,9 +46,16 @@ export type TextClass = 'sensitive' | 'free-text' | 'fixed';
 /** `[redacted]`, `[redacted:email]`, `[hash:3f2a…]`: what a policy wrote; never protected again. */
 const TOKEN = /^\[(?:redacted(?::[a-z]+)?|hash:[0-9a-f]+)\]$/;
 const HASH_TOKEN = /^\[hash:[0-9a-f]+\]$/;
+/** A token anywhere in a text: the Safe Harbor scan puts `[redacted:KIND]` inside kept texts. */
+const ANY_TOKEN = /\[(?:redacted(?::[a-z]+)?|hash:[0-9a-f]+)\]/;
 /** Hex digits of the HMAC shown: 64 bits, enough to join equal answers of one workspace. */
 const HASH_DIGITS = 16;
 const YES_NO = new Set(['yes', 'no', 'y', 'n', 'yeah', 'yep', 'nope', 'true', 'false']);
+
+/** True when a policy or the Safe Harbor scan wrote over (part of) a stored text: what was typed cannot be read back. */
+export function holdsProtectedText(text: string): boolean {
+    return ANY_TOKEN.test(text);
+}
 
 /** The text to store for an event under the policy. */
 export function protectText(event: TextToProtect, context: FlowContext, options: PrivacyOptions = DEFAULT_PRIVACY): string | null {

@@ -15,7 +15,7 @@ export type {
     GoalConversions, PrivacyStatus, TranscriptEntry, UnmatchedStep, UntestedEdgeTraffic, UntestedTraffic, VersionComparison
 } from '../server/protocol.js';
 // Runtime values straight from the pure model file: server/protocol.ts would bring the LSP library into the browser bundles.
-export { FOCUS_SEGMENTS, REDACTED } from '../analytics/model.js';
+export { FOCUS_SEGMENTS, REDACTED, retriesNote } from '../analytics/model.js';
 export { analyticsScope, describeFilter, describeSegment, isFiltered, scopeLabel } from '../analytics/scope-words.js';
 
 /** The `default` of every switch over a message union: a new message type not handled there fails the type check. */
@@ -42,7 +42,9 @@ export type ToPreview =
      * shows none. `scope`: the days and version they are for (the Analytics panel's filter), shown
      * above the graph with a button that clears it.
      */
-    | { type: 'stats'; overlay?: GraphOverlay; scope?: AnalyticsScope };
+    | { type: 'stats'; overlay?: GraphOverlay; scope?: AnalyticsScope }
+    /** A complete path picked in the Analytics panel: light it, dim the rest; without `path`, clear it. */
+    | { type: 'path'; path?: LitPath };
 
 /** Preview webview -> extension. */
 export type FromPreview =
@@ -56,11 +58,13 @@ export type FromPreview =
     | { type: 'svg'; requestId: number; svg: string }
     /** The user clicked "Clear filter" beside the numbers: every view shows all chats again. */
     | { type: 'clearScope' }
+    /** The user cleared the lit path (its banner's Clear, or Escape): a redraw must not light it again. */
+    | { type: 'clearPath' }
     /** Something failed in the webview (layout, rendering): shown in the output channel. */
     | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 export const TO_PREVIEW_MESSAGE_TYPES = {
-    graph: true, problems: true, highlight: true, coverage: true, exportSvg: true, stats: true
+    graph: true, problems: true, highlight: true, coverage: true, exportSvg: true, stats: true, path: true
 } as const satisfies Record<ToPreview['type'], true>;
 
 /**
@@ -106,6 +110,16 @@ export interface GraphOverlay {
     edges: Record<string, EdgeOverlay>;
 }
 
+/** A complete path as the preview lights it: its boxes in order, the edges between consecutive ones, and its numbers. */
+export interface LitPath {
+    boxes: string[];
+    /** Edge ids from each box to the next (both of two parallel edges: the logs cannot tell them apart). */
+    edges: string[];
+    /** Chats that took the path, and those of them that converted on any goal. */
+    chats: number;
+    converted: number;
+}
+
 /** What the webview persists with `setState`, so a reload restores the panel (serializer). */
 export interface PreviewState {
     uri: string;
@@ -142,6 +156,8 @@ export type FromAnalytics =
     | { type: 'filter'; filter: PanelFilter }
     /** The user clicked a box name: reveal and select it in the editor. */
     | { type: 'reveal'; boxId: string }
+    /** The user clicked a path's "Light on graph": open the document's preview with that path lit. */
+    | { type: 'lightPath'; boxes: string[]; chats: number; converted: number }
     /** The user clicked a number (or a page button): the chats behind it; a number of one segment's column names the segment. */
     | { type: 'chats'; requestId: number; drill: DrillDown; offset: number; limit: number; segment?: { by: SegmentBy; value: string | null } }
     /** The user clicked a chat: its transcript. */

@@ -56,7 +56,8 @@ async function runSteps(url, workspace) {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         page.on('pageerror', error => { if (process.env.CHATFLOW_E2E_VERBOSE) log(`page error: ${error.message}`); });
         await page.goto(url, { timeout: 120_000 });
-        const shot = name => page.screenshot({ path: join(outputDir, `${name}.png`) });
+        // The workbench, or one element of it (a section of a webview).
+        const shot = (name, element = page) => element.screenshot({ path: join(outputDir, `${name}.png`) });
         let failed = false;
         for (const step of personSteps()) {
             if (failed) {

@@ -14,7 +14,12 @@ export const PICTURES = {
     'code-lenses.png': '4c-code-lenses',
     'analytics-panel.png': '4d-analytics',
     'test-explorer.png': '5-tests-passed',
-    'walkthrough.png': '6-walkthrough'
+    'walkthrough.png': '6-walkthrough',
+    'analytics-outcomes.png': '7a-outcomes',
+    'analytics-fix-first.png': '7b-fix-first',
+    'analytics-segments.png': '7c-segments',
+    'analytics-paths.png': '7d-paths',
+    'lit-path.png': '7e-lit-path'
 };
 
 const code = await runE2e();

@@ -4,20 +4,26 @@ import { boxConversionRows } from './box-conversions.js';
 import { conversionRows } from './conversions.js';
 import { dropOutRows } from './drop-outs.js';
 import { chatsInScope, type Scope } from './scope.js';
-import type { SqlQuery, SqlRunner } from './sql.js';
+import { jsonPairs, type SqlQuery, type SqlRunner } from './sql.js';
 import { nearestRankSql } from './nearest-rank.js';
 import { boxSignatures, visitRows } from './visits.js';
 import { signatureParts } from '../visit-facts.js';
 
-/** Retry events at a box (stored where the box asked). Rows (box, chat, count = the chat's retries there). */
-export function retryRows(scope: Scope): SqlQuery {
+/**
+ * Retries at a box: its retry events, plus the answer events whose (box, stored text) is among
+ * `invalid` (answers that fail the box's rules, answer-checks.ts). Rows (box, chat, count = the
+ * chat's retries there).
+ */
+export function retryRows(db: SqlRunner, scope: Scope, invalid: ReadonlyArray<readonly [string, string]>): SqlQuery {
     const where = chatsInScope(scope, 'f', 'first_ts');
+    const failed = invalid.length === 0 ? undefined : jsonPairs(db, invalid);
+    const answers = failed ? ` OR (e.type = 'answer' AND (e.box, e.text) IN (SELECT x.a, x.b FROM (${failed.sql}) x))` : '';
     return {
         sql: `SELECT e.box AS box, e.chat AS chat, COUNT(*) AS count
               FROM events e JOIN chat_facts f ON f.chat = e.chat
-              WHERE e.type = 'retry' AND e.matched = 1 AND ${where.sql}
+              WHERE (e.type = 'retry'${answers}) AND e.matched = 1 AND ${where.sql}
               GROUP BY e.box, e.chat`,
-        params: where.params
+        params: [...(failed?.params ?? []), ...where.params]
     };
 }
 
@@ -73,9 +79,9 @@ export function wentOnConvertedRows(context: FlowContext, scope: Scope): SqlQuer
     };
 }
 
-/** Per box: retry events and the chats with any. */
-export async function retries(db: SqlRunner, scope: Scope): Promise<Map<string, { events: number; chats: number }>> {
-    return summed(db, retryRows(scope));
+/** Per box: retries (retry events and answers that fail the box's rules) and the chats with any. */
+export async function retries(db: SqlRunner, scope: Scope, invalid: ReadonlyArray<readonly [string, string]>): Promise<Map<string, { events: number; chats: number }>> {
+    return summed(db, retryRows(db, scope, invalid));
 }
 
 /** Per box: entries beyond each chat's first, and the chats that repeated it (repeatRows' counts, from the box signatures). */

@@ -13,6 +13,7 @@ import type { SqlQuery, SqlRunner } from './sql.js';
 import { versionChatRows, versionConversionRows } from './versions.js';
 import { visitRows } from './visits.js';
 import { armConversionRows, armRows } from './experiments.js';
+import { checkAnswers } from './answer-checks.js';
 import { leavingChatRows, repeatRows, retryRows, wentOnConvertedRows, wentOnRows } from './box-problems.js';
 import { onePathRows } from './complete-paths.js';
 import { flowChatRows, outcomeRows } from './outcomes.js';
@@ -24,7 +25,7 @@ const MAX_LIMIT = 1000;
  * The chats behind a number: the same rows the number was counted from (each metric's `...Rows`
  * query), narrowed to the number's key. So the total always equals the number shown.
  */
-export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDown): SqlQuery {
+export async function drillDownRows(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown): Promise<SqlQuery> {
     const narrow = (rows: SqlQuery, where: string, params: Array<string | number>): SqlQuery =>
         ({ sql: `SELECT r.chat AS chat, r.count AS count FROM (${rows.sql}) r WHERE ${where}`, params: [...rows.params, ...params] });
     switch (drill.metric) {
@@ -53,7 +54,7 @@ export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDo
             return narrow(outcomeRows(context, scope), 'r.outcome = ? AND r.first_ts >= ? AND r.first_ts < ?',
                 [drill.outcome, dayStart(scope.zone, drill.day), dayStart(scope.zone, nextDay(drill.day))]);
         }
-        case 'retries': return narrow(retryRows(scope), 'r.box = ?', [drill.box]);
+        case 'retries': return narrow(retryRows(db, scope, (await checkAnswers(db, context, scope)).invalid), 'r.box = ?', [drill.box]);
         case 'repeats': return narrow(repeatRows(scope), 'r.box = ?', [drill.box]);
         case 'leaving': return narrow(leavingChatRows(scope), 'r.box = ?', [drill.box]);
         case 'wentOn': return drill.goal === undefined
@@ -68,7 +69,7 @@ export function drillDownRows(context: FlowContext, scope: Scope, drill: DrillDo
 }
 
 export async function chatPage(db: SqlRunner, context: FlowContext, scope: Scope, drill: DrillDown, page: PageRequest = {}): Promise<ChatPage> {
-    const rows = drillDownRows(context, scope, drill);
+    const rows = await drillDownRows(db, context, scope, drill);
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
     // The total rides along on every row (a window count), so one query serves a page.

@@ -40,3 +40,14 @@ export function inPredicate(column: string, values: readonly string[], negate = 
     if (values.length === 0) return { sql: negate ? '1 = 1' : '1 = 0', params: [] };
     return { sql: `${column} ${negate ? 'NOT IN' : 'IN'} (${values.map(() => '?').join(', ')})`, params: [...values] };
 }
+
+/**
+ * A table of text pairs `(a, b)` as a SELECT over one JSON parameter: any number of rows, where
+ * `valuesTable` would need two placeholders a row (SQLite takes 32,766 a statement).
+ */
+export function jsonPairs(db: SqlRunner, rows: ReadonlyArray<readonly [string, string]>): SqlQuery {
+    const sql = db.dialect === 'postgres'
+        ? 'SELECT j.value ->> 0 AS a, j.value ->> 1 AS b FROM json_array_elements(CAST(? AS json)) j'
+        : "SELECT json_extract(j.value, '$[0]') AS a, json_extract(j.value, '$[1]') AS b FROM json_each(?) j";
+    return { sql, params: [JSON.stringify(rows)] };
+}

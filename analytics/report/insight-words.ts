@@ -1,4 +1,4 @@
-import { OUTCOMES, type Durations, type ProblemBox } from '../model.js';
+import { OUTCOMES, retriesNote, type Durations, type ProblemBox } from '../model.js';
 import { percent, type FlowNumbers, type SegmentReport } from './report-data.js';
 
 const OUTCOME_WORDS = { contained: 'contained', escalated: 'escalated', abandoned: 'abandoned', inProgress: 'in progress' } as const;
@@ -15,7 +15,8 @@ export function problemInWords(row: ProblemBox): string {
     const byGoal = row.lost.filter(l => l.lost > 0).map(l => `${l.goal} ${l.lost.toFixed(1)}`);
     if (byGoal.length > 1) parts[0] += ` (${byGoal.join(', ')})`;
     parts.push(`${row.dropOuts} of ${row.visits} dropped out`);
-    if (row.retries > 0) parts.push(`${row.retries} retries in ${row.retryChats} chats`);
+    const note = retriesNote(row.answers);
+    if (row.retries > 0) parts.push(`${row.retries} retries in ${row.retryChats} chats${note ? ` (${note})` : ''}`);
     if (row.repeats > 0) parts.push(`${row.repeats} repeats in ${row.repeatChats} chats`);
     if (row.leaving.n > 0) parts.push(`left after ${duration(row.leaving.medianMs)} (p90 ${duration(row.leaving.p90Ms)})`);
     return `${row.label}: ${parts.join(', ')}`;

@@ -6,6 +6,7 @@ import { DocumentPanel } from '../panels/document-panel.js';
 import type { FlowClient } from '../flow-client.js';
 import { findBox } from '../panels/box-at.js';
 import { revealInEditor } from '../panels/reveal-box.js';
+import { LIGHT_PATH_COMMAND, type LightPathArgs } from '../preview/light-path.js';
 import { webviewOptions, webviewPage } from '../panels/webview-page.js';
 
 /** What every Analytics panel shares: the extension's folder, the server, the log, a message tap for tests. */
@@ -62,6 +63,10 @@ export class AnalyticsPanel extends DocumentPanel<ToAnalytics> {
                     const box = findBox((await this.ctx.flows.pull(this.uri)).flows ?? [], message.boxId);
                     if (!box) throw new Error(`${name} has no box ${message.boxId} any more (or has errors): fix the file, then try again`);
                     return await revealInEditor(box.nameRange, this.panel.viewColumn, this.sourceColumn);
+                }
+                case 'lightPath': {
+                    const args: LightPathArgs = { uri: this.uri.toString(), boxes: message.boxes, chats: message.chats, converted: message.converted };
+                    return void await vscode.commands.executeCommand(LIGHT_PATH_COMMAND, args);
                 }
                 case 'chats': {
                     const filter = { ...numbersFilter(this.filter), ...(message.segment ? { segment: message.segment } : {}) };

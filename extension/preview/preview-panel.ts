@@ -10,6 +10,7 @@ import { boxAt, findBox } from '../panels/box-at.js';
 import { testCoverage } from './coverage.js';
 import { webviewOptions, webviewPage } from '../panels/webview-page.js';
 import { revealInEditor } from '../panels/reveal-box.js';
+import { litPath, type LightPathArgs } from './light-path.js';
 import { graphOverlay } from './stats-overlay.js';
 import { SvgRequests } from './svg-requests.js';
 
@@ -33,6 +34,8 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
     /** The numbers last drawn on the graph, by box id (for the chats behind a click). */
     private stats: Record<string, BoxStats> = {};
     private statsPulls = 0;
+    /** The path the Analytics panel asked to light, until the user clears it: lit again on every new graph. */
+    private path: Omit<LightPathArgs, 'uri'> | undefined;
 
     constructor(panel: vscode.WebviewPanel, uri: vscode.Uri, private readonly ctx: PreviewContext,
         private readonly sourceColumn?: vscode.ViewColumn) {
@@ -73,6 +76,7 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
             // Every view follows (the Analytics panel's filter too), through the change this announces.
             case 'clearScope': return this.ctx.flows.setScope({}).then(undefined, (e: unknown) =>
                 this.ctx.output.error(`Could not clear the analytics filter: ${e instanceof Error ? e.message : String(e)}`));
+            case 'clearPath': return Promise.resolve(void (this.path = undefined));
             case 'log': return Promise.resolve(this.ctx.output[message.level](`${this.panel.title}: ${message.message}`));
             default: return unknownMessage(message, 'from the preview webview');
         }
@@ -80,6 +84,12 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
 
     protected pullAgain(): void {
         void this.refresh();
+    }
+
+    /** Lights a complete path on the graph (its edges found in the graph drawn); before the first graph, once it comes. */
+    lightPath(path: Omit<LightPathArgs, 'uri'>): void {
+        this.path = path;
+        if (this.flows.length > 0) this.post({ type: 'path', path: litPath(this.flows, path) });
     }
 
     private async refresh(): Promise<void> {
@@ -95,6 +105,7 @@ export class PreviewPanel extends DocumentPanel<ToPreview> {
             this.highlighted = undefined;
             if (editor) this.highlight(editor.selection.active);
             this.post(testCoverage(result.flows));
+            if (this.path) this.post({ type: 'path', path: litPath(result.flows, this.path) });
             await this.refreshStats();
         } catch (e) {
             const message = `Could not get the flow graph of ${this.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlowClient } from '../flow-client.js';
 import type { FromPreview, ToPreview } from '../webview-protocol.js';
+import { LIGHT_PATH_COMMAND, type LightPathArgs } from './light-path.js';
 import { PreviewManager } from './preview-manager.js';
 import { PreviewPanel } from './preview-panel.js';
 
@@ -29,6 +30,8 @@ export function registerPreview(context: vscode.ExtensionContext, flows: FlowCli
         manager,
         vscode.commands.registerCommand('chatflow.openPreview', open(false)),
         vscode.commands.registerCommand('chatflow.openPreviewToSide', open(true)),
+        vscode.commands.registerCommand(LIGHT_PATH_COMMAND, ({ uri, ...path }: LightPathArgs) =>
+            manager.createOrShow(vscode.Uri.parse(uri), true).lightPath(path)),
         vscode.commands.registerCommand('chatflow.exportSvg', (uri?: vscode.Uri, target?: vscode.Uri) =>
             exportSvg(uri instanceof vscode.Uri ? manager.get(uri) : manager.current(), target, output)),
         vscode.window.registerWebviewPanelSerializer(PreviewPanel.viewType, {

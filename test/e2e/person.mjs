@@ -1,4 +1,4 @@
-// The five steps of a first session, driven like a person: only keys, typing and clicks in the workbench and
+// The steps of a first session, driven like a person: only keys, typing and clicks in the workbench and
 // its webviews. Each step ends with the visible result it expects (or throws) and a screenshot.
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -211,6 +211,57 @@ export function personSteps() {
                     return ids.every(id => ticked.some(done => done.endsWith(id))) ? true : undefined;
                 }).catch(error => { throw new Error(`${error.message}; ticked: [${ticked.join(', ')}]`); });
                 await shot('6-walkthrough');
+            }
+        },
+        {
+            name: '7. the Analytics panel says what to fix first: outcomes, the ranked list, segments side by side, paths; a path lights on the graph',
+            async run({ page, shot }) {
+                await focusEditor(page, 'clinic.chatflow');
+                await runCommand(page, 'Chatflow: Open Analytics');
+                const analytics = await webviewFrame(page, 'Analytics', '.outcome-chart');
+                // The panel's whole width and height for its sections: no side bars, no Problems panel.
+                await runCommand(page, 'View: Maximize Editor Group and Hide Side Bars');
+                if (await page.locator('#workbench\\.parts\\.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
+                const section = title => analytics.locator('section.card').filter({ has: analytics.locator('h2', { hasText: new RegExp(`^${title}$`) }) }).first();
+                const bars = await analytics.locator('.outcome-chart rect.bar').count();
+                assert.ok(bars > 0, 'the outcomes chart has bars');
+                await shot('7a-outcomes', section('Outcomes'));
+                const sensitive = analytics.locator('.fix-first .retries-note', { hasText: 'answers of this box are sensitive: only logged retries counted' });
+                assert.ok(await sensitive.count() > 0, 'a sensitive input says its answers were not checked');
+                await shot('7b-fix-first', section('Fix these first'));
+                await analytics.locator('select[name="segment"]').selectOption('channel');
+                const channels = await until('the channels side by side', async () => {
+                    const values = await analytics.locator('table.segment-table thead th[data-value]').allTextContents();
+                    return values.length >= 2 ? values : undefined;
+                });
+                assert.ok(channels.length >= 2, `segments by channel: ${channels.join(', ')}`);
+                await shot('7c-segments', section('Segments'));
+                await shot('7d-paths', section('Most taken paths'));
+                // The most taken path that books an appointment, lit on the graph from its row.
+                const booking = analytics.locator('ol.paths li.path').filter({ hasText: 'confirmed' }).first();
+                const boxes = (await booking.getAttribute('data-path')).split(' ');
+                await booking.locator('button.light-path').click();
+                const preview = await webviewFrame(page, 'preview', '.cf-path-banner:not([hidden])');
+                const banner = (await preview.locator('.cf-path-banner').textContent()) ?? '';
+                assert.match(banner, /^Path: [\d,]+ chats · [\d.]+% converted — Clear$/);
+                await preview.locator('[data-action="restart"]').click();
+                // Room for the picture: no search left from step 2, no chat pane, the flow laid out left to right, fit.
+                await preview.locator('.cf-search').fill('');
+                await preview.locator('[data-action="toggle-chat"]').click();
+                const draws = Number(await preview.locator('#chatflow-preview').getAttribute('data-draw-count'));
+                await preview.locator('[data-action="direction"]').click();
+                await until('the flow drawn left to right', async () => Number(await preview.locator('#chatflow-preview').getAttribute('data-draw-count')) > draws || undefined);
+                await preview.locator('[data-action="fit"]').click();
+                // Closer, around the middle of the path: its boxes readable, the branches beside it dimmed.
+                for (let i = 0; i < 4; i++) await preview.locator('[data-action="zoom-in"]').click();
+                const lit = await until('the path\'s boxes lit', async () => {
+                    const ids = await preview.locator('svg g.box.on-path').evaluateAll(elements => elements.map(e => e.getAttribute('data-box')));
+                    return ids.length === new Set(boxes).size ? ids : undefined;
+                });
+                assert.deepStrictEqual([...lit].sort(), [...new Set(boxes)].sort());
+                await shot('7e-lit-path');
+                await page.keyboard.press('Escape');
+                await preview.locator('.cf-path-banner[hidden]').waitFor({ state: 'attached', timeout: WAIT_MS });
             }
         }
     ];

@@ -4,32 +4,12 @@ import type { FlowGraph } from '../../language/flow-model.js';
 import type { BoxStats, EdgeTraffic } from '../../analytics/model.js';
 import { graphOverlay, lineWeight, MAX_WEIGHT } from '../../extension/preview/stats-overlay.js';
 import { exampleGraph, graphOf } from '../language/build-graph.js';
+import { REFILL } from './refill-flow.js';
 
 /** Stats as the store answers them: visits, drop-outs and conversions of the chats at each box. */
 function stats(box: string, visits: number, dropOuts: number, conversions: Record<string, number> = {}): BoxStats {
     return { box, visits, entries: visits, dropOuts, dropOutRate: visits ? dropOuts / visits : 0, conversions };
 }
-
-const REFILL = `
-goal refill_ordered "Refill ordered"
-flow Refill {
-    start menu
-    choice menu "What do you need?" {
-        "Refill a prescription" -> ask_rx
-        "Renew an expired prescription" -> ask_rx
-        "Something else" -> desk
-    }
-    input ask_rx "What is the prescription number?" {
-        save rx: text
-        -> done
-    }
-    message done "Your refill is on its way." {
-        goal refill_ordered
-        -> bye
-    }
-    handoff desk "A pharmacist will take over."
-    end bye "Goodbye!"
-}`;
 
 describe('preview overlay model (stats -> what the graph draws)', () => {
     let clinic: FlowGraph;

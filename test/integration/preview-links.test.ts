@@ -1,26 +1,16 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
-import { startClean } from './clean-start.js';
-import { activateExtension, openInEditor, positionOf, workspaceUri } from './helpers.js';
-import { closeAllPreviews, PostedMessages, previewTabs } from './preview-messages.js';
+import { openInEditor, positionOf } from './helpers.js';
+import { clinicPreviewSuite, closeAllPreviews, type PostedMessages, previewTabs } from './preview-messages.js';
 import { waitFor } from './wait-for.js';
 
 describe('The preview linked to the editor', () => {
+    const suite = clinicPreviewSuite();
     let api: ChatflowExtensionApi;
     let posted: PostedMessages;
-    const clinic = () => workspaceUri('clinic.chatflow');
-
-    before(async () => {
-        api = await activateExtension();
-        await startClean(clinic());
-        posted = new PostedMessages(api.preview);
-    });
-
-    after(async () => {
-        posted.dispose();
-        await closeAllPreviews(api.preview);
-    });
+    const clinic = () => suite.clinic();
+    beforeEach(() => ({ api, posted } = suite));
 
     // A new webview can take ~30 s to load in code-server when its service worker is replaced.
     it('reveals and selects a clicked box in the editor column, keeping the preview in view', async function () {

@@ -1,7 +1,11 @@
 /** Records what the extension posts to preview webviews, so suites can wait for a message. */
+import { after, before } from 'mocha';
 import * as vscode from 'vscode';
+import type { ChatflowExtensionApi } from '../../extension/main.js';
 import type { ChatflowPreviewApi } from '../../extension/preview/register-preview.js';
 import type { ToPreview } from '../../extension/webview-protocol.js';
+import { startClean } from './clean-start.js';
+import { activateExtension, workspaceUri } from './helpers.js';
 import { waitFor } from './wait-for.js';
 
 type Posted = { uri: string; message: ToPreview };
@@ -46,4 +50,22 @@ export async function closeAllPreviews(preview: ChatflowPreviewApi): Promise<voi
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('every preview disposed', () => preview.openDocuments().length === 0 || undefined,
         { lastSeen: () => preview.openDocuments().map(uri => uri.path) });
+}
+
+/**
+ * Mocha hooks of a suite over the previews of clinic.chatflow: the extension active, the document
+ * clean, what it posts to previews recorded; every preview closed after. Read the fields inside tests.
+ */
+export function clinicPreviewSuite(): { api: ChatflowExtensionApi; posted: PostedMessages; clinic: () => vscode.Uri } {
+    const suite = { clinic: () => workspaceUri('clinic.chatflow') } as { api: ChatflowExtensionApi; posted: PostedMessages; clinic: () => vscode.Uri };
+    before(async () => {
+        suite.api = await activateExtension();
+        await startClean(suite.clinic());
+        suite.posted = new PostedMessages(suite.api.preview);
+    });
+    after(async () => {
+        suite.posted.dispose();
+        await closeAllPreviews(suite.api.preview);
+    });
+    return suite;
 }

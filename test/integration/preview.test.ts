@@ -1,9 +1,9 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ChatflowExtensionApi } from '../../extension/main.js';
-import { activateExtension, openInEditor, positionOf, workspaceUri } from './helpers.js';
-import { restoreText, startClean } from './clean-start.js';
-import { closeAllPreviews, PostedMessages, previewTabs } from './preview-messages.js';
+import { openInEditor, positionOf, workspaceUri } from './helpers.js';
+import { restoreText } from './clean-start.js';
+import { clinicPreviewSuite, type PostedMessages, previewTabs } from './preview-messages.js';
 import { waitFor } from './wait-for.js';
 
 const NEW_WEBVIEW_MS = 45000;
@@ -16,20 +16,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 describe('The flow preview', () => {
+    const suite = clinicPreviewSuite();
     let api: ChatflowExtensionApi;
     let posted: PostedMessages;
-    const clinic = () => workspaceUri('clinic.chatflow');
-
-    before(async () => {
-        api = await activateExtension();
-        await startClean(clinic());
-        posted = new PostedMessages(api.preview);
-    });
-
-    after(async () => {
-        posted.dispose();
-        await closeAllPreviews(api.preview);
-    });
+    const clinic = () => suite.clinic();
+    beforeEach(() => ({ api, posted } = suite));
 
     // A new webview can take ~30 s to load in code-server when its service worker is replaced.
     it('opens one webview panel per document beside the editor, titled after the file', async function () {

@@ -29,6 +29,12 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         assert.deepStrictEqual(shown, [['contained', outcomes.contained], ['escalated', outcomes.escalated], ['abandoned', outcomes.abandoned], ['inProgress', outcomes.inProgress]]);
         const bars = await page.page.$$eval('.outcome-chart rect.bar', rects => rects.length);
         assert.strictEqual(bars, outcomes.days.reduce((sum, d) => sum + ['contained', 'escalated', 'abandoned', 'inProgress'].filter(o => d[o as 'contained'] > 0).length, 0));
+        // Each bar is drawn as tall as its count: the same pixels per chat for every bar of every day.
+        const drawn = await page.page.$$eval('.outcome-chart rect.bar', rects => rects.map(r => ({
+            height: r.getBoundingClientRect().height, count: Number(/: (\d+) /.exec(r.querySelector('title')!.textContent!)![1])
+        })));
+        const perChat = drawn.map(b => b.height / b.count);
+        assert.ok(Math.max(...perChat) - Math.min(...perChat) < 0.05, `pixels per chat from ${Math.min(...perChat)} to ${Math.max(...perChat)}`);
         await page.screenshot('analytics-outcomes', true);
         const day = outcomes.days.find(d => d.abandoned > 0 && d.abandoned <= CHATS_PAGE_SIZE)!;
         await page.page.focus(`.outcome-chart rect[data-day="${day.day}"][data-outcome="abandoned"]`);
@@ -46,6 +52,12 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         const top = insight.fixFirst[0];
         await page.click('.fix-first li:first-child .problem-head button.box-link');
         assert.deepStrictEqual((await page.posted()).find(m => m.type === 'reveal'), { type: 'reveal', boxId: top.box });
+        // Retries say what they are made of: a sensitive input's answers cannot be checked.
+        const retried = await page.page.$$eval('.fix-first li .problem-head', heads => heads.map(h => h.querySelector('.retries')?.textContent ?? ''));
+        const sensitive = insight.fixFirst.slice(0, retried.length).findIndex(r => r.retries > 0 && r.answers?.sensitive);
+        assert.ok(sensitive >= 0, 'the sample logs have retries at a sensitive input');
+        const row = insight.fixFirst[sensitive];
+        assert.strictEqual(retried[sensitive], ` · retries ${row.retries.toLocaleString('en-US')} (answers of this box are sensitive: only logged retries counted)`);
         await page.page.click('.fix-first li:first-child summary');
         const goal = top.lost.find(l => l.wentOnConverted > 0)!;
         await page.page.waitForSelector(`.fix-first li:first-child tr[data-goal="${goal.goal}"] td:nth-child(3) button.number`, { state: 'visible' });
@@ -123,5 +135,14 @@ describe('the Analytics panel webview: outcomes, fix first, segments, paths (hea
         assert.strictEqual((await listed())[0], `${first.chats.toLocaleString('en-US')} chats`);
         const times = await page.page.$$eval('.time-to-convert li', lis => lis.map(li => li.getAttribute('data-goal')));
         assert.deepStrictEqual(times, insight.timeToConvert.filter(t => t.n > 0).map(t => t.goal));
+    });
+
+    it('lights a path on the graph from its row\'s button, reached by keyboard too', async () => {
+        const second = insight.paths[1];
+        await page.page.focus('ol.paths li.path:nth-child(2) button.light-path');
+        await page.page.keyboard.press('Enter');
+        const light = (await page.posted()).find(m => m.type === 'lightPath');
+        assert.deepStrictEqual(light, { type: 'lightPath', boxes: second.boxes, chats: second.chats, converted: second.converted });
+        assert.strictEqual(await page.page.locator('ol.paths button.light-path').count(), insight.paths.length, 'one button per path');
     });
 });

@@ -18,10 +18,8 @@ describe('preview webview: the clinic graph', () => {
     before(async () => {
         clinic = await exampleGraph('clinic.chatflow');
         fixture = await PreviewFixture.start();
-        preview = await fixture.open();
-        await preview.postGraph({ type: 'graph', uri: clinic.uri, version: 1, flows: [clinic] });
         // Fit the whole flow, so every box is on screen for the geometry checks.
-        await preview.page.click('[data-action="fit"]');
+        preview = await fixture.openDrawn(clinic);
     });
 
     after(async () => {

@@ -31,7 +31,8 @@ export class AnalyticsApp {
                 this.host.saveState({ uri, filter: this.filter });
                 this.main.replaceChildren(result.available
                     ? overviewView(title, result, this.filter, filter => this.applyFilter(filter), (drill, label) => this.openChats(drill, label, 0), box => this.reveal(box),
-                        (drill, label, segment) => this.openChats(drill, label, 0, segment))
+                        (drill, label, segment) => this.openChats(drill, label, 0, segment),
+                        path => this.host.post({ type: 'lightPath', boxes: path.boxes, chats: path.chats, converted: path.converted }))
                     : unavailableView(title, result.message, result.db, () => this.host.post({ type: 'import' }), () => this.host.post({ type: 'retry' })));
                 this.root.dataset.state = result.available ? 'available' : 'unavailable';
                 // Chats listed for the previous filter would not add up to the new numbers.

@@ -1,4 +1,4 @@
-import type { DrillDown, ProblemBox } from '../../webview-protocol.js';
+import { retriesNote, type DrillDown, type ProblemBox } from '../../webview-protocol.js';
 import { formatCount, h } from '../common/dom.js';
 import { duration } from './dropout-table.js';
 import { numberButton, type OpenChats } from './number-button.js';
@@ -21,7 +21,7 @@ export function fixFirstView(rows: readonly ProblemBox[], open: OpenChats, revea
             box, ' ', h('span', { class: 'lost', title: 'Lost conversions: drop-outs × the conversion rate of the chats that went on from the box, summed over the goals' }, `${row.lostTotal.toFixed(1)} lost conversions`),
             ' · dropped ', numberButton(row.dropOuts, { metric: 'dropOuts', box: row.box }, `dropped out at ${row.box}`, open),
             ` of ${formatCount(row.visits)}`,
-            row.retries > 0 ? h('span', {}, ' · retries ', countButton(row.retries, row.retryChats, { metric: 'retries', box: row.box }, `retried at ${row.box}`, open)) : undefined,
+            row.retries > 0 ? retriesPart(row, open) : undefined,
             row.repeats > 0 ? h('span', {}, ' · repeats ', countButton(row.repeats, row.repeatChats, { metric: 'repeats', box: row.box }, `entered ${row.box} again`, open)) : undefined);
         const goals = h('table', { class: 'lost-by-goal' },
             h('thead', {}, h('tr', {}, h('th', {}, 'Goal'), h('th', {}, 'Went on'), h('th', {}, 'Of them converted'), h('th', {}, 'Rate'), h('th', {}, 'Lost'))),
@@ -39,6 +39,13 @@ export function fixFirstView(rows: readonly ProblemBox[], open: OpenChats, revea
         list.append(h('li', {}, head, details));
     }
     return list;
+}
+
+/** "retries 12 (answers of this box are sensitive: only logged retries counted)": the number lists its chats. */
+function retriesPart(row: ProblemBox, open: OpenChats): HTMLElement {
+    const note = retriesNote(row.answers);
+    return h('span', { class: 'retries' }, ' · retries ', countButton(row.retries, row.retryChats, { metric: 'retries', box: row.box }, `retried at ${row.box}`, open),
+        note ? h('span', { class: 'retries-note' }, ` (${note})`) : undefined);
 }
 
 /** A count of events whose chats are listed (the counts of the listed chats add up to it). */

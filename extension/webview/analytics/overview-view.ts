@@ -1,4 +1,4 @@
-import { describeFilter, isFiltered, type AnalyticsOverviewResult, type PanelFilter } from '../../webview-protocol.js';
+import { describeFilter, isFiltered, type AnalyticsOverviewResult, type CompletePath, type PanelFilter } from '../../webview-protocol.js';
 import { formatCount, h } from '../common/dom.js';
 import { comparisonView } from './comparison-view.js';
 import { conversionChart } from './conversion-chart.js';
@@ -22,7 +22,7 @@ type Available = Extract<AnalyticsOverviewResult, { available: true }>;
  * comparison. Every section shows the chats `filter` selects; none selected says so.
  */
 export function overviewView(title: string, o: Available, filter: PanelFilter, applyFilter: (filter: PanelFilter) => void,
-    open: OpenChats, reveal: (boxId: string) => void, openSegment: OpenSegmentChats): HTMLElement {
+    open: OpenChats, reveal: (boxId: string) => void, openSegment: OpenSegmentChats, lightPath: (path: CompletePath) => void): HTMLElement {
     const first = o.totals.first?.slice(0, 10), last = o.totals.last?.slice(0, 10);
     const span = first && last ? `, ${first} to ${last}` : '';
     const versions = o.versions.map(v => h('span', { class: 'chip' }, `${v.version}: ${formatCount(v.chats)} chats`));
@@ -45,7 +45,7 @@ export function overviewView(title: string, o: Available, filter: PanelFilter, a
         section('Conversions per day', conversionChart(o.conversions, open)),
         o.insight ? section('Time to convert', timeToConvertView(o.insight.timeToConvert, open)) : undefined,
         section('Top drop-outs', dropOutTable(o.dropOuts, o.visits, o.dwell, open, reveal)),
-        o.insight ? section('Most taken paths', pathsView(o.insight.paths, open, reveal)) : undefined,
+        o.insight ? section('Most taken paths', pathsView(o.insight.paths, open, reveal, lightPath)) : undefined,
         section('Goal funnels', o.funnels.length ? h('div', { class: 'funnels' }, ...o.funnels.map(f => funnelView(f, open)))
             : h('p', { class: 'empty' }, 'The flows mark no goal.')),
         o.experiments?.length ? section('Experiments', experimentsView(o.experiments, open, reveal)) : undefined,

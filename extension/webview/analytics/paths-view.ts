@@ -3,8 +3,11 @@ import { h } from '../common/dom.js';
 import { duration } from './dropout-table.js';
 import { numberButton, type OpenChats } from './number-button.js';
 
-/** The complete paths most chats took: the boxes (each reveals itself), the chats, those that converted and the rate. */
-export function pathsView(paths: readonly CompletePath[], open: OpenChats, reveal: (boxId: string) => void): HTMLElement {
+/**
+ * The complete paths most chats took: "Light on graph" (the preview lights the path), the chats,
+ * those that converted and the rate, the boxes (each reveals itself).
+ */
+export function pathsView(paths: readonly CompletePath[], open: OpenChats, reveal: (boxId: string) => void, light: (path: CompletePath) => void): HTMLElement {
     if (paths.length === 0) return h('p', { class: 'empty' }, 'No chat finished in this range.');
     return h('ol', { class: 'paths' }, ...paths.map(path => {
         const boxes = path.boxes.flatMap((box, i) => {
@@ -12,7 +15,10 @@ export function pathsView(paths: readonly CompletePath[], open: OpenChats, revea
             button.addEventListener('click', () => reveal(box));
             return i === 0 ? [button] : [h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' › '), button];
         });
+        const lightButton = h('button', { class: 'light-path secondary', title: 'Light this path on the flow\'s graph (the preview opens beside)' }, 'Light on graph');
+        lightButton.addEventListener('click', () => light(path));
         return h('li', { class: 'path', 'data-path': path.boxes.join(' ') },
+            lightButton, ' ',
             numberButton(path.chats, { metric: 'path', boxes: path.boxes }, `took this path (${path.boxes.length} boxes)`, open), ' chats, ',
             numberButton(path.converted, { metric: 'path', boxes: path.boxes, converted: true }, 'took this path and converted', open),
             ` converted (${(path.rate * 100).toFixed(1)}%): `, h('span', { class: 'path-boxes' }, ...boxes));

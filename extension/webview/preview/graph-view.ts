@@ -23,7 +23,7 @@ export interface GraphViewEvents {
 }
 
 /** Arrow heads, one per edge state, picked by CSS `marker-end` so they follow the line colour. */
-const MARKERS = ['arrow', 'arrow-lit', 'arrow-covered', 'arrow-uncovered']
+const MARKERS = ['arrow', 'arrow-lit', 'arrow-covered', 'arrow-uncovered', 'arrow-path']
     .map(id => `<marker id="cf-${id}" class="cf-marker ${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 1L9 5L0 9z"/></marker>`)
     .join('');
 
@@ -44,6 +44,8 @@ export class GraphView {
     private direction: Direction = 'DOWN';
     private lit: Element[] = [];
     private path = { boxes: [] as readonly string[], edges: [] as readonly string[], current: undefined as string | undefined };
+    /** A complete path from the Analytics panel: lit while the rest is dimmed. */
+    private pathShown = { boxes: new Set<string>(), edges: new Set<string>() };
     private highlighted?: string;
     private coverage?: { covered: Set<string>; uncovered: Set<string> };
     private stats?: GraphOverlay;
@@ -127,6 +129,7 @@ export class GraphView {
         this.edgeElements = collect(this.content, '[data-edge]', 'data-edge');
         this.lit = [];
         this.applyPath();
+        this.applyPathShown();
         this.applyHighlight();
         this.applyCoverage();
         this.applySearch();
@@ -206,6 +209,19 @@ export class GraphView {
     setPath(boxes: readonly string[], edges: readonly string[], current?: string): void {
         this.path = { boxes, edges, current };
         this.applyPath();
+    }
+
+    /** Lights a complete path (its boxes and the edges between them) and dims everything else; empty clears it. */
+    showPath(boxes: readonly string[], edges: readonly string[]): void {
+        this.pathShown = { boxes: new Set(boxes), edges: new Set(edges) };
+        this.applyPathShown();
+    }
+
+    private applyPathShown(): void {
+        const { boxes, edges } = this.pathShown;
+        this.svg.classList.toggle('showing-path', boxes.size > 0);
+        for (const [id, element] of this.boxElements) element.classList.toggle('on-path', boxes.has(id));
+        for (const [id, element] of this.edgeElements) element.classList.toggle('on-path', edges.has(id));
     }
 
     /** Rings the box the editor cursor is in; `reveal` pans it into view if it is off screen. */

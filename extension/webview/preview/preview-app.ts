@@ -1,5 +1,5 @@
 import type { FlowGraph } from '../../../language/flow-model.js';
-import { unknownMessage, type PreviewState, type ToPreview } from '../../webview-protocol.js';
+import { unknownMessage, type LitPath, type PreviewState, type ToPreview } from '../../webview-protocol.js';
 import { hideProblems, showProblems } from './banner.js';
 import { formatCount, h } from '../common/dom.js';
 import { GraphIndex } from './graph-index.js';
@@ -11,6 +11,7 @@ import { layoutInput, layoutKey } from './layout-input.js';
 import { LayoutProgress } from './layout-progress.js';
 import type { Direction, LayoutResult } from './layout-types.js';
 import { Minimap } from './minimap.js';
+import { PathBanner } from './path-banner.js';
 import { renderOverview } from './overview.js';
 import { ScopeBar } from './scope-bar.js';
 import { SearchField } from './search-field.js';
@@ -37,6 +38,9 @@ export class PreviewApp {
     private readonly search: SearchField;
     private readonly layoutClient: LayoutClient;
     private readonly progress: LayoutProgress;
+    private readonly pathBanner = new PathBanner(() => this.clearPath());
+    /** The path from the Analytics panel lit on the graph, if any. */
+    private path?: LitPath;
     private readonly legend = statsLegend();
     private readonly scopeBar = new ScopeBar(() => this.host.post({ type: 'clearScope' }));
     private readonly labels = new TextMeasurer(pageFont(11));
@@ -87,6 +91,13 @@ export class PreviewApp {
             this.minimap.shown ? this.minimap.element.getBoundingClientRect().height + 16 : 0);
         new ResizeObserver(() => this.updateMinimap()).observe(this.shell.graphArea);
         this.search = new SearchField(this.shell.search, this.shell.searchCount, this.graphView, () => this.current()?.boxes ?? [], root);
+        this.shell.banner.after(this.pathBanner.element);
+        root.ownerDocument.addEventListener('keydown', e => {
+            // Escape in the search field clears the search, not the path.
+            if (e.key !== 'Escape' || !this.path || e.defaultPrevented || (e.target as Element | null)?.closest?.('input, select, textarea')) return;
+            e.preventDefault();
+            this.clearPath();
+        });
         this.wireToolbar();
         this.setStatus('waiting');
         host.onMessage(message => this.handle(message));
@@ -127,6 +138,9 @@ export class PreviewApp {
                 break;
             case 'exportSvg':
                 this.exportSvg(message.requestId);
+                break;
+            case 'path':
+                this.showPath(message.path);
                 break;
             default:
                 unknownMessage(message, 'for the preview');
@@ -246,6 +260,20 @@ export class PreviewApp {
             return;
         }
         this.graphView.setHighlight(boxId);
+    }
+
+    /** Lights a path from the Analytics panel, on the flow its first box belongs to. */
+    private showPath(path: LitPath | undefined): void {
+        this.path = path;
+        this.pathBanner.show(path);
+        this.graphView.showPath(path?.boxes ?? [], path?.edges ?? []);
+        const owner = path && this.flows.find(f => f.boxes.some(b => b.id === path.boxes[0] && !b.external));
+        if (owner && owner.flow !== this.flowName) this.switchFlow(owner.flow);
+    }
+
+    private clearPath(): void {
+        this.showPath(undefined);
+        this.host.post({ type: 'clearPath' });
     }
 
     private reveal(boxId: string): void {

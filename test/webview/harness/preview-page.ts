@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { FromPreview, PreviewState, ToPreview } from '../../../extension/webview-protocol.js';
+import type { FlowGraph } from '../../../language/flow-model.js';
 import { launchChromium } from './browser.js';
 import { harnessPage } from './harness-page.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
@@ -43,6 +44,14 @@ export class PreviewFixture {
         await page.goto(`${this.server.origin}/preview.html?${query}`);
         await page.waitForFunction(() => (window as unknown as { __posted: FromPreview[] }).__posted.some(m => m.type === 'ready'));
         return new PreviewPage(page, errors);
+    }
+
+    /** A fresh page with `graph` drawn, fit so every box is on screen. */
+    async openDrawn(graph: FlowGraph): Promise<PreviewPage> {
+        const preview = await this.open();
+        await preview.postGraph({ type: 'graph', uri: graph.uri, version: 1, flows: [graph] });
+        await preview.page.click('[data-action="fit"]');
+        return preview;
     }
 
     async close(): Promise<void> {
