@@ -8,7 +8,7 @@ export const WALKTHROUGH_STEPS = ['openExample', 'preview', 'importLogs', 'analy
 export type WalkthroughStep = typeof WALKTHROUGH_STEPS[number];
 
 const STATE_KEY = 'chatflow.walkthrough.done';
-/** Flipped on every tab change and record; each step completes on `<step key> && tick` or `<step key> && !tick`. */
+/** Flipped on every tab change and on activation; each step completes on `<step key> && tick` or `<step key> && !tick`. */
 const TICK_KEY = 'chatflow.walkthrough.tick';
 const PREVIEW_VIEW = 'chatflow.preview';
 const ANALYTICS_VIEW = 'chatflow.analytics';
@@ -60,7 +60,6 @@ export class WalkthroughProgress implements vscode.Disposable {
         const done = this.done();
         if (!done.includes(step)) await this.state.update(STATE_KEY, [...done, step]);
         await vscode.commands.executeCommand('setContext', contextKey(step), true);
-        await this.flipTick();
     }
 
     private async flipTick(): Promise<void> {

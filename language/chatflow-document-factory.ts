@@ -1,12 +1,11 @@
-import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { reparseBox } from './incremental-reparse.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * Langium's document factory, except that an edit inside one box re-parses only that box
- * (incremental-reparse.ts). Every other change parses the whole file, as Langium does.
+ * (incremental-reparse.ts). Every other change parses the whole file, as Langium does; so does
+ * an error in the one-box path (the full parse replaces whatever it had changed).
  */
 export class ChatflowDocumentFactory extends DefaultLangiumDocumentFactory {
     override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
@@ -16,7 +15,13 @@ export class ChatflowDocumentFactory extends DefaultLangiumDocumentFactory {
         const text = textDocument.getText();
         if (text === oldText) return super.update(document, cancellationToken);
         const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-        const result = reparseBox(parser, document.parseResult, oldText, text);
+        let result: ReturnType<typeof reparseBox>;
+        try {
+            result = reparseBox(parser, document.parseResult, oldText, text);
+        } catch {
+            // A case the one-box path did not foresee costs a full parse, never the document.
+            result = undefined;
+        }
         if (!result) return super.update(document, cancellationToken);
         Object.defineProperty(document, 'textDocument', { value: textDocument });
         document.parseResult = result as unknown as LangiumDocument<T>['parseResult'];

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { AstUtils, type AstNode, type CstNode, type LangiumParser, type Mutable, type ParseResult } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isBox, isChatflowDocument, isFlow, type Box, type ChatflowDocument, type Flow } from './generated/ast.js';
 
@@ -93,7 +93,6 @@ export function reparseBox(parser: LangiumParser, previous: ParseResult<AstNode>
     return { value: newRoot, lexerErrors: [], lexerReport: parsed.lexerReport, parserErrors: [] } as ParseResult<ChatflowDocument>;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Langium's CST classes, with the fields this module moves (langium/lib/parser/cst-node-builder.js). */
 interface MutableCst {
     root: unknown;
